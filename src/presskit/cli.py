@@ -1,0 +1,124 @@
+"""The `presskit` command: every job the window does, headless.
+
+Exit codes are a contract scripts rely on: 0 success; 1 the person's data or files are at
+fault (one line on stderr, ``presskit: error: ...``, no traceback); 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from presskit import __version__, kitio, model
+from presskit.errors import PresskitError
+from presskit.render.themes import available_themes
+from presskit.store import KitFile
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    json_path = kitio.sample_json() if args.sample else args.from_json
+    with kitio.create_kit(args.kit, json_path) as kit_file:
+        kit = kit_file.load()
+    print(f"Created {args.kit}: {_summary(kit)}.")
+    # A kit with problems is still made (a dump must always load back); they are named here.
+    for problem in model.validate(kit):
+        print(f"presskit: warning: {problem.message}", file=sys.stderr)
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    with KitFile.open(args.kit, read_only=True) as kit_file:
+        sys.stdout.write(kitio.dump_kit(kit_file, args.assets))
+    return 0
+
+
+def cmd_add_still(args: argparse.Namespace) -> int:
+    fields = {"credit": args.credit, "caption": args.caption, "film": args.film}
+    with KitFile.open(args.kit) as kit_file:
+        added = kitio.add_stills(kit_file, args.images, **{k: v for k, v in fields.items() if v})
+    for still, image in added:
+        credit = f"Photo: {still.credit}" if still.credit else "no credit yet"
+        size = f"{image.info.width}×{image.info.height}"
+        print(f"{still.id}\t{image.asset.name}\t{size}\t{credit}")
+    return 0
+
+
+def cmd_themes(args: argparse.Namespace) -> int:
+    for theme in available_themes():
+        print(f"{theme.name}\t{theme.description}")
+    return 0
+
+
+def _summary(kit: model.PressKit) -> str:
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+    return ", ".join(
+        [
+            count(len(kit.interview.items), "interview question"),
+            count(len(kit.films), "film"),
+            count(len(kit.stills), "still"),
+        ]
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="presskit",
+        description="Press kits for filmmakers: edit, check and export them as PDF.",
+    )
+    parser.add_argument("--version", action="version", version=f"presskit {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.set_defaults(run=run)
+        return sub
+
+    new = command("new", cmd_new, "make a new kit file: empty, the sample kit, or from JSON")
+    new.add_argument("kit", metavar="KIT", help="the .presskit file to make (never overwritten)")
+    source = new.add_mutually_exclusive_group()
+    source.add_argument("--sample", action="store_true", help="start from the bundled sample kit")
+    source.add_argument(
+        "--from-json", metavar="FILE", help="interchange JSON, as `presskit dump` prints"
+    )
+
+    dump = command("dump", cmd_dump, "print the kit as interchange JSON")
+    dump.add_argument("kit", metavar="KIT")
+    dump.add_argument(
+        "--assets", metavar="DIR", help="write the images into DIR and name them in the JSON"
+    )
+
+    add = command("add-still", cmd_add_still, "add photographs to the kit as stills")
+    add.add_argument("kit", metavar="KIT")
+    add.add_argument("images", metavar="IMAGE", nargs="+", help="JPEG, PNG, TIFF or WebP files")
+    add.add_argument(
+        "--credit", metavar="NAME", help="the photographer (default: from the image's metadata)"
+    )
+    add.add_argument("--caption", metavar="TEXT")
+    add.add_argument("--film", metavar="TITLE", help="the film the stills belong to (title or id)")
+
+    command("themes", cmd_themes, "list the themes, one per line, name first")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except PresskitError as err:
+        print(f"presskit: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("presskit: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `presskit dump KIT | head` closed the pipe: not an error
+        sys.stderr.close()
+        return 0

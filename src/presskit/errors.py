@@ -1,0 +1,26 @@
+"""Errors a person can cause. Each carries one clear sentence meant for them.
+
+Anything else escaping presskit is a bug in presskit, not in the person's data.
+"""
+
+from __future__ import annotations
+
+
+class PresskitError(Exception):
+    """Base of the errors a person can cause; ``str(error)`` is one sentence for them."""
+
+
+class KitFileError(PresskitError):
+    """A .presskit file cannot be opened, read or written."""
+
+
+class InterchangeError(PresskitError):
+    """Interchange JSON that presskit cannot read."""
+
+
+class ImageImportError(PresskitError):
+    """An image that presskit cannot take in as a still."""
+
+
+class ExportError(PresskitError):
+    """A PDF export that could not be completed."""

@@ -1,0 +1,69 @@
+"""The press kit as plain data: dataclasses, interchange JSON, validation, invertible edits.
+
+Knows nothing of files, Qt or PDF.
+"""
+
+from presskit.model.ids import assign_missing_ids, new_film_id, new_still_id, slug
+from presskit.model.interchange import FORMAT, dumps, from_dict, loads, parse_json, to_dict
+from presskit.model.kit import (
+    PAGE_SIZES,
+    QA,
+    SECTIONS,
+    STATUSES,
+    Award,
+    Contact,
+    Credit,
+    Design,
+    Festival,
+    Film,
+    Interview,
+    Link,
+    Person,
+    PressKit,
+    PressQuote,
+    SectionSetting,
+    Still,
+)
+from presskit.model.ops import Batch, InsertItem, MoveItem, Operation, RemoveItem, SetField, resolve
+from presskit.model.text import clean_text
+from presskit.model.validate import Problem, validate
+
+__all__ = [
+    "FORMAT",
+    "PAGE_SIZES",
+    "QA",
+    "SECTIONS",
+    "STATUSES",
+    "Award",
+    "Batch",
+    "Contact",
+    "Credit",
+    "Design",
+    "Festival",
+    "Film",
+    "InsertItem",
+    "Interview",
+    "Link",
+    "MoveItem",
+    "Operation",
+    "Person",
+    "PressKit",
+    "PressQuote",
+    "Problem",
+    "RemoveItem",
+    "SectionSetting",
+    "SetField",
+    "Still",
+    "assign_missing_ids",
+    "clean_text",
+    "dumps",
+    "from_dict",
+    "loads",
+    "new_film_id",
+    "new_still_id",
+    "parse_json",
+    "resolve",
+    "slug",
+    "to_dict",
+    "validate",
+]

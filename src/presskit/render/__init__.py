@@ -1,0 +1,1 @@
+"""The PDF press kit: themes, fonts, flowables per section, page templates (ReportLab)."""

@@ -1,0 +1,14 @@
+"""The .presskit file: document, images by SHA-256, rendition cache, revisions."""
+
+from presskit.store.kitfile import KEEP_REVISIONS, AssetInfo, KitFile, NewAsset, RevisionInfo
+from presskit.store.schema import APPLICATION_ID, FORMAT_VERSION
+
+__all__ = [
+    "APPLICATION_ID",
+    "FORMAT_VERSION",
+    "KEEP_REVISIONS",
+    "AssetInfo",
+    "KitFile",
+    "NewAsset",
+    "RevisionInfo",
+]

@@ -1,0 +1,518 @@
+"""The .presskit file: one SQLite database used as an application file format.
+
+Why these choices:
+- rollback journal (not WAL) so at rest a kit is one file, safe in synced folders and mail;
+  ``synchronous=FULL`` so a save that returned survives a power cut;
+- every write is one explicit transaction, so a crash leaves the previous save intact;
+- ``secure_delete`` so a photo the owner removed is overwritten, not just unlinked, once no
+  kept revision needs it;
+- a file is inspected read-only before anything is written: a file presskit cannot read is
+  never changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from presskit import model
+from presskit.errors import InterchangeError, KitFileError
+from presskit.store import locking
+from presskit.store.schema import (
+    APPLICATION_ID,
+    FORMAT_VERSION,
+    MIGRATIONS,
+    SCHEMA,
+    TABLES,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+KEEP_REVISIONS = 50
+
+
+@dataclass(frozen=True)
+class AssetInfo:
+    sha256: str
+    name: str
+    mime: str
+    width: int
+    height: int
+    size: int
+
+
+@dataclass(frozen=True)
+class NewAsset:
+    """An image on its way into a kit: the original bytes, as the person gave them."""
+
+    data: bytes
+    name: str
+    mime: str
+    width: int
+    height: int
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    id: int
+    saved_at: str  # ISO 8601, UTC
+    label: str
+
+
+def _now() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+def _named(path: Path) -> str:
+    return f"“{path.name}”"
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror.lower()
+    text = str(err).strip().rstrip(".")
+    return text or type(err).__name__
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    uri = f"file:{quote(str(path))}?mode={'ro' if read_only else 'rw'}"
+    db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    if not read_only:
+        db.execute("PRAGMA journal_mode = DELETE")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA secure_delete = ON")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can fsync a folder
+        _fsync(folder)
+
+
+def _insert_assets(db: sqlite3.Connection, assets: Iterable[NewAsset]) -> None:
+    now = _now()
+    db.executemany(
+        "INSERT OR IGNORE INTO assets (sha256, name, mime, width, height, size, data, added_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(a.sha256, a.name, a.mime, a.width, a.height, len(a.data), a.data, now) for a in assets],
+    )
+
+
+def _asset_ids_in(document_json: str) -> set[str]:
+    """The images a stored document refers to, read without building the whole kit."""
+    try:
+        stills = json.loads(document_json).get("stills", [])
+        return {
+            s["asset"] for s in stills if isinstance(s, dict) and isinstance(s.get("asset"), str)
+        }
+    except (ValueError, AttributeError, TypeError):
+        return set()
+
+
+def _temp_beside(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+
+
+class KitFile:
+    """An open kit. Use ``KitFile.open`` or ``KitFile.create``; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection, lock: locking.Lock | None, reason: str):
+        self.path = path
+        self._db = db
+        self._lock = lock
+        self.read_only = bool(reason)
+        self.read_only_reason = reason
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: str | os.PathLike[str], kit: model.PressKit, assets: Sequence[NewAsset] = ()
+    ) -> KitFile:
+        """Makes a new kit file; never overwrites one, never leaves half a file."""
+        path = Path(path)
+        if path.exists():
+            raise KitFileError(f"{_named(path)} already exists; choose another name.")
+        temp = _temp_beside(path)
+        try:
+            db = sqlite3.connect(temp, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode = DELETE")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+                with _transaction(db):
+                    for statement in SCHEMA.split(";"):
+                        db.execute(statement)
+                    db.execute(
+                        "INSERT INTO meta VALUES ('created_at', ?), ('created_by', 'presskit')",
+                        (_now(),),
+                    )
+                    db.execute("INSERT INTO document VALUES (1, ?, ?)", (model.dumps(kit), _now()))
+                    _insert_assets(db, assets)
+            finally:
+                db.close()
+            _fsync(temp)
+            _publish_without_clobbering(temp, path)
+            _fsync_folder(path.parent)
+        except FileExistsError:
+            raise KitFileError(f"{_named(path)} already exists; choose another name.") from None
+        except (OSError, sqlite3.Error) as err:
+            raise KitFileError(f"Could not make {_named(path)}: {_reason(err)}.") from None
+        finally:
+            temp.unlink(missing_ok=True)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> KitFile:
+        """Opens a kit after checking it can be read; a kit open elsewhere opens read-only."""
+        path = Path(path)
+        _check_header(path)
+        version = _inspect(path)
+        if version > FORMAT_VERSION:
+            raise KitFileError(
+                f"{_named(path)} was made by a newer presskit (format {version}); this presskit "
+                f"reads up to format {FORMAT_VERSION}. Update presskit to open it."
+            )
+        reason = ""
+        lock = None
+        if not read_only:
+            lock = locking.try_lock(path)
+            if lock is None:
+                reason = (
+                    f"{_named(path)} is open in another presskit window, so it opened read-only."
+                )
+        else:
+            reason = f"{_named(path)} was opened read-only."
+        if version < FORMAT_VERSION:
+            if reason:
+                raise KitFileError(
+                    f"{_named(path)} is from an older presskit and must be upgraded, "
+                    "which cannot be done while it is open read-only or elsewhere."
+                )
+            _migrate(path, version)
+        try:
+            db = _connect(path, read_only=bool(reason))
+        except sqlite3.Error as err:
+            if lock:
+                lock.release()
+            raise KitFileError(f"Could not open {_named(path)}: {_reason(err)}.") from None
+        return cls(path, db, lock, reason)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None  # type: ignore[assignment]
+        if self._lock is not None:
+            self._lock.release()  # after the database: closing our fd must not drop SQLite's locks
+            self._lock = None
+
+    def __enter__(self) -> KitFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the document --------------------------------------------------------------------
+
+    def load(self) -> model.PressKit:
+        (text,) = self._query_one("SELECT json FROM document WHERE id = 1")
+        return self._parse(text)
+
+    def save(
+        self,
+        kit: model.PressKit,
+        *,
+        revision: bool = True,
+        label: str = "",
+        new_assets: Sequence[NewAsset] = (),
+        keep_assets: Iterable[str] = (),
+    ) -> None:
+        """Saves the kit in one transaction.
+
+        An explicit save (``revision=True``) also keeps a snapshot to go back to; autosave
+        does not. Images that neither this kit, a kept revision nor ``keep_assets`` (say, the
+        editor's undo history) refer to leave the file.
+        """
+        self._writable()
+        document = model.dumps(kit)
+        try:
+            with _transaction(self._db) as db:
+                _insert_assets(db, new_assets)
+                db.execute(
+                    "UPDATE document SET json = ?, saved_at = ? WHERE id = 1", (document, _now())
+                )
+                if revision:
+                    db.execute(
+                        "INSERT INTO revisions (saved_at, label, json) VALUES (?, ?, ?)",
+                        (_now(), label, document),
+                    )
+                    db.execute(
+                        "DELETE FROM revisions WHERE id NOT IN "
+                        "(SELECT id FROM revisions ORDER BY id DESC LIMIT ?)",
+                        (KEEP_REVISIONS,),
+                    )
+                self._collect_garbage(db, kit.asset_ids() | set(keep_assets))
+        except (sqlite3.Error, OSError) as err:
+            raise KitFileError(
+                f"Could not save {_named(self.path)} ({_reason(err)}); the file is unchanged."
+            ) from None
+
+    @staticmethod
+    def _collect_garbage(db: sqlite3.Connection, keep: set[str]) -> None:
+        for (text,) in db.execute("SELECT json FROM revisions"):
+            keep |= _asset_ids_in(text)
+        stored = {sha for (sha,) in db.execute("SELECT sha256 FROM assets")}
+        db.executemany("DELETE FROM assets WHERE sha256 = ?", [(sha,) for sha in stored - keep])
+
+    # -- images --------------------------------------------------------------------------
+
+    def add_asset(self, data: bytes, *, name: str, mime: str, width: int, height: int) -> str:
+        """Stores an image once, whatever the number of stills that use it."""
+        self._writable()
+        asset = NewAsset(data, name, mime, width, height)
+        try:
+            with _transaction(self._db) as db:
+                _insert_assets(db, [asset])
+        except (sqlite3.Error, OSError) as err:
+            raise KitFileError(
+                f"Could not add “{name}” to {_named(self.path)}: {_reason(err)}."
+            ) from None
+        return asset.sha256
+
+    def asset_bytes(self, sha256: str) -> bytes:
+        (data,) = self._query_one(
+            "SELECT data FROM assets WHERE sha256 = ?", sha256, missing="an image"
+        )
+        return data
+
+    def asset_info(self, sha256: str) -> AssetInfo:
+        row = self._query_one(
+            "SELECT sha256, name, mime, width, height, size FROM assets WHERE sha256 = ?",
+            sha256,
+            missing="an image",
+        )
+        return AssetInfo(*row)
+
+    def assets(self) -> list[AssetInfo]:
+        rows = self._query(
+            "SELECT sha256, name, mime, width, height, size FROM assets ORDER BY added_at, name"
+        )
+        return [AssetInfo(*row) for row in rows]
+
+    def get_rendition(self, sha256: str, spec: str) -> bytes | None:
+        rows = self._query(
+            "SELECT data FROM renditions WHERE sha256 = ? AND spec = ?", sha256, spec
+        )
+        return rows[0][0] if rows else None
+
+    def put_rendition(
+        self, sha256: str, spec: str, data: bytes, *, width: int, height: int, mime: str
+    ) -> None:
+        """Caches a downsampled image. The cache can always be rebuilt, so a read-only kit skips it."""
+        if self.read_only:
+            return
+        try:
+            with _transaction(self._db) as db:
+                db.execute(
+                    "INSERT OR REPLACE INTO renditions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (sha256, spec, width, height, mime, data, _now()),
+                )
+        except (sqlite3.Error, OSError) as err:
+            raise KitFileError(
+                f"Could not store a rendition in {_named(self.path)}: {_reason(err)}."
+            ) from None
+
+    # -- revisions -----------------------------------------------------------------------
+
+    def revisions(self) -> list[RevisionInfo]:
+        rows = self._query("SELECT id, saved_at, label FROM revisions ORDER BY id DESC")
+        return [RevisionInfo(*row) for row in rows]
+
+    def load_revision(self, revision_id: int) -> model.PressKit:
+        (text,) = self._query_one(
+            "SELECT json FROM revisions WHERE id = ?", revision_id, missing="that revision"
+        )
+        return self._parse(text)
+
+    def save_as(self, path: str | os.PathLike[str], kit: model.PressKit) -> KitFile:
+        """Writes the whole kit, images and history, to ``path`` (replacing it: the person chose it)."""
+        path = Path(path)
+        temp = _temp_beside(path)
+        try:
+            copy = sqlite3.connect(temp, isolation_level=None)
+            try:
+                self._db.backup(copy)
+            finally:
+                copy.close()
+            with KitFile(temp, _connect(temp, read_only=False), None, "") as kit_file:
+                kit_file.save(kit, label="Saved as")
+            _fsync(temp)
+            if locking.is_locked_elsewhere(path):
+                raise KitFileError(
+                    f"{_named(path)} is open in another presskit window; close it there first."
+                )
+            os.replace(temp, path)
+            _fsync_folder(path.parent)
+        except (sqlite3.Error, OSError) as err:
+            raise KitFileError(f"Could not save as {_named(path)}: {_reason(err)}.") from None
+        finally:
+            temp.unlink(missing_ok=True)
+        return KitFile.open(path)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise KitFileError(f"{_named(self.path)} is open read-only, so it cannot be saved.")
+
+    def _parse(self, text: str) -> model.PressKit:
+        try:
+            return model.loads(text)
+        except InterchangeError as err:
+            raise KitFileError(
+                f"{_named(self.path)} holds a kit presskit cannot read: {err}"
+            ) from None
+
+    def _query(self, sql: str, *params: object) -> list[tuple]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.Error as err:
+            raise KitFileError(f"Could not read {_named(self.path)}: {_reason(err)}.") from None
+
+    def _query_one(self, sql: str, *params: object, missing: str = "its document") -> tuple:
+        rows = self._query(sql, *params)
+        if not rows:
+            raise KitFileError(
+                f"{_named(self.path)} has no {missing.removeprefix('an ').removeprefix('its ')}."
+            )
+        return rows[0]
+
+
+def _publish_without_clobbering(temp: Path, path: Path) -> None:
+    """Puts the finished file at ``path`` unless something is already there (atomically)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # the file system has no hard links: claim the name, then move in
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        os.close(fd)
+        os.replace(temp, path)
+
+
+def _check_header(path: Path) -> None:
+    try:
+        if not path.exists():
+            raise KitFileError(f"{_named(path)} does not exist.")
+        if not path.is_file():
+            raise KitFileError(f"{_named(path)} is a folder, not a kit.")
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise KitFileError(f"{_named(path)} cannot be read (permission denied).") from None
+    except OSError as err:
+        raise KitFileError(f"{_named(path)} cannot be read: {_reason(err)}.") from None
+    if not header:
+        raise KitFileError(f"{_named(path)} is empty.")
+    if header != SQLITE_HEADER:
+        raise KitFileError(f"{_named(path)} is not a presskit kit (it is not a database file).")
+
+
+def _inspect(path: Path) -> int:
+    """The file's format version, after making sure it is a readable kit. Writes nothing,
+    unless a crash left a hot journal: then SQLite rolls the interrupted save back."""
+    hot_journal = path.with_name(path.name + "-journal").exists()
+    try:
+        db = _connect(path, read_only=not hot_journal)
+    except sqlite3.Error as err:
+        raise KitFileError(f"{_named(path)} cannot be opened: {_reason(err)}.") from None
+    try:
+        (application_id,) = db.execute("PRAGMA application_id").fetchone()
+        (version,) = db.execute("PRAGMA user_version").fetchone()
+        if application_id != APPLICATION_ID:
+            raise KitFileError(f"{_named(path)} is a database, but not a presskit kit.")
+        if version > FORMAT_VERSION:
+            return version
+        if [row[0] for row in db.execute("PRAGMA quick_check")] != ["ok"]:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        tables = {
+            name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if version == FORMAT_VERSION and not tables >= TABLES:
+            raise sqlite3.DatabaseError("tables are missing")
+        (text,) = db.execute("SELECT json FROM document WHERE id = 1").fetchone() or ("",)
+        model.loads(text)
+        return version
+    except sqlite3.Error:
+        raise KitFileError(
+            f"{_named(path)} is damaged (the database is incomplete or corrupt)."
+        ) from None
+    except InterchangeError as err:
+        raise KitFileError(f"{_named(path)} holds a kit presskit cannot read: {err}") from None
+    finally:
+        db.close()
+
+
+def backup_path(path: Path, version: int) -> Path:
+    candidate = path.with_name(f"{path.stem}.v{version}-backup{path.suffix}")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.v{version}-backup-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+def _migrate(path: Path, version: int) -> None:
+    """Backs the file up next to itself, then brings it to the current format in one transaction."""
+    backup = backup_path(path, version)
+    try:
+        temp = _temp_beside(backup)
+        shutil.copyfile(path, temp)
+        _fsync(temp)
+        os.replace(temp, backup)
+        db = _connect(path, read_only=False)
+        try:
+            with _transaction(db):
+                for step in MIGRATIONS[version - 1 :]:
+                    step(db)
+                db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+        finally:
+            db.close()
+    except (sqlite3.Error, OSError) as err:
+        raise KitFileError(
+            f"Could not upgrade {_named(path)} from an older presskit: {_reason(err)}."
+        ) from None
