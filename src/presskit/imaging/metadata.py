@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -113,7 +114,9 @@ def read_metadata(image: Image.Image) -> Metadata:
     found = []
     for reader in (_from_xmp, _from_iptc, _from_exif):
         try:
-            found.append(reader(image))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                found.append(reader(image))
         except Exception:
             found.append(Metadata())
 

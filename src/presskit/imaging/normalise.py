@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import warnings
 
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, ImageFile
 
 from presskit.imaging.opening import DECODE_ERRORS, decode, open_checked, orientation
 
@@ -54,6 +54,8 @@ def open_normalised(data: bytes, name: str, max_size: tuple[int, int] | None = N
         image = image.resize(
             fit_within(image.size, max_size), Image.Resampling.LANCZOS, reducing_gap=3.0
         )
+    if isinstance(image, ImageFile.ImageFile):
+        image = image.copy()  # nothing changed it: detach from the file, and its EXIF with it
     image.info = {}
     return image
 

@@ -84,7 +84,7 @@ def open_checked(data: bytes, name: str) -> Image.Image:
         raise ImageImportError(f"{_named(name)} is empty (0 bytes).")
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore")  # bomb and corrupt-EXIF warnings: handled below
             image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError:
         raise _too_large(name, None) from None
@@ -122,7 +122,9 @@ def _too_large(name: str, size: tuple[int, int] | None) -> ImageImportError:
 def orientation(image: Image.Image) -> int:
     """The EXIF orientation, 1 when it is missing or makes no sense."""
     try:
-        value = image.getexif().get(EXIF_ORIENTATION, 1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow warns on corrupt EXIF; we just ignore it
+            value = image.getexif().get(EXIF_ORIENTATION, 1)
     except DECODE_ERRORS:
         return 1
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
