@@ -10,9 +10,8 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from presskit import __version__, kitio, model
+from presskit import __version__, kitio, model, render
 from presskit.errors import PresskitError
-from presskit.render.themes import available_themes
 from presskit.store import KitFile
 
 
@@ -44,8 +43,41 @@ def cmd_add_still(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    options = render.Options(profile=args.profile, theme=args.theme, page_size=args.page_size)
+    with KitFile.open(args.kit) as kit_file:
+        result = render.export_pdf(
+            kit_file.load(), kit_file, args.output, options, progress=_progress_bar()
+        )
+    for warning in result.warnings:
+        print(f"presskit: warning: {warning}", file=sys.stderr)
+    size = len(result.pdf)
+    shown = (
+        f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
+    )
+    print(f"Exported {args.output}: {result.pages} pages, {shown}.")
+    return 0
+
+
+def _progress_bar() -> Callable[[int, int], None] | None:
+    """A bar on stderr while images are prepared, on a terminal only (scripts get quiet)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = round(width * done / total) if total else width
+        end = "\n" if done >= total else ""
+        sys.stderr.write(
+            f"\rPreparing images [{'#' * filled}{' ' * (width - filled)}] {done}/{total}{end}"
+        )
+        sys.stderr.flush()
+
+    return show
+
+
 def cmd_themes(args: argparse.Namespace) -> int:
-    for theme in available_themes():
+    for theme in render.available_themes():
         print(f"{theme.name}\t{theme.description}")
     return 0
 
@@ -101,6 +133,24 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--caption", metavar="TEXT")
     add.add_argument("--film", metavar="TITLE", help="the film the stills belong to (title or id)")
 
+    export = command("export", cmd_export, "lay the kit out as a PDF")
+    export.add_argument("kit", metavar="KIT")
+    export.add_argument(
+        "-o", "--output", metavar="OUT.pdf", required=True, help="the PDF to write (replaced whole)"
+    )
+    export.add_argument(
+        "--profile",
+        choices=sorted(render.PROFILES),
+        default="screen",
+        help="screen: small enough to email (150 dpi); print: sharp enough to print (300 dpi)",
+    )
+    export.add_argument(
+        "--theme", choices=render.theme_names(), help="default: the kit's own theme"
+    )
+    export.add_argument(
+        "--page-size", choices=sorted(render.PAGE_SIZES), help="default: the kit's own"
+    )
+
     command("themes", cmd_themes, "list the themes, one per line, name first")
     return parser
 
@@ -116,8 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PresskitError as err:
         print(f"presskit: error: {err}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("presskit: stopped.", file=sys.stderr)
+    except (KeyboardInterrupt, render.ExportCancelled):
+        print("presskit: stopped; nothing was written.", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `presskit dump KIT | head` closed the pipe: not an error
         sys.stderr.close()

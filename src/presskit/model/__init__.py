@@ -26,7 +26,7 @@ from presskit.model.kit import (
 )
 from presskit.model.ops import Batch, InsertItem, MoveItem, Operation, RemoveItem, SetField, resolve
 from presskit.model.text import clean_text
-from presskit.model.validate import Problem, validate
+from presskit.model.validate import Problem, url_problem, validate
 
 __all__ = [
     "FORMAT",
@@ -65,5 +65,6 @@ __all__ = [
     "resolve",
     "slug",
     "to_dict",
+    "url_problem",
     "validate",
 ]

@@ -55,6 +55,7 @@ class Interview:
     title: str = ""
     publication: str = ""
     date: str = ""
+    pull_quote: str = ""  # for the cover; "" lets the renderer choose a sentence
     items: list[QA] = field(default_factory=list)
 
 

@@ -1,0 +1,104 @@
+"""The few flowables Platypus does not have: outline entries, letter-spaced labels, rules."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from presskit.render.fonts import Coverage, Family, runs
+
+
+class Bookmark(Flowable):
+    """An entry in the PDF's outline, pointing at where it stands in the flow."""
+
+    def __init__(self, title: str, key: str, level: int = 0):
+        super().__init__()
+        self.title, self.key, self.level = title, key, level
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+class SpacedLabel(Flowable):
+    """One line of letter-spaced capitals (roles, status): Paragraph cannot track letters."""
+
+    def __init__(
+        self,
+        text: str,
+        face: Family,
+        size: float,
+        colour: Color,
+        tracking: float,
+        coverage: Coverage,
+        *,
+        bold: bool = False,
+        space_after: float = 0,
+    ):
+        super().__init__()
+        self.face, self.size, self.colour, self.tracking, self.bold = (
+            face,
+            size,
+            colour,
+            tracking,
+            bold,
+        )
+        self.runs = [(fam or face, chunk) for fam, chunk in runs(text.upper(), face, coverage)]
+        self.spaceAfter = space_after
+        self.scale = 1.0
+
+    def _font(self, fam: Family) -> str:
+        return fam.bold if self.bold else fam.regular
+
+    def _natural_width(self) -> float:
+        return sum(
+            stringWidth(chunk, self._font(fam), self.size) + self.tracking * len(chunk)
+            for fam, chunk in self.runs
+        )
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        natural = self._natural_width()
+        self.scale = min(1.0, available_width / natural) if natural else 1.0  # shrink, never clip
+        self.width = natural * self.scale
+        self.height = self.size * self.scale * 1.45
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        size, tracking = self.size * self.scale, self.tracking * self.scale
+        canvas.setFillColor(self.colour)
+        x, baseline = 0.0, self.height - size * 1.05
+        for fam, chunk in self.runs:
+            canvas.setFont(self._font(fam), size)
+            canvas.drawString(x, baseline, chunk, charSpace=tracking)
+            x += stringWidth(chunk, self._font(fam), size) + tracking * len(chunk)
+
+
+class Rule(Flowable):
+    """A thin horizontal rule: the accent's quiet use under section titles."""
+
+    def __init__(
+        self,
+        colour: Color,
+        thickness: float = 0.6,
+        width_fraction: float = 1.0,
+        space_after: float = 0,
+    ):
+        super().__init__()
+        self.colour, self.thickness, self.fraction = colour, thickness, width_fraction
+        self.spaceAfter = space_after
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width * self.fraction
+        self.height = self.thickness
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(0, 0, self.width, 0)

@@ -1,0 +1,44 @@
+"""A person's text, made safe and typographic for ReportLab's paragraph markup.
+
+Escaping is not optional: that markup reads local files through ``<img src>`` and would
+take ``<font color=...>`` typed into a bio as an instruction. Every string from the kit
+passes through ``inline`` before it reaches a Paragraph, so it prints literally.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from presskit.render.fonts import Coverage, Family, runs
+
+_DOUBLE_OPEN = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
+_SINGLE_OPEN = re.compile(r"(^|[\s(\[{\u2014\u2013/-])'")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def typographic(text: str) -> str:
+    """Straight quotes, double hyphens and three dots as a typesetter would set them."""
+    text = text.replace("...", "…").replace(" -- ", " – ").replace("--", "—")
+    text = _DOUBLE_OPEN.sub(lambda m: m.group(1) + "“", text)
+    text = _SINGLE_OPEN.sub(lambda m: m.group(1) + "‘", text)
+    return text.replace('"', "”").replace("'", "’")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; a single line break stays a line break."""
+    return [p.strip() for p in _BLANK_LINES.split(text) if p.strip()]
+
+
+def inline(text: str, primary: Family, coverage: Coverage) -> str:
+    """Escaped markup for one paragraph, with fallback fonts where the face has no glyphs."""
+    parts = []
+    for family, chunk in runs(typographic(text), primary, coverage):
+        safe = escape(chunk).replace("\n", "<br/>")
+        parts.append(f'<font face="{family.regular}">{safe}</font>' if family else safe)
+    return "".join(parts)
+
+
+def spaced_caps(text: str) -> str:
+    """Capitals for labels (roles, status); letter-spacing is set by the style."""
+    return text.upper()

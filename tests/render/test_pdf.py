@@ -1,0 +1,272 @@
+"""The exported PDF as a festival programmer would meet it: text, links, outline, images."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from presskit import kitio, model, render
+from presskit.render.images import pixels_for
+from presskit.store import KitFile
+
+
+@pytest.fixture(scope="module")
+def sample_kit(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("sample") / "sample.presskit"
+    kitio.create_kit(path, kitio.sample_json()).close()
+    return path
+
+
+_EXPORTS: dict[tuple, bytes] = {}
+
+
+def export(kit_path: Path, **options) -> pypdf.PdfReader:
+    key = (kit_path, tuple(sorted(options.items())))
+    if key not in _EXPORTS:
+        with KitFile.open(kit_path) as kit_file:
+            result = render.render_pdf(
+                kit_file.load(), kit_file, render.Options(invariant=True, **options)
+            )
+        _EXPORTS[key] = result.pdf
+    return pypdf.PdfReader(io.BytesIO(_EXPORTS[key]))
+
+
+def text_of(reader: pypdf.PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_the_sample_kit_shows_every_section_with_her_words(sample_kit):
+    reader = export(sample_kit)
+    text = squash(text_of(reader))
+    kit = KitFile.open(sample_kit, read_only=True)
+    sample = kit.load()
+    kit.close()
+    assert "Im-Sun Song" in text
+    for title in ("Dragonfly", "Soundtrack of My Life"):
+        assert title in text
+    for qa in sample.interview.items:
+        assert squash(qa.question) in text
+    for heading in ("About", "In conversation", "Films", "Stills", "Contact"):
+        assert heading in text
+    assert "IN POST-PRODUCTION" in text.replace("I N", "IN") or "POST-PRODUCTION" in text
+
+
+def test_every_still_is_credited_under_it(sample_kit):
+    text = squash(text_of(export(sample_kit)))
+    with KitFile.open(sample_kit, read_only=True) as f:
+        stills = [s for s in f.load().stills if s.included]
+    for still in stills:
+        assert f"{still.caption} Photo: Ian Chen" in text
+    assert text.count("Photo: Ian Chen") >= len(stills)
+
+
+def test_the_reel_is_a_real_link_and_the_outline_and_metadata_are_there(sample_kit):
+    reader = export(sample_kit)
+    uris = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if annotation.get_object().get("/Subtype") == "/Link"
+    ]
+    assert "https://vimeo.com/793204574" in uris
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    nested = [item.title for group in reader.outline if isinstance(group, list) for item in group]
+    assert {"Cover", "About", "In conversation", "Films", "Stills", "Contact"} <= set(outline)
+    assert {"Dragonfly", "Soundtrack of My Life"} <= set(nested)
+    meta = reader.metadata
+    assert meta.title == "Im-Sun Song — Press kit" and meta.author == "Im-Sun Song"
+    assert "Dragonfly" in meta.subject and "Cinematographer" in str(meta.get("/Keywords"))
+
+
+def test_the_cover_has_no_folio_and_the_other_pages_do(sample_kit):
+    reader = export(sample_kit)
+    assert "Press kit" not in reader.pages[0].extract_text()
+    for number, page in enumerate(reader.pages[1:], start=2):
+        assert f"Im-Sun Song · Press kit · {number}" in page.extract_text()
+
+
+def placed_images(reader: pypdf.PdfReader) -> list[tuple[int, int, float, float]]:
+    """(pixel width, pixel height, placed width pt, placed height pt) for each image drawn."""
+    found = []
+    for page in reader.pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        content = page.get_contents().get_data().decode("latin-1")
+        for w, h, name in re.findall(
+            r"([\d.]+) 0 0 ([\d.]+) [\d.\-]+ [\d.\-]+ cm\s+/(\S+) Do", content
+        ):
+            image = xobjects["/" + name].get_object()
+            found.append((int(image["/Width"]), int(image["/Height"]), float(w), float(h)))
+    return found
+
+
+@pytest.mark.parametrize(("profile", "dpi"), [("print", 300), ("screen", 150)])
+def test_images_are_sized_for_the_profile_and_never_upscaled(sample_kit, profile, dpi):
+    placed = placed_images(export(sample_kit, profile=profile))
+    assert len(placed) >= 6
+    with KitFile.open(sample_kit, read_only=True) as f:
+        largest = max(a.width for a in f.assets())
+    for px_w, _px_h, pt_w, _pt_h in placed:
+        assert px_w <= largest
+        if px_w < largest:  # where the original allows it, at least the profile's dpi
+            assert px_w / (pt_w / 72) >= dpi - 1
+
+
+def test_pixels_for_never_exceeds_the_original():
+    assert pixels_for((6000, 4000), (500, 333.3), 300) == (2084, 1389)
+    assert pixels_for((800, 600), (500, 375), 300) == (800, 600)
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "minimal"])
+@pytest.mark.parametrize("page_size", ["a4", "letter"])
+def test_every_theme_renders_at_both_sizes(sample_kit, theme, page_size):
+    reader = export(sample_kit, theme=theme, page_size=page_size)
+    width = float(reader.pages[0].mediabox.width)
+    assert width == pytest.approx(595.3 if page_size == "a4" else 612, abs=0.5)
+    assert len(reader.pages) >= 5
+    assert "Im-Sun Song" in text_of(reader)
+
+
+def test_themes_are_clearly_different(sample_kit):
+    fonts = {}
+    for theme in ("classic", "modern", "minimal"):
+        page = export(sample_kit, theme=theme).pages[2]
+        fonts[theme] = frozenset(
+            str(f["/BaseFont"]).split("+")[-1] for f in page["/Resources"]["/Font"].values()
+        )
+    assert len(set(fonts.values())) == 3
+
+
+HOSTILE = [
+    '<img src="/etc/hostname"/>',
+    '<font color="red">x</font>',
+    "R&amp;D",
+    "a < b",
+    "Fish & Chips",
+]
+
+
+def _hostile_kit() -> model.PressKit:
+    text = " ".join(HOSTILE)
+    kit = model.PressKit(
+        person=model.Person(name=text, roles=[text], headline=text, bio_short=text, bio_long=text),
+        interview=model.Interview(title=text, publication=text, items=[model.QA(text, text)]),
+        films=[
+            model.Film(id="f", title=text, logline=text, synopsis=text, themes=[text], roles=[text])
+        ],
+        links=[model.Link(text, "https://example.com/?a=1&b=<2>")],
+        contact=model.Contact(phone=text, representation=text),
+    )
+    return kit
+
+
+def test_markup_in_every_field_prints_literally(tmp_path):
+    with KitFile.create(tmp_path / "h.presskit", _hostile_kit()) as f:
+        result = render.render_pdf(f.load(), f, render.Options(invariant=True))
+    text = squash(text_of(pypdf.PdfReader(io.BytesIO(result.pdf))))
+    for piece in [
+        "<font color=”red”>x</font>",
+        "R&amp;D",
+        "a < b",
+        "Fish & Chips",
+        "/etc/hostname",
+    ]:
+        assert piece in text, piece
+    assert text.count("Fish & Chips") >= 10
+
+
+def test_a_name_in_hangul_is_real_text_and_really_drawn(tmp_path):
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPdf import QPdfDocument
+
+    kit = model.PressKit(person=model.Person(name="송임선"))
+    with KitFile.create(tmp_path / "k.presskit", kit) as f:
+        result = render.render_pdf(f.load(), f, render.Options(sections=["cover"]))
+    assert result.warnings == []
+    assert "송임선" in pypdf.PdfReader(io.BytesIO(result.pdf)).pages[0].extract_text()
+    (tmp_path / "k.pdf").write_bytes(result.pdf)
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    document = QPdfDocument()
+    document.load(str(tmp_path / "k.pdf"))
+    image = document.render(0, QSize(595, 842))
+    name_area = image.copy(50, 40, 400, 90)
+    dark = sum(
+        1
+        for x in range(name_area.width())
+        for y in range(name_area.height())
+        if name_area.pixelColor(x, y).value() < 100
+    )
+    assert dark > 500  # glyphs, not an empty space or a row of empty boxes
+
+
+def test_characters_no_font_covers_are_reported_not_drawn_as_boxes(tmp_path):
+    kit = model.PressKit(person=model.Person(name="Ana 𓀀 🎬"))
+    with KitFile.create(tmp_path / "k.presskit", kit) as f:
+        result = render.render_pdf(f.load(), f, render.Options(sections=["cover"]))
+    assert result.warnings and "𓀀" in result.warnings[0] and "🎬" in result.warnings[0]
+    assert "Ana" in pypdf.PdfReader(io.BytesIO(result.pdf)).pages[0].extract_text()
+
+
+def test_huge_content_paginates_without_a_layout_error(tmp_path):
+    words = ("light grief memory frame " * 12_500).strip()
+    kit = model.PressKit(
+        person=model.Person(name="Ana", bio_long=words, bio_short="x" * 2000),
+        interview=model.Interview(
+            items=[model.QA(f"Question {i}?", f"Answer {i}. " * 20) for i in range(200)]
+        ),
+        films=[model.Film(id="f", title="y" * 2000, logline="z" * 2000)],
+    )
+    with KitFile.create(tmp_path / "k.presskit", kit) as f:
+        result = render.render_pdf(f.load(), f)
+    reader = pypdf.PdfReader(io.BytesIO(result.pdf))
+    assert len(reader.pages) > 50
+    assert "Question 199?" in text_of(reader)
+
+
+def test_a_failed_or_cancelled_export_leaves_the_old_pdf_alone(sample_kit, tmp_path):
+    out = tmp_path / "kit.pdf"
+    out.write_bytes(b"%PDF-1.4 the one I mailed yesterday")
+    with KitFile.open(sample_kit) as f:
+        kit = f.load()
+        with pytest.raises(render.ExportCancelled):
+            render.export_pdf(kit, f, out, render.Options(profile="print"), cancelled=lambda: True)
+        kit.design.theme = "no-such-theme"
+        with pytest.raises(Exception, match="There is no theme called “no-such-theme”"):
+            render.export_pdf(kit, f, out)
+    assert out.read_bytes() == b"%PDF-1.4 the one I mailed yesterday"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit.pdf"]
+
+
+def test_the_second_export_reuses_the_cached_renditions(sample_kit, monkeypatch):
+    from presskit.render import images
+
+    with KitFile.open(sample_kit) as f:
+        render.render_pdf(f.load(), f, render.Options(profile="screen", theme="minimal"))
+        calls = []
+        monkeypatch.setattr(images, "_run", lambda jobs, *a: calls.append(jobs) or iter(()))
+        result = render.render_pdf(f.load(), f, render.Options(profile="screen", theme="minimal"))
+    assert calls == [{}] and result.pages >= 5  # nothing left to make
+
+
+def test_no_private_metadata_reaches_the_pdf(tmp_path):
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x013B] = "Ian Chen"
+    exif.get_ifd(0x8825)[2] = (37.0, 33.0, 0.0)
+    photo = tmp_path / "gps.jpg"
+    Image.new("RGB", (1200, 800), (90, 120, 140)).save(photo, "JPEG", exif=exif.tobytes())
+    kit_path = tmp_path / "k.presskit"
+    kitio.create_kit(kit_path).close()
+    with KitFile.open(kit_path) as f:
+        kitio.add_stills(f, [str(photo)], credit="Ian Chen")
+        result = render.render_pdf(f.load(), f, render.Options(sections=["stills"]))
+    assert b"Exif" not in result.pdf
