@@ -1,7 +1,8 @@
 """`make run`: the most presskit can do on this machine with the bundled sample kit.
 
-Today that is making the sample kit file and showing what it holds; once the editor and
-the PDF exist, this opens the editor on it (or, with no display, exports its PDF).
+Until the editor window exists, that is making the sample kit file and exporting its PDF
+(the path is printed); with the editor, this will open it on the sample kit, and export
+the PDF only where there is no display.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from presskit import kitio
+from presskit import kitio, render
 from presskit.errors import PresskitError
 from presskit.store import KitFile
 
 KIT = Path("build/sample.presskit")
+PDF = Path("build/sample.pdf")
 
 
 def main() -> int:
@@ -21,19 +23,17 @@ def main() -> int:
     try:
         if not KIT.exists():
             kitio.create_kit(KIT, kitio.sample_json()).close()
-        with KitFile.open(KIT, read_only=True) as kit_file:
+        with KitFile.open(KIT) as kit_file:
             kit = kit_file.load()
+            result = render.export_pdf(kit, kit_file, PDF, render.Options(profile="screen"))
     except PresskitError as err:
         print(f"presskit: error: {err}", file=sys.stderr)
         return 1
-    print(f"{kit.person.name} — {', '.join(kit.person.roles)}")
-    print(f"  {len(kit.interview.items)} interview questions")
-    for film in kit.films:
-        print(f"  film: {film.title} ({film.status})")
-    for still in kit.stills:
-        print(f"  still: {still.caption} — Photo: {still.credit}")
-    print(f"The sample kit is at {KIT.resolve()}")
-    print(f"Try: .venv/bin/presskit dump {KIT}")
+    print(
+        f"{kit.person.name}: {len(kit.films)} films, {len(kit.stills)} stills, {result.pages} pages."
+    )
+    print(f"The sample kit is {KIT.resolve()}")
+    print(PDF.resolve())
     return 0
 
 

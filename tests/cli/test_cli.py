@@ -270,3 +270,24 @@ def test_the_installed_command_prints_no_traceback(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.startswith("presskit: error: ") and "Traceback" not in result.stderr
+
+
+def test_export_writes_the_pdf_and_says_how_big(sample, tmp_path, capsys):
+    out = tmp_path / "kit.pdf"
+    code, stdout, err = run(
+        capsys, "export", sample, "-o", out, "--profile", "screen", "--theme", "modern"
+    )
+    assert code == 0, err
+    assert stdout.startswith(f"Exported {out}: ") and " pages, " in stdout
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_export_to_a_missing_folder_is_one_sentence(sample, tmp_path, capsys):
+    code, out, err = run(capsys, "export", sample, "-o", tmp_path / "nope" / "kit.pdf")
+    assert code == 1 and out == "" and err.count("\n") == 1 and "does not exist" in err
+
+
+def test_export_of_an_unknown_theme_is_bad_usage(sample, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", str(sample), "-o", str(tmp_path / "k.pdf"), "--theme", "baroque"])
+    assert exit_.value.code == 2

@@ -14,7 +14,6 @@ from io import BytesIO
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
@@ -174,8 +173,9 @@ def _cover_page(canvas: Canvas, ctx: Context) -> None:
     ):
         size = ctx.fitted(still, (width, height * 0.6))
         if size:
-            reader = ImageReader(BytesIO(ctx.renditions[still.asset].data))
-            canvas.drawImage(reader, (width - size[0]) / 2, height - size[1], size[0], size[1])
+            canvas.drawImage(
+                ctx.reader(still.asset), (width - size[0]) / 2, height - size[1], size[0], size[1]
+            )
     contact = key_contact(ctx.kit)
     if contact:
         line = link(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+
 from reportlab.lib.colors import Color
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -102,3 +105,33 @@ class Rule(Flowable):
         self.canv.setStrokeColor(self.colour)
         self.canv.setLineWidth(self.thickness)
         self.canv.line(0, 0, self.width, 0)
+
+
+class JpegReader(ImageReader):
+    """A rendition's JPEG bytes, passed into the PDF as they are (no re-encoding).
+
+    ReportLab names each image by hashing its decoded pixels, which would decode every JPEG
+    once more for nothing; a rendition already has a unique key, so that is its name.
+    """
+
+    def __init__(self, data: bytes, key: str):
+        super().__init__(BytesIO(data))
+        self._key = key
+
+    def getRGBData(self) -> bytes:
+        self._dataA = None
+        return self._key.encode()
+
+
+class PlacedImage(Flowable):
+    """A still at its placed size."""
+
+    def __init__(self, reader: JpegReader, width: float, height: float):
+        super().__init__()
+        self.reader, self.width, self.height = reader, width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height)

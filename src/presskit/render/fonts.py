@@ -24,11 +24,10 @@ STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
 
 
 @dataclass(frozen=True)
-class Family:
-    """A registered family; ``name`` is what paragraph markup and styles call it."""
+class Face:
+    """A family by name: what styles need, without loading a font file."""
 
     name: str
-    covers: frozenset[int]
 
     @property
     def bold(self) -> str:
@@ -41,6 +40,13 @@ class Family:
     @property
     def regular(self) -> str:
         return f"{self.name}-Regular"
+
+
+@dataclass(frozen=True)
+class Family(Face):
+    """A registered family, with the characters it has glyphs for."""
+
+    covers: frozenset[int] = frozenset()
 
 
 @cache
@@ -99,9 +105,16 @@ class Coverage:
         return f"No bundled font can draw {chars}; left out of the PDF." if self.missing else ""
 
 
+def _fallback_for(code: int, primary: Family) -> Family | None:
+    """The first fallback that draws ``code``; each is loaded only when first needed."""
+    for name in FALLBACKS:
+        if name != primary.name and code in (fallback := family(name)).covers:
+            return fallback
+    return None
+
+
 def runs(text: str, primary: Family, coverage: Coverage) -> Iterator[tuple[Family | None, str]]:
     """``text`` in runs, each with the family that draws it (None: the primary face)."""
-    chain = [primary] + [family(name) for name in FALLBACKS if name != primary.name]
     current: Family | None = None
     chunk: list[str] = []
     for char in text:
@@ -109,8 +122,8 @@ def runs(text: str, primary: Family, coverage: Coverage) -> Iterator[tuple[Famil
         if char in "\n\t " or code in primary.covers:
             chosen: Family | None = None
         else:
-            chosen = next((f for f in chain[1:] if code in f.covers), primary)
-            if chosen is primary:
+            chosen = _fallback_for(code, primary)
+            if chosen is None:
                 if not _invisible(char):
                     coverage.missing.add(char)
                 continue

@@ -7,22 +7,22 @@ cached in the kit file, so the next export of an unchanged kit decodes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from io import BytesIO
 from typing import Protocol
 
-from PIL import Image
-
-from presskit.errors import ExportError, ImageImportError
-from presskit.imaging import open_normalised
+from presskit.errors import ExportError, ImageImportError, KitFileError
+from presskit.imaging.renditions import Rendition, make_rendition, rendition_from_kit, warm_up
 from presskit.store import AssetInfo
 
 Progress = Callable[[int, int], None]
+CACHE_BATCH = 8  # renditions written to the kit per transaction
 Cancelled = Callable[[], bool]
 
 
@@ -54,13 +54,6 @@ class AssetSource(Protocol):
     ) -> None: ...
 
 
-@dataclass(frozen=True)
-class Rendition:
-    data: bytes
-    width: int
-    height: int
-
-
 def pixels_for(original: tuple[int, int], box_pt: tuple[float, float], dpi: int) -> tuple[int, int]:
     """The pixel size that gives ``dpi`` across the placed box, never more than the original."""
     scale = min(1.0, max(box_pt[0] / 72 * dpi / original[0], box_pt[1] / 72 * dpi / original[1]))
@@ -73,24 +66,43 @@ def spec_for(profile: Profile, size: tuple[int, int]) -> str:
     return f"{profile.name}:{size[0]}x{size[1]}:q{profile.quality}"
 
 
-def make_rendition(data: bytes, name: str, size: tuple[int, int], quality: int) -> Rendition:
-    """Runs in a worker process: decode (at reduced scale), resize, encode a clean JPEG.
-
-    The JPEG carries no EXIF, GPS or other metadata; transparency is flattened on white,
-    since a press kit's pages are paper.
-    """
-    image = open_normalised(data, name, max_size=size)
-    if image.mode == "RGBA":
-        paper = Image.new("RGB", image.size, (255, 255, 255))
-        paper.paste(image, mask=image.getchannel("A"))
-        image = paper
-    out = BytesIO()
-    image.save(out, "JPEG", quality=quality, optimize=False, progressive=False)
-    return Rendition(out.getvalue(), image.width, image.height)
-
-
 def _workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
+
+
+def _new_pool() -> ProcessPoolExecutor:
+    # spawn, not fork: the editor has Qt threads running, and a forked Qt is undefined.
+    return ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"))
+
+
+class Workers:
+    """A process pool started ahead of need, so workers boot while the layout is planned."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._ready = threading.Thread(target=self._start, daemon=True)
+        self._ready.start()
+
+    def _start(self) -> None:
+        pool = _new_pool()
+        for future in [pool.submit(warm_up) for _ in range(_workers())]:
+            future.result()
+        self._pool = pool
+
+    def pool(self) -> ProcessPoolExecutor:
+        self._ready.join()
+        if self._pool is None:  # the warm-up failed; a fresh pool will say why
+            self._pool = _new_pool()
+        return self._pool
+
+    def close(self) -> None:
+        self.pool().shutdown(cancel_futures=True)
+
+
+def likely_cold(stills: set[str], source: AssetSource, profile: Profile) -> bool:
+    """Whether some still has no rendition for this profile yet (so workers will be needed)."""
+    cached = getattr(source, "assets_with_renditions", None)
+    return bool(stills - cached(f"{profile.name}:")) if cached else bool(stills)
 
 
 def prepare(
@@ -99,6 +111,7 @@ def prepare(
     profile: Profile,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    workers: Workers | None = None,
 ) -> dict[str, Rendition]:
     """A rendition for every asset in ``wanted`` (its largest placed box, in points)."""
     jobs: dict[str, tuple[str, tuple[int, int]]] = {}
@@ -115,18 +128,16 @@ def prepare(
     total = len(wanted)
     if progress:
         progress(len(ready), total)
-    for sha, rendition in _run(jobs, source, profile, cancelled):
-        source.put_rendition(
-            sha,
-            jobs[sha][0],
-            rendition.data,
-            width=rendition.width,
-            height=rendition.height,
-            mime="image/jpeg",
-        )
-        ready[sha] = rendition
+    batch: list[tuple[str, str, bytes, int, int, str]] = []
+    for sha, made in _run(jobs, source, profile, cancelled, workers):
+        ready[sha] = made
+        batch.append((sha, jobs[sha][0], made.data, made.width, made.height, "image/jpeg"))
+        if len(batch) >= CACHE_BATCH:
+            source.put_renditions(batch)
+            batch = []
         if progress:
             progress(len(ready), total)
+    source.put_renditions(batch)
     return ready
 
 
@@ -135,15 +146,18 @@ def _run(
     source: AssetSource,
     profile: Profile,
     cancelled: Cancelled | None,
+    workers: Workers | None = None,
 ) -> Iterator[tuple[str, Rendition]]:
     if not jobs:
         return
-    # spawn, not fork: the editor has Qt threads running, and a forked Qt is undefined.
-    context = multiprocessing.get_context("spawn")
     pending = list(jobs.items())
     window = 2 * _workers()  # originals in flight at once: memory stays flat in the count
     running: dict[Future[Rendition], str] = {}
-    with ProcessPoolExecutor(_workers(), mp_context=context) as pool:
+    kit_path = getattr(source, "path", None)  # a kit file: workers read the originals themselves
+    pool = workers.pool() if workers else _new_pool()
+    with contextlib.ExitStack() as owned:
+        if workers is None:
+            owned.enter_context(pool)
         try:
             while pending or running:
                 if cancelled and cancelled():
@@ -151,17 +165,21 @@ def _run(
                 while pending and len(running) < window:
                     sha, (_spec, size) = pending.pop(0)
                     name = source.asset_info(sha).name
-                    running[
-                        pool.submit(
+                    if kit_path is not None:
+                        future = pool.submit(
+                            rendition_from_kit, str(kit_path), sha, name, size, profile.quality
+                        )
+                    else:
+                        future = pool.submit(
                             make_rendition, source.asset_bytes(sha), name, size, profile.quality
                         )
-                    ] = sha
+                    running[future] = sha
                 done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
                 for future in done:
                     sha = running.pop(future)
                     try:
                         yield sha, future.result()
-                    except ImageImportError as err:
+                    except (ImageImportError, KitFileError) as err:
                         raise ExportError(f"A still cannot be placed: {err}") from None
         finally:
             for future in running:

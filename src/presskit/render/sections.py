@@ -9,14 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from io import BytesIO
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -27,7 +25,7 @@ from reportlab.platypus import (
 )
 
 from presskit import model
-from presskit.render.flowables import Bookmark, Rule, SpacedLabel
+from presskit.render.flowables import Bookmark, JpegReader, PlacedImage, Rule, SpacedLabel
 from presskit.render.fonts import Coverage, family
 from presskit.render.images import AssetSource, Rendition
 from presskit.render.markup import inline, paragraphs
@@ -65,6 +63,11 @@ class Context:
     films_shown: list[str] | None = None  # film ids to include; None: all
 
     @property
+    def planning(self) -> bool:
+        """The first pass only places stills; text is set in the second."""
+        return self.renditions is None
+
+    @property
     def margin(self) -> float:
         return self.theme.spacing.margin * 72 / 25.4
 
@@ -75,7 +78,9 @@ class Context:
     def mm(self, value: float) -> float:
         return value * 72 / 25.4
 
-    def para(self, text: str, style: ParagraphStyle) -> Paragraph:
+    def para(self, text: str, style: ParagraphStyle) -> Flowable:
+        if self.planning:
+            return Spacer(0, 0)
         face = family(style.fontName.rsplit("-", 1)[0])
         return Paragraph(inline(text, face, self.coverage), style)
 
@@ -90,10 +95,12 @@ class Context:
         size: float | None = None,
         bold: bool = True,
         after: float = 0,
-    ) -> SpacedLabel:
+    ) -> Flowable:
+        if self.planning:
+            return Spacer(0, 0)
         return SpacedLabel(
             text,
-            self.styles.label,
+            family(self.styles.label.name),
             size or self.theme.sizes.caption,
             HexColor(colour),
             self.theme.spacing.letter_spacing,
@@ -119,8 +126,12 @@ class Context:
             previous = self.wanted.get(still.asset, (0.0, 0.0))
             self.wanted[still.asset] = (max(previous[0], size[0]), max(previous[1], size[1]))
             return Spacer(*size)
-        rendition = self.renditions[still.asset]
-        return Image(BytesIO(rendition.data), width=size[0], height=size[1])
+        return PlacedImage(self.reader(still.asset), *size)
+
+    def reader(self, asset: str) -> JpegReader:
+        assert self.renditions is not None
+        rendition = self.renditions[asset]
+        return JpegReader(rendition.data, f"{asset}:{rendition.width}x{rendition.height}")
 
     def credited(self, still: model.Still, width: float, max_height: float) -> list[Flowable]:
         """A still with its caption, then "Photo: NAME" in the caption size under it."""
@@ -202,8 +213,10 @@ def display_url(url: str) -> str:
     return re.sub(r"^(https?://)?(www\.)?", "", url.strip()).rstrip("/")
 
 
-def link(ctx: Context, text: str, url: str, style: ParagraphStyle, colour: str = "") -> Paragraph:
+def link(ctx: Context, text: str, url: str, style: ParagraphStyle, colour: str = "") -> Flowable:
     """Readable text that is also clickable; only https, http and mailto become links."""
+    if ctx.planning:
+        return Spacer(0, 0)
     face = family(style.fontName.rsplit("-", 1)[0])
     markup = inline(text, face, ctx.coverage)
     if safe_url(url):

@@ -12,15 +12,15 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from presskit.render.fonts import Family, family
+from presskit.render.fonts import Face
 from presskit.render.themes import Theme
 
 
 @dataclass(frozen=True)
 class Styles:
-    text: Family
-    display: Family
-    label: Family
+    text: Face
+    display: Face
+    label: Face
     body: ParagraphStyle
     lead: ParagraphStyle  # a short bio or logline: a step up from the body
     logline: ParagraphStyle
@@ -39,10 +39,12 @@ class Styles:
 
 
 def build_styles(theme: Theme) -> Styles:
+    # Names only: a font is loaded when text is first set in it (fonts.family), so
+    # planning the layout loads no font files.
     text, display, label = (
-        family(theme.fonts.text),
-        family(theme.fonts.display),
-        family(theme.fonts.label),
+        Face(theme.fonts.text),
+        Face(theme.fonts.display),
+        Face(theme.fonts.label),
     )
     sizes, colours = theme.sizes, theme.colours
     lead = sizes.leading
@@ -78,7 +80,7 @@ def build_styles(theme: Theme) -> Styles:
         ),
         section=ParagraphStyle(
             "section",
-            fontName=display.bold if display is label else display.regular,
+            fontName=display.bold if display == label else display.regular,
             fontSize=sizes.section,
             leading=sizes.section * 1.15,
             textColor=ink,
@@ -88,7 +90,7 @@ def build_styles(theme: Theme) -> Styles:
         ),
         heading=ParagraphStyle(
             "heading",
-            fontName=display.bold if display is label else display.regular,
+            fontName=display.bold if display == label else display.regular,
             fontSize=sizes.heading,
             leading=sizes.heading * 1.2,
             textColor=ink,
@@ -98,7 +100,7 @@ def build_styles(theme: Theme) -> Styles:
         ),
         subhead=ParagraphStyle(
             "subhead",
-            fontName=display.italic if display is text else display.bold,
+            fontName=display.italic if display == text else display.bold,
             fontSize=sizes.subhead,
             leading=lead * 1.2,
             textColor=ink,
@@ -109,9 +111,9 @@ def build_styles(theme: Theme) -> Styles:
         question=ParagraphStyle(
             "question",
             fontName=question_face.bold,
-            fontSize=sizes.body if question_face is text else sizes.body * 0.95,
+            fontSize=sizes.body if question_face == text else sizes.body * 0.95,
             leading=lead,
-            textColor=accent if question_face is label else ink,
+            textColor=accent if question_face == label else ink,
             spaceBefore=lead,
             spaceAfter=lead * 0.35,
             keepWithNext=1,
@@ -142,7 +144,7 @@ def build_styles(theme: Theme) -> Styles:
         ),
         cover_name=ParagraphStyle(
             "cover_name",
-            fontName=display.bold if display is label else display.regular,
+            fontName=display.bold if display == label else display.regular,
             fontSize=sizes.cover_name,
             leading=sizes.cover_name * 1.05,
             textColor=HexColor(colours.cover_text),

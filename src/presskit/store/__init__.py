@@ -1,6 +1,13 @@
 """The .presskit file: document, images by SHA-256, rendition cache, revisions."""
 
-from presskit.store.kitfile import KEEP_REVISIONS, AssetInfo, KitFile, NewAsset, RevisionInfo
+from presskit.store.kitfile import (
+    KEEP_REVISIONS,
+    AssetInfo,
+    KitFile,
+    NewAsset,
+    RevisionInfo,
+    read_asset_bytes,
+)
 from presskit.store.schema import APPLICATION_ID, FORMAT_VERSION
 
 __all__ = [
@@ -11,4 +18,5 @@ __all__ = [
     "KitFile",
     "NewAsset",
     "RevisionInfo",
+    "read_asset_bytes",
 ]

@@ -342,19 +342,33 @@ class KitFile:
     def put_rendition(
         self, sha256: str, spec: str, data: bytes, *, width: int, height: int, mime: str
     ) -> None:
-        """Caches a downsampled image. The cache can always be rebuilt, so a read-only kit skips it."""
-        if self.read_only:
+        self.put_renditions([(sha256, spec, data, width, height, mime)])
+
+    def put_renditions(self, renditions: Sequence[tuple[str, str, bytes, int, int, str]]) -> None:
+        """Caches downsampled images (sha256, spec, data, width, height, mime) in one
+        transaction. The cache can always be rebuilt, so a read-only kit skips it."""
+        if self.read_only or not renditions:
             return
+        now = _now()
+        rows = [(sha, spec, w, h, mime, data, now) for sha, spec, data, w, h, mime in renditions]
         try:
             with _transaction(self._db) as db:
-                db.execute(
-                    "INSERT OR REPLACE INTO renditions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (sha256, spec, width, height, mime, data, _now()),
+                db.executemany(
+                    "INSERT OR REPLACE INTO renditions VALUES (?, ?, ?, ?, ?, ?, ?)", rows
                 )
         except (sqlite3.Error, OSError) as err:
             raise KitFileError(
                 f"Could not store a rendition in {_named(self.path)}: {_reason(err)}."
             ) from None
+
+    def assets_with_renditions(self, spec_prefix: str) -> set[str]:
+        """Images that have some cached rendition whose spec starts with ``spec_prefix``."""
+        rows = self._query(
+            "SELECT DISTINCT sha256 FROM renditions WHERE substr(spec, 1, ?) = ?",
+            len(spec_prefix),
+            spec_prefix,
+        )
+        return {sha for (sha,) in rows}
 
     # -- revisions -----------------------------------------------------------------------
 
@@ -516,3 +530,15 @@ def _migrate(path: Path, version: int) -> None:
         raise KitFileError(
             f"Could not upgrade {_named(path)} from an older presskit: {_reason(err)}."
         ) from None
+
+
+def read_asset_bytes(path: str | os.PathLike[str], sha256: str) -> bytes:
+    """One image's bytes, read-only, for worker processes making renditions in parallel."""
+    db = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    try:
+        row = db.execute("SELECT data FROM assets WHERE sha256 = ?", (sha256,)).fetchone()
+    finally:
+        db.close()
+    if row is None:
+        raise KitFileError(f"{_named(Path(path))} has no image {sha256[:12]}.")
+    return row[0]

@@ -1,0 +1,46 @@
+"""Making one rendition: the work a worker process does, kept free of ReportLab and Qt so
+a spawned worker starts fast (it imports Pillow and this package, nothing else)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+
+from PIL import Image
+
+from presskit.imaging.normalise import open_normalised
+from presskit.store import read_asset_bytes
+
+
+@dataclass(frozen=True)
+class Rendition:
+    data: bytes
+    width: int
+    height: int
+
+
+def make_rendition(data: bytes, name: str, size: tuple[int, int], quality: int) -> Rendition:
+    """Decode (at reduced scale), resize, encode a clean JPEG.
+
+    The JPEG carries no EXIF, GPS or other metadata; transparency is flattened on white,
+    since a press kit's pages are paper.
+    """
+    image = open_normalised(data, name, max_size=size)
+    if image.mode == "RGBA":
+        paper = Image.new("RGB", image.size, (255, 255, 255))
+        paper.paste(image, mask=image.getchannel("A"))
+        image = paper
+    out = BytesIO()
+    image.save(out, "JPEG", quality=quality, optimize=False, progressive=False)
+    return Rendition(out.getvalue(), image.width, image.height)
+
+
+def rendition_from_kit(
+    kit_path: str, sha256: str, name: str, size: tuple[int, int], quality: int
+) -> Rendition:
+    """The same, reading the original straight from the kit file: no copy through a pipe."""
+    return make_rendition(read_asset_bytes(kit_path, sha256), name, size, quality)
+
+
+def warm_up() -> None:
+    """Run once in each new worker: importing this module is the point."""
