@@ -202,7 +202,7 @@ def test_a_name_in_hangul_is_real_text_and_really_drawn(tmp_path):
         1
         for x in range(name_area.width())
         for y in range(name_area.height())
-        if name_area.pixelColor(x, y).value() < 100
+        if name_area.pixelColor(x, y).alpha() > 200 and name_area.pixelColor(x, y).value() < 100
     )
     assert dark > 500  # glyphs, not an empty space or a row of empty boxes
 
@@ -270,3 +270,19 @@ def test_no_private_metadata_reaches_the_pdf(tmp_path):
         kitio.add_stills(f, [str(photo)], credit="Ian Chen")
         result = render.render_pdf(f.load(), f, render.Options(sections=["stills"]))
     assert b"Exif" not in result.pdf
+
+
+def test_right_to_left_text_is_shaped_and_every_script_is_drawn(tmp_path):
+    kit = model.PressKit(
+        person=model.Person(
+            name="Im-Sun Song", bio_short="مرحبا بالعالم — שלום עולם — Ωμέγα — Привет — 송임선"
+        )
+    )
+    with KitFile.create(tmp_path / "k.presskit", kit) as f:
+        result = render.render_pdf(f.load(), f, render.Options(sections=["bio"]))
+    assert result.warnings == []
+    page = pypdf.PdfReader(io.BytesIO(result.pdf)).pages[0]
+    fonts = " ".join(str(font["/BaseFont"]) for font in page["/Resources"]["/Font"].values())
+    assert "DejaVuSans" in fonts and "NanumGothic" in fonts
+    text = page.extract_text()
+    assert "Ωμέγα" in text and "Привет" in text and "송임선" in text

@@ -8,6 +8,7 @@ passes through ``inline`` before it reaches a Paragraph, so it prints literally.
 from __future__ import annotations
 
 import re
+import unicodedata
 from xml.sax.saxutils import escape
 
 from presskit.render.fonts import Coverage, Family, runs
@@ -39,6 +40,9 @@ def inline(text: str, primary: Family, coverage: Coverage) -> str:
     return "".join(parts)
 
 
-def spaced_caps(text: str) -> str:
-    """Capitals for labels (roles, status); letter-spacing is set by the style."""
-    return text.upper()
+def needs_shaping(text: str) -> bool:
+    """Right-to-left scripts (joined letters, reordered words) and combining marks need
+    HarfBuzz; Latin, Greek, Cyrillic and Hangul syllables are set faster without it."""
+    return any(
+        unicodedata.bidirectional(c) in ("R", "AL") or unicodedata.combining(c) for c in text
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
@@ -28,7 +29,7 @@ from presskit import model
 from presskit.render.flowables import Bookmark, JpegReader, PlacedImage, Rule, SpacedLabel
 from presskit.render.fonts import Coverage, family
 from presskit.render.images import AssetSource, Rendition
-from presskit.render.markup import inline, paragraphs
+from presskit.render.markup import inline, needs_shaping, paragraphs
 from presskit.render.styles import Styles
 from presskit.render.themes import Theme
 
@@ -82,6 +83,8 @@ class Context:
         if self.planning:
             return Spacer(0, 0)
         face = family(style.fontName.rsplit("-", 1)[0])
+        if needs_shaping(text):
+            style = shaped(style)
         return Paragraph(inline(text, face, self.coverage), style)
 
     def paras(self, text: str, style: ParagraphStyle) -> list[Flowable]:
@@ -98,6 +101,11 @@ class Context:
     ) -> Flowable:
         if self.planning:
             return Spacer(0, 0)
+        if needs_shaping(text):  # letter-spacing would break joined scripts: set it plainly
+            style = ParagraphStyle(
+                "label", self.styles.meta, textColor=HexColor(colour), spaceAfter=after
+            )
+            return self.para(text, style)
         return SpacedLabel(
             text,
             family(self.styles.label.name),
@@ -168,6 +176,11 @@ class Context:
         return [
             s for s in self.kit.stills if s.included and s.asset and (not s.film or s.film in shown)
         ]
+
+
+@cache
+def shaped(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-shaped", style, shaping=1)
 
 
 def cover_still(ctx: Context) -> model.Still | None:
@@ -277,7 +290,7 @@ def bio(ctx: Context) -> list[Flowable]:
     picture = ctx.credited(portrait, column, column * 1.6) if portrait and portrait.asset else []
     if picture:
         gap = ctx.mm(ctx.theme.spacing.gutter) * 1.5
-        table = Table([[picture, short]], colWidths=[column, ctx.frame_width - column - gap])
+        table = Table([[picture, short]], colWidths=[column + gap, ctx.frame_width - column - gap])
         table.setStyle(
             TableStyle(
                 [
