@@ -1,12 +1,12 @@
-"""`make run`: the most presskit can do on this machine with the bundled sample kit.
+"""`make run`: presskit on the bundled sample kit.
 
-Until the editor window exists, that is making the sample kit file and exporting its PDF
-(the path is printed); with the editor, this will open it on the sample kit, and export
-the PDF only where there is no display.
+With a display, the editor opens on it; with none (a server, CI), the sample kit's PDF is
+exported and its path printed.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,8 +18,20 @@ KIT = Path("build/sample.presskit")
 PDF = Path("build/sample.pdf")
 
 
+def has_display() -> bool:
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def main() -> int:
     KIT.parent.mkdir(exist_ok=True)
+    if has_display() and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        if not KIT.exists():
+            kitio.create_kit(KIT, kitio.sample_json()).close()
+        from presskit.gui.app import run
+
+        return run(str(KIT))
     try:
         if not KIT.exists():
             kitio.create_kit(KIT, kitio.sample_json()).close()

@@ -1,3 +1,3 @@
-from presskit.cli import main
+from presskit.entry import main
 
 raise SystemExit(main())

@@ -76,6 +76,12 @@ def _progress_bar() -> Callable[[int, int], None] | None:
     return show
 
 
+def cmd_open(args: argparse.Namespace) -> int:
+    """Reached only through `presskit.entry`, which starts the window; here it is usage."""
+    print("presskit: error: run `presskit open KIT` to open the editor.", file=sys.stderr)
+    return 2
+
+
 def cmd_themes(args: argparse.Namespace) -> int:
     for theme in render.available_themes():
         print(f"{theme.name}\t{theme.description}")
@@ -152,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     command("themes", cmd_themes, "list the themes, one per line, name first")
+    opener = command(
+        "open", cmd_open, "open the editor on KIT (with no command: on your last kit or the sample)"
+    )
+    opener.add_argument("kit", metavar="KIT")
     return parser
 
 

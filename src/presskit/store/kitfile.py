@@ -270,7 +270,7 @@ class KitFile:
         self._writable()
         document = model.dumps(kit)
         try:
-            with _transaction(self._db) as db:
+            with _transaction(self._connection()) as db:
                 _insert_assets(db, new_assets)
                 db.execute(
                     "UPDATE document SET json = ?, saved_at = ? WHERE id = 1", (document, _now())
@@ -305,7 +305,7 @@ class KitFile:
         self._writable()
         asset = NewAsset(data, name, mime, width, height)
         try:
-            with _transaction(self._db) as db:
+            with _transaction(self._connection()) as db:
                 _insert_assets(db, [asset])
         except (sqlite3.Error, OSError) as err:
             raise KitFileError(
@@ -352,7 +352,7 @@ class KitFile:
         now = _now()
         rows = [(sha, spec, w, h, mime, data, now) for sha, spec, data, w, h, mime in renditions]
         try:
-            with _transaction(self._db) as db:
+            with _transaction(self._connection()) as db:
                 db.executemany(
                     "INSERT OR REPLACE INTO renditions VALUES (?, ?, ?, ?, ?, ?, ?)", rows
                 )
@@ -389,7 +389,7 @@ class KitFile:
         try:
             copy = sqlite3.connect(temp, isolation_level=None)
             try:
-                self._db.backup(copy)
+                self._connection().backup(copy)
             finally:
                 copy.close()
             with KitFile(temp, _connect(temp, read_only=False), None, "") as kit_file:
@@ -409,6 +409,11 @@ class KitFile:
 
     # -- helpers -------------------------------------------------------------------------
 
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise KitFileError(f"{_named(self.path)} is closed.")
+        return self._db
+
     def _writable(self) -> None:
         if self.read_only:
             raise KitFileError(f"{_named(self.path)} is open read-only, so it cannot be saved.")
@@ -423,7 +428,7 @@ class KitFile:
 
     def _query(self, sql: str, *params: object) -> list[tuple]:
         try:
-            return self._db.execute(sql, params).fetchall()
+            return self._connection().execute(sql, params).fetchall()
         except sqlite3.Error as err:
             raise KitFileError(f"Could not read {_named(self.path)}: {_reason(err)}.") from None
 

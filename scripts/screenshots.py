@@ -1,0 +1,52 @@
+"""Saves a PNG of every section's editor, on the sample kit, offscreen.
+
+python scripts/screenshots.py OUTDIR
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from presskit.gui.app import application
+from presskit.gui.main_window import MainWindow, open_sample
+from presskit.gui.session import Session
+from presskit.store import KitFile
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    QStandardPaths.setTestModeEnabled(True)  # never touch the person's own settings
+    app = application()
+    with tempfile.TemporaryDirectory() as folder:
+        kit_file = KitFile.open(open_sample(Path(folder)))
+        window = MainWindow(
+            Session(kit_file.load(), kit_file),
+            QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat),
+        )
+        window.resize(1280, 800)
+        window.show()
+        stills = window.editors["Stills"]
+        for row in range(window.sections.count()):
+            window.sections.setCurrentRow(row)
+            for _ in range(200):  # until the thumbnails are in (they are made off the GUI thread)
+                app.processEvents()
+                if not stills._loading:
+                    break
+                QApplication.instance().thread().msleep(10)
+            name = window.sections.item(row).text().split("  ")[0].lower().replace(" & ", "-")
+            window.grab().save(str(out / f"{row + 1}-{name}.png"))
+            print(out / f"{row + 1}-{name}.png")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,281 @@
+"""The editor of each section: Profile, Interview, Films, Links & contact, Design."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from presskit import model, render
+from presskit.gui.fields import Form, ListPane, Spec
+from presskit.gui.session import Session
+
+
+def scrolling(inner: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(inner)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+def titled(title: str, hint: str, *widgets: QWidget, grow_last: bool = False) -> QWidget:
+    """A section page: heading, a hint, then the widgets; ``grow_last`` gives the last one
+    the remaining height (a list beside its fields), otherwise the page ends in space."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(24, 18, 24, 18)
+    layout.setSpacing(10)
+    heading = QLabel(title)
+    heading.setProperty("heading", True)
+    layout.addWidget(heading)
+    if hint:
+        note = QLabel(hint)
+        note.setWordWrap(True)
+        note.setProperty("muted", True)
+        layout.addWidget(note)
+    for widget in widgets:
+        layout.addWidget(widget)
+    if grow_last:
+        layout.setStretchFactor(widgets[-1], 1)
+    else:
+        layout.addStretch()
+    return page
+
+
+def master_detail(pane: ListPane, form: QWidget) -> QSplitter:
+    """A list beside the selected item's fields."""
+    splitter = QSplitter()
+    splitter.addWidget(pane)
+    splitter.addWidget(scrolling(form))
+    splitter.setStretchFactor(1, 3)
+    splitter.setSizes([220, 560])
+    return splitter
+
+
+PERSON = [
+    Spec("name", "Name", placeholder="Im-Sun Song"),
+    Spec("name_original", "Name in original script", placeholder="송임선"),
+    Spec("pronouns", "Pronouns", placeholder="she/her"),
+    Spec("roles", "Roles (separated by commas)", "list", placeholder="Cinematographer, Filmmaker"),
+    Spec("location", "Based in", placeholder="Los Angeles and Seoul"),
+    Spec("headline", "Headline", placeholder="A cinematographer drawn to intimate stories..."),
+    Spec(
+        "bio_short",
+        "Short bio",
+        "words",
+        placeholder="Two or three sentences for programmes and press.",
+        word_limit=80,
+    ),
+    Spec("bio_long", "Long bio", "text", placeholder="From an early age, I’ve been drawn to..."),
+]
+
+
+class ProfileEditor(QWidget):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.form = Form(session, PERSON)
+        self.form.bind(("person",))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            scrolling(titled("Profile", "Who you are, as the kit introduces you.", self.form))
+        )
+
+
+INTERVIEW = [
+    Spec("title", "Title", placeholder="Meet Im-Sun Song"),
+    Spec("publication", "Publication", placeholder="Where it appeared"),
+    Spec("date", "Date", placeholder="2025-03-01"),
+    Spec(
+        "pull_quote",
+        "Quote for the cover",
+        placeholder="Leave empty to let presskit choose a sentence.",
+    ),
+]
+QUESTION = [
+    Spec("question", "Question", "text", placeholder="What drew you to cinematography?"),
+    Spec("answer", "Answer", "text", placeholder="Blank lines separate paragraphs."),
+]
+
+
+class InterviewEditor(QWidget):
+    def __init__(self, session: Session):
+        super().__init__()
+        meta = Form(session, INTERVIEW)
+        meta.bind(("interview",))
+        pane = ListPane(
+            session, ("interview", "items"), lambda qa: qa.question, model.QA, "question"
+        )
+        item = Form(session, QUESTION)
+        pane.selected.connect(item.bind)
+        pane.refresh()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        page = titled(
+            "Interview",
+            "Questions and answers, in the order they will print.",
+            meta,
+            master_detail(pane, item),
+            grow_last=True,
+        )
+        layout.addWidget(page)
+
+
+FILM = [
+    Spec("title", "Title", placeholder="Dragonfly"),
+    Spec("original_title", "Original title"),
+    Spec("status", "Status", "choice", choices=model.STATUSES),
+    Spec("year", "Year", "int"),
+    Spec("roles", "Your roles (separated by commas)", "list", placeholder="Cinematographer"),
+    Spec("runtime_min", "Runtime (minutes)", "int"),
+    Spec("genre", "Genre", placeholder="Drama"),
+    Spec("country", "Country"),
+    Spec("language", "Language"),
+    Spec("format", "Format", placeholder="Short film"),
+    Spec("aspect_ratio", "Aspect ratio", placeholder="2.39:1"),
+    Spec("sound", "Sound", placeholder="5.1"),
+    Spec("colour", "Colour", placeholder="Colour"),
+    Spec(
+        "logline",
+        "Logline",
+        "words",
+        placeholder="One sentence: who, what they want, what stands in the way.",
+        word_limit=50,
+    ),
+    Spec("synopsis", "Synopsis", "text"),
+    Spec("synopsis_long", "Long synopsis", "text"),
+    Spec("directors_statement", "Director’s statement", "text"),
+    Spec("themes", "Themes (separated by commas)", "list", placeholder="Grief, memory, belonging"),
+]
+
+
+class FilmsEditor(QWidget):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.pane = ListPane(session, ("films",), lambda f: f.title, self.new_film, "film")
+        self.form = Form(session, FILM)
+        self.festivals = ListPane(
+            session, ("films",), _festival_summary, model.Festival, "festival"
+        )
+        self.festivals.setEnabled(False)
+        self.festival_form = Form(
+            session,
+            [
+                Spec("name", "Festival or screening"),
+                Spec("year", "Year", "int"),
+                Spec("note", "Note", placeholder="World premiere"),
+            ],
+        )
+        self.festivals.selected.connect(self.festival_form.bind)
+        self.pane.selected.connect(self.bind)
+        detail = QWidget()
+        column = QVBoxLayout(detail)
+        column.addWidget(self.form)
+        column.addWidget(QLabel("Festivals and screenings"))
+        column.addWidget(self.festivals)
+        column.addWidget(self.festival_form)
+        column.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            titled(
+                "Films",
+                "Each film with its status, logline and your role.",
+                master_detail(self.pane, detail),
+                grow_last=True,
+            )
+        )
+        self.pane.refresh()
+
+    def new_film(self) -> model.Film:
+        film = model.Film(title="", status="development")
+        film.id = model.new_film_id(self.session.kit, "film")
+        return film
+
+    def bind(self, path: tuple | None) -> None:
+        self.form.bind(path)
+        self.festivals.setEnabled(path is not None)
+        if path is not None:
+            self.festivals.set_path((*path, "festivals"))
+        else:
+            self.festival_form.bind(None)
+
+
+def _festival_summary(festival: object) -> str:
+    name = getattr(festival, "name", "")
+    year = getattr(festival, "year", None)
+    return f"{name} ({year})" if year else name
+
+
+LINK = [
+    Spec("label", "Label", placeholder="DP Reel"),
+    Spec("url", "Address", placeholder="https://vimeo.com/..."),
+]
+CONTACT = [
+    Spec("email", "Email", placeholder="you@example.com"),
+    Spec("phone", "Phone"),
+    Spec("website", "Website", placeholder="https://"),
+    Spec("representation", "Representation", "text", placeholder="Agent, manager or sales company"),
+]
+
+
+class LinksEditor(QWidget):
+    def __init__(self, session: Session):
+        super().__init__()
+        contact = Form(session, CONTACT)
+        contact.bind(("contact",))
+        pane = ListPane(
+            session, ("links",), lambda link: link.label or link.url, model.Link, "link"
+        )
+        link_form = Form(session, LINK)
+        pane.selected.connect(link_form.bind)
+        pane.refresh()
+        row = QWidget()
+        links = QHBoxLayout(row)
+        links.setContentsMargins(0, 0, 0, 0)
+        links.addWidget(pane, 1)
+        links.addWidget(link_form, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            scrolling(
+                titled(
+                    "Links & contact",
+                    "How festivals and press reach you.",
+                    contact,
+                    QLabel("Links"),
+                    row,
+                )
+            )
+        )
+
+
+class DesignEditor(QWidget):
+    def __init__(self, session: Session):
+        super().__init__()
+        form = Form(
+            session,
+            [
+                Spec("theme", "Theme", "choice", choices=render.theme_names()),
+                Spec("page_size", "Page size", "choice", choices=model.PAGE_SIZES),
+                Spec("accent", "Accent colour", placeholder="#8C2F39 (empty: the theme's own)"),
+            ],
+        )
+        form.bind(("design",))
+        sections = ListPane(
+            session,
+            ("design", "sections"),
+            lambda s: f"{s.name.title()}{'' if s.visible else '  (hidden)'}",
+            model.SectionSetting,
+            "section",
+            fixed=True,
+        )
+        visible = Form(session, [Spec("visible", "Show this section", "check")])
+        sections.selected.connect(visible.bind)
+        sections.refresh()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        order = QLabel("Sections, in order (drag or Alt+Up/Down to reorder)")
+        layout.addWidget(
+            scrolling(titled("Design", "How the PDF looks.", form, order, sections, visible))
+        )

@@ -1,0 +1,320 @@
+"""Form fields bound to a place in the kit, and lists that edit in place.
+
+A field shows the value at ``base + (key,)`` and turns each edit into a session command;
+when the session reports a change it re-reads the model (leaving a field alone when it
+already shows the value, so the cursor never jumps while typing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presskit import model
+from presskit.gui.session import Session
+
+Path = tuple[str | int, ...]
+READABLE_WIDTH = 640  # px: long text stays at a readable line length
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One field of a form: the model key, its label, and how it is edited."""
+
+    key: str
+    label: str
+    kind: str = "line"  # line | text | words | list | int | choice | check
+    placeholder: str = ""
+    choices: Sequence[str] = ()
+    word_limit: int = 0  # for "words": a count shown under the field
+
+
+def _overlaps(a: Path, b: Path) -> bool:
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+class Form(QWidget):
+    """Fields for one dataclass in the kit, rebindable to another one of the same kind."""
+
+    def __init__(self, session: Session, specs: Sequence[Spec], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.base: Path | None = None
+        self.specs = list(specs)
+        self.widgets: dict[str, QWidget] = {}
+        self._counts: dict[str, QLabel] = {}
+        self._loading = False
+        layout = QFormLayout(self)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above fields
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setVerticalSpacing(6)
+        for spec in self.specs:
+            widget = self._make(spec)
+            widget.setObjectName(spec.key)
+            widget.setMaximumWidth(READABLE_WIDTH)
+            self.widgets[spec.key] = widget
+            if spec.kind == "words":
+                column = QWidget()
+                inner = QVBoxLayout(column)
+                inner.setContentsMargins(0, 0, 0, 0)
+                inner.addWidget(widget)
+                count = QLabel()
+                count.setObjectName(f"{spec.key}-count")
+                count.setProperty("muted", True)
+                inner.addWidget(count)
+                self._counts[spec.key] = count
+                layout.addRow(spec.label, column)
+            else:
+                layout.addRow(spec.label if spec.kind != "check" else "", widget)
+        session.changed.connect(self._on_changed)
+        session.reset.connect(self.refresh)
+        self.setEnabled(False)
+
+    def _make(self, spec: Spec) -> QWidget:
+        if spec.kind in ("text", "words"):
+            widget = QPlainTextEdit()
+            widget.setPlaceholderText(spec.placeholder)
+            widget.setTabChangesFocus(True)
+            widget.setMinimumHeight(90 if spec.kind == "words" else 140)
+            widget.textChanged.connect(lambda s=spec, w=widget: self._edited(s, w.toPlainText()))
+            return widget
+        if spec.kind == "int":
+            widget = QSpinBox()
+            widget.setRange(0, 9999)
+            widget.setSpecialValueText("—")  # 0 shows as "not set"
+            widget.valueChanged.connect(lambda v, s=spec: self._edited(s, v or None))
+            return widget
+        if spec.kind == "choice":
+            widget = QComboBox()
+            widget.addItems(list(spec.choices))
+            widget.currentTextChanged.connect(lambda v, s=spec: self._edited(s, v))
+            return widget
+        if spec.kind == "check":
+            widget = QCheckBox(spec.label)
+            widget.toggled.connect(lambda v, s=spec: self._edited(s, v))
+            return widget
+        widget = QLineEdit()
+        widget.setPlaceholderText(spec.placeholder)
+        if spec.kind == "list":
+            widget.textEdited.connect(
+                lambda v, s=spec: self._edited(s, [p.strip() for p in v.split(",") if p.strip()])
+            )
+        else:
+            widget.textEdited.connect(lambda v, s=spec: self._edited(s, v))
+        return widget
+
+    def bind(self, base: Path | None) -> None:
+        self.base = base
+        self.setEnabled(base is not None)
+        self.refresh()
+
+    def _edited(self, spec: Spec, value: Any) -> None:
+        if self._loading or self.base is None:
+            return
+        typing = spec.kind in ("line", "text", "words", "list")
+        self.session.set((*self.base, spec.key), value, spec.label, typing=typing)
+        self._update_count(spec)
+
+    def _on_changed(self, path: Path) -> None:
+        if self.base is not None and _overlaps(path, self.base):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._loading = True
+        try:
+            for spec in self.specs:
+                widget = self.widgets[spec.key]
+                value = self._value(spec)
+                _show(widget, spec, value)
+                self._update_count(spec)
+        finally:
+            self._loading = False
+
+    def _value(self, spec: Spec) -> Any:
+        if self.base is None:
+            return None
+        try:
+            return model.resolve(self.session.kit, (*self.base, spec.key))
+        except (IndexError, AttributeError):
+            return None
+
+    def _update_count(self, spec: Spec) -> None:
+        if spec.key in self._counts:
+            words = len(str(self._value(spec) or "").split())
+            limit = f" (aim for {spec.word_limit} or fewer)" if spec.word_limit else ""
+            self._counts[spec.key].setText(f"{words} words{limit}")
+
+
+def _show(widget: QWidget, spec: Spec, value: Any) -> None:
+    """Puts ``value`` in ``widget`` unless it already shows it (the cursor stays put)."""
+    if isinstance(widget, QPlainTextEdit):
+        text = value or ""
+        if widget.toPlainText() != text:
+            widget.setPlainText(text)
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(value or 0)
+    elif isinstance(widget, QComboBox):
+        if value is not None and widget.findText(str(value)) < 0:
+            widget.addItem(str(value))  # an unknown value from a hand-written file stays visible
+        widget.setCurrentText(str(value or ""))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QLineEdit):
+        text = ", ".join(value) if isinstance(value, list) else (value or "")
+        current = widget.text()
+        if spec.kind == "list":
+            if [p.strip() for p in current.split(",") if p.strip()] != (value or []):
+                widget.setText(text)
+        elif current != text:
+            widget.setText(text)
+
+
+class ListPane(QWidget):
+    """A list that edits in place: add (button, Ctrl+Return), remove (Delete), reorder (drag,
+    Alt+Up/Down). Every change is one undoable step; removing asks nothing, undo brings it back."""
+
+    selected = Signal(object)  # the path of the selected item, or None
+
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        summary: Callable[[Any], str],
+        new_item: Callable[[], Any],
+        noun: str,
+        parent: QWidget | None = None,
+        *,
+        fixed: bool = False,
+    ):
+        """``fixed``: the items can be reordered but not added or removed (design sections)."""
+        super().__init__(parent)
+        self.session, self.path, self.summary, self.new_item, self.noun = (
+            session,
+            path,
+            summary,
+            new_item,
+            noun,
+        )
+        self.list = QListWidget()
+        self.list.setObjectName(f"{noun}-list")
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.model().rowsMoved.connect(self._dragged)
+        self.list.currentRowChanged.connect(self._select)
+        add = QPushButton(f"Add {noun}")
+        add.setObjectName(f"add-{noun}")
+        add.setToolTip(f"Add {noun} (Ctrl+Return)")
+        add.clicked.connect(self.add)
+        remove = QPushButton("Remove")
+        remove.setObjectName(f"remove-{noun}")
+        remove.setToolTip(f"Remove the selected {noun} (Delete); Undo brings it back")
+        remove.clicked.connect(self.remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        if not fixed:
+            layout.addLayout(buttons)
+        else:
+            add.hide()
+            remove.hide()
+        edits = [] if fixed else [("Ctrl+Return", self.add), ("Delete", self.remove)]
+        for keys, action in (
+            *edits,
+            ("Alt+Up", lambda: self.move(-1)),
+            ("Alt+Down", lambda: self.move(1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+        session.changed.connect(self._on_changed)
+        session.reset.connect(self.refresh)
+        self._refreshing = False
+        self.refresh()
+
+    def items(self) -> list[Any]:
+        return model.resolve(self.session.kit, self.path)
+
+    def set_path(self, path: Path) -> None:
+        self.path = path
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._refreshing = True
+        try:
+            row = self.list.currentRow()
+            self.list.clear()
+            try:
+                items = self.items()
+            except (IndexError, AttributeError):
+                items = []
+            for item in items:
+                QListWidgetItem(self.summary(item) or f"New {self.noun}", self.list)
+            self.list.setCurrentRow(min(max(row, 0), len(items) - 1) if items else -1)
+        finally:
+            self._refreshing = False
+        self._select(self.list.currentRow())
+
+    def _on_changed(self, path: Path) -> None:
+        if _overlaps(path, self.path):
+            if len(path) == len(self.path) + 2:  # a field of one item: just its summary
+                index = path[len(self.path)]
+                item = self.list.item(index) if isinstance(index, int) else None
+                if item is not None:
+                    item.setText(self.summary(self.items()[index]) or f"New {self.noun}")
+                    return
+            self.refresh()
+
+    def _select(self, row: int) -> None:
+        if not self._refreshing:
+            self.selected.emit((*self.path, row) if row >= 0 else None)
+
+    def add(self) -> None:
+        index = self.list.currentRow() + 1 if self.list.currentRow() >= 0 else self.list.count()
+        self.session.apply(model.InsertItem(self.path, index, self.new_item()), f"Add {self.noun}")
+        self.list.setCurrentRow(index)
+        self.list.setFocus()
+
+    def remove(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.session.apply(model.RemoveItem(self.path, row), f"Remove {self.noun}")
+
+    def move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row >= 0 and 0 <= target < self.list.count():
+            self.session.apply(model.MoveItem(self.path, row, target), f"Move {self.noun}")
+            self.list.setCurrentRow(target)
+
+    def _dragged(self, _parent: object, start: int, _end: int, _dest: object, row: int) -> None:
+        target = row - 1 if row > start else row
+        if self._refreshing or target == start:
+            return
+        # Put the widget back and let the model, through an undoable command, do the move.
+        self.session.apply(model.MoveItem(self.path, start, target), f"Move {self.noun}")
+        self.list.setCurrentRow(target)

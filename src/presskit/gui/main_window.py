@@ -1,0 +1,328 @@
+"""The main window: the section list beside the chosen section's editor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from presskit import kitio, model, render
+from presskit.errors import PresskitError
+from presskit.gui.editors.sections import (
+    DesignEditor,
+    FilmsEditor,
+    InterviewEditor,
+    LinksEditor,
+    ProfileEditor,
+)
+from presskit.gui.editors.stills import StillsEditor
+from presskit.gui.session import Session
+from presskit.gui.workers import run_in_background, wait_for_background_jobs
+from presskit.store import KitFile
+
+KIT_FILTER = "Press kits (*.presskit)"
+MAX_RECENT = 8
+AUTOSAVE_MS = 2000  # after the last edit: often enough that a crash loses seconds, not minutes
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.session = session
+        self.sections = QListWidget()
+        self.sections.setObjectName("sections")
+        self.sections.setIconSize(QSize(20, 20))
+        self.sections.setMaximumWidth(230)
+        self.stack = QStackedWidget()
+        self.editors: dict[str, QWidget] = {}
+        icons = {
+            "Profile": QStyle.StandardPixmap.SP_FileDialogInfoView,
+            "Interview": QStyle.StandardPixmap.SP_MessageBoxQuestion,
+            "Films": QStyle.StandardPixmap.SP_MediaPlay,
+            "Stills": QStyle.StandardPixmap.SP_DirIcon,
+            "Links & contact": QStyle.StandardPixmap.SP_DriveNetIcon,
+            "Design": QStyle.StandardPixmap.SP_DesktopIcon,
+        }
+        for name, editor in (
+            ("Profile", ProfileEditor(session)),
+            ("Interview", InterviewEditor(session)),
+            ("Films", FilmsEditor(session)),
+            ("Stills", StillsEditor(session)),
+            ("Links & contact", LinksEditor(session)),
+            ("Design", DesignEditor(session)),
+        ):
+            self.editors[name] = editor
+            self.stack.addWidget(editor)
+            QListWidgetItem(self.style().standardIcon(icons[name]), name, self.sections)
+        self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sections.setCurrentRow(0)
+        splitter = QSplitter()
+        splitter.setObjectName("main-splitter")
+        splitter.addWidget(self.sections)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self._build_menus()
+        # Bound methods, not lambdas: Qt drops them when this window goes, the session may not.
+        session.undo_stack.cleanChanged.connect(self._clean_changed)
+        session.undo_stack.indexChanged.connect(self._edited)
+        self._update_counts()
+        self._update_title()
+        self.resize(1280, 820)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- menus -----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        action.setObjectName(name or text.strip(".…").lower().replace(" ", "-"))
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        menu.addAction(self._action("&New Kit", self.new_kit, QKeySequence.StandardKey.New))
+        menu.addAction(self._action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open))
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self._fill_recent()
+        menu.addSeparator()
+        menu.addAction(self._action("&Save", self.save, QKeySequence.StandardKey.Save))
+        menu.addAction(self._action("Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs))
+        menu.addAction(
+            self._action("&Export PDF…", self.export_dialog, QKeySequence("Ctrl+E"), "export")
+        )
+        menu.addSeparator()
+        menu.addAction(self._action("&Close", self.close, QKeySequence.StandardKey.Close))
+        menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        for action in (undo, redo):
+            toolbar.addAction(action)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    def recent_files(self) -> list[str]:
+        files = self.settings.value("recent/files", []) or []
+        if isinstance(files, str):
+            files = [files]
+        return [f for f in files if Path(f).is_file()][:MAX_RECENT]  # missing ones are dropped
+
+    def _remember(self, path: Path) -> None:
+        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
+        self.settings.setValue("recent/files", files[:MAX_RECENT])
+        self._fill_recent()
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _edited(self, _index: int = 0) -> None:
+        if not shiboken6.isValid(self.session.undo_stack):  # the session is being torn down
+            return
+        self._update_counts()
+        if self.session.modified and self.session.kit_file and not self.session.kit_file.read_only:
+            self.autosave_timer.start()
+
+    def _update_title(self) -> None:
+        name = self.session.path.name if self.session.path else "Untitled kit"
+        note = " (read-only)" if self.session.kit_file and self.session.kit_file.read_only else ""
+        self.setWindowTitle(f"{name}[*]{note} — presskit")
+        self.setWindowModified(self.session.modified)
+
+    def _update_counts(self) -> None:
+        kit = self.session.kit
+        counts = {
+            "Interview": len(kit.interview.items),
+            "Films": len(kit.films),
+            "Stills": len(kit.stills),
+            "Links & contact": len(kit.links),
+        }
+        uncredited = sum(1 for s in kit.stills if not s.credit.strip())
+        for row in range(self.sections.count()):
+            item = self.sections.item(row)
+            name = item.text().split("  ")[0]
+            text = f"{name}  {counts[name]}" if name in counts else name
+            if name == "Stills" and uncredited:
+                text += f"  ⚠ {uncredited}"
+                item.setToolTip(f"{uncredited} still(s) without a photographer credit")
+            item.setText(text)
+
+    # -- files -----------------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Saves without a revision, so the open file never lags far behind the window."""
+        kit_file = self.session.kit_file
+        if kit_file is None or kit_file.read_only or not self.session.modified:
+            return
+        try:
+            kit_file.save(
+                self.session.kit,
+                revision=False,
+                new_assets=list(self.session.pending_assets.values()),
+                keep_assets=self.session.pending_assets.keys(),
+            )
+            self.statusBar().showMessage("Saved automatically", 2000)
+        except PresskitError as err:
+            self.statusBar().showMessage(str(err))
+
+    def save(self) -> bool:
+        if self.session.kit_file is None or self.session.kit_file.read_only:
+            return self.save_as()
+        try:
+            self.session.save()
+        except PresskitError as err:
+            QMessageBox.critical(self, "Not saved", str(err))
+            return False
+        self.statusBar().showMessage(f"Saved {self.session.path.name}", 3000)
+        return True
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, "Save kit as", "", KIT_FILTER)
+        return self.save_to(path) if path else False
+
+    def save_to(self, path: str) -> bool:
+        target = Path(path if path.endswith(".presskit") else f"{path}.presskit")
+        try:
+            if self.session.kit_file is not None:
+                new_file = self.session.kit_file.save_as(target, self.session.kit)
+                self.session.kit_file.close()
+            else:
+                if target.exists():
+                    target.unlink()  # the dialog asked before replacing it
+                new_file = KitFile.create(
+                    target, self.session.kit, list(self.session.pending_assets.values())
+                )
+        except (PresskitError, OSError) as err:
+            QMessageBox.critical(self, "Not saved", str(err))
+            return False
+        self.session.kit_file = new_file
+        self.session.undo_stack.setClean()
+        self._remember(target)
+        self._update_title()
+        return True
+
+    def maybe_keep_changes(self) -> bool:
+        """True when it is fine to let the current kit go (saved, or the person chose)."""
+        if not self.session.modified:
+            return True
+        if self.session.kit_file is not None and not self.session.kit_file.read_only:
+            self.autosave()  # the open file is always up to date: nothing to ask
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Keep this kit?",
+            "This kit has never been saved. Save it before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_kit(self) -> None:
+        if self.maybe_keep_changes():
+            self._replace(Session(model.from_dict({"person": {}})))
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open kit", "", KIT_FILTER)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> None:
+        if not self.maybe_keep_changes():
+            return
+        try:
+            kit_file = KitFile.open(path)
+            session = Session(kit_file.load(), kit_file)
+        except PresskitError as err:
+            QMessageBox.warning(self, "Cannot open", str(err))
+            return
+        self._remember(Path(path))
+        self._replace(session)
+
+    def _replace(self, session: Session) -> None:
+        """A different kit in this window: a fresh window is simplest and leaves nothing stale."""
+        window = MainWindow(session, self.settings)
+        window.show()
+        self._closing_for_replace = True
+        self.close()
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export PDF", "", "PDF (*.pdf)")
+        if not path:
+            return
+        kit_file = self.session.kit_file
+        if kit_file is None:
+            QMessageBox.information(self, "Save first", "Save the kit once before exporting it.")
+            return
+        snapshot = self.session.snapshot()
+        self.statusBar().showMessage("Exporting…")
+        kit_path = kit_file.path
+
+        def job() -> render.RenderResult:
+            with KitFile.open(kit_path, read_only=True) as source:
+                return render.export_pdf(snapshot, source, path, render.Options(profile="screen"))
+
+        run_in_background(
+            job,
+            lambda result: self.statusBar().showMessage(
+                f"Exported {Path(path).name}: {result.pages} pages", 5000
+            ),
+            lambda err: QMessageBox.critical(self, "Not exported", str(err)),
+        )
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not getattr(self, "_closing_for_replace", False) and not self.maybe_keep_changes():
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        wait_for_background_jobs()  # no thread may outlive the file it reads
+        if self.session.kit_file is not None:
+            self.session.kit_file.close()
+        event.accept()
+
+
+def open_sample(folder: Path) -> Path:
+    """A fresh copy of the sample kit to play with, made once per folder."""
+    path = folder / "sample.presskit"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        kitio.create_kit(path, kitio.sample_json()).close()
+    return path

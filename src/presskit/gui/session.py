@@ -1,0 +1,77 @@
+"""One open kit: the model, its file, its undo stack; every change goes through here.
+
+Widgets never change the model directly: they ask the session to ``apply`` an operation,
+which pushes an undo command. "Modified" is derived from the undo stack's clean state.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from presskit import model
+from presskit.gui.commands import EditCommand
+from presskit.store import KitFile, NewAsset
+
+
+class Session(QObject):
+    """Emits ``changed(path)`` with the path an edit touched, after it is applied or undone."""
+
+    changed = Signal(tuple)
+    reset = Signal()  # the whole kit was replaced (open, revision restore)
+    saved = Signal()
+
+    def __init__(
+        self, kit: model.PressKit, kit_file: KitFile | None = None, parent: QObject | None = None
+    ):
+        super().__init__(parent)
+        self.kit = kit
+        self.kit_file = kit_file
+        self.undo_stack = QUndoStack(self)
+        # Images added in this session that the file may not hold yet, kept so undo/redo of
+        # an added or removed still always finds its picture.
+        self.pending_assets: dict[str, NewAsset] = {}
+
+    @property
+    def path(self) -> Path | None:
+        return self.kit_file.path if self.kit_file else None
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def snapshot(self) -> model.PressKit:
+        """A copy for work off the GUI thread (saving, rendering): never the live model."""
+        return copy.deepcopy(self.kit)
+
+    def apply(self, operation: model.Operation, text: str, *, mergeable: bool = False) -> None:
+        self.undo_stack.push(
+            EditCommand(self.kit, operation, text, self._emit, mergeable=mergeable)
+        )
+
+    def set(self, path: model.ops.Path, value: object, label: str, *, typing: bool = False) -> None:
+        """Sets one field; ``typing`` merges successive edits of the same field into one step."""
+        if model.resolve(self.kit, path) == value:
+            return
+        self.apply(model.SetField(path, value), f"Edit {label}", mergeable=typing)
+
+    def _emit(self, operation: model.Operation) -> None:
+        if isinstance(operation, model.Batch):
+            for inner in operation.operations:
+                self._emit(inner)
+            return
+        self.changed.emit(tuple(operation.path))
+
+    def save(self) -> None:
+        """An explicit save: one transaction, a revision to go back to, a clean undo stack."""
+        assert self.kit_file is not None
+        self.kit_file.save(
+            self.kit,
+            new_assets=list(self.pending_assets.values()),
+            keep_assets=self.pending_assets.keys(),
+        )
+        self.undo_stack.setClean()
+        self.saved.emit()

@@ -1,0 +1,58 @@
+"""One way to run a job off the GUI thread and get its result back on it.
+
+The job gets only plain data (a snapshot, bytes, a path), never a widget; its result or
+error comes back through a queued signal, so widgets are only touched on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, job: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.job, self.relay = job, relay
+
+    def run(self) -> None:
+        try:
+            result = self.job()
+        except Exception as err:
+            self.relay.failed.emit(err)
+        else:
+            self.relay.done.emit(result)
+
+
+_alive: set[_Relay] = set()  # relays live until their job has reported
+
+
+def run_in_background(
+    job: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> None:
+    relay = _Relay()  # created here, on the GUI thread: its slots run here
+    _alive.add(relay)
+
+    def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
+        _alive.discard(relay)
+        if callback:
+            callback(value)
+
+    relay.done.connect(lambda result: finish(on_done, result))
+    relay.failed.connect(lambda err: finish(on_error, err))
+    (pool or QThreadPool.globalInstance()).start(_Job(job, relay))
+
+
+def wait_for_background_jobs(timeout_ms: int = 10_000) -> bool:
+    """Lets running jobs finish (on quit), so no thread outlives the objects it reports to."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

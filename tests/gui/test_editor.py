@@ -1,0 +1,224 @@
+"""The editor as a filmmaker uses it: typing, adding, removing, reordering, dropping, undoing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+)
+
+from presskit.store import KitFile
+
+from .conftest import show
+
+
+def field(editor, key, kind=QLineEdit):
+    return editor.findChild(kind, key)
+
+
+def undo_all(window) -> None:
+    stack = window.session.undo_stack
+    while stack.canUndo():
+        stack.undo()
+
+
+def test_typing_a_name_changes_the_kit_in_one_undo_step(window, qtbot):
+    profile = show(window, "Profile")
+    name = field(profile, "name")
+    name.selectAll()
+    qtbot.keyClicks(name, "Im-Sun Song (DP)")
+    assert window.session.kit.person.name == "Im-Sun Song (DP)"
+    assert window.session.undo_stack.count() == 1
+    assert window.session.undo_stack.undoText() == "Edit Name"
+    assert window.isWindowModified()
+    window.session.undo_stack.undo()
+    assert window.session.kit.person.name == "Im-Sun Song"
+    assert name.text() == "Im-Sun Song"
+
+
+def test_long_text_and_word_count(window, qtbot):
+    profile = show(window, "Profile")
+    bio = field(profile, "bio_short", QPlainTextEdit)
+    bio.selectAll()
+    qtbot.keyClicks(bio, "Cinematographer of small, patient films.")
+    assert window.session.kit.person.bio_short == "Cinematographer of small, patient films."
+    assert profile.findChild(QLabel, "bio_short-count").text() == "5 words (aim for 80 or fewer)"
+
+
+def test_interview_questions_are_added_edited_reordered_and_removed(window, qtbot):
+    interview = show(window, "Interview")
+    items = window.session.kit.interview.items
+    listing = interview.findChild(QListWidget, "question-list")
+    listing.setCurrentRow(3)
+    qtbot.mouseClick(interview.findChild(QPushButton, "add-question"), Qt.MouseButton.LeftButton)
+    assert len(items) == 5 and listing.currentRow() == 4
+    question = field(interview, "question", QPlainTextEdit)
+    qtbot.keyClicks(question, "What are you shooting next?")
+    assert items[4].question == "What are you shooting next?"
+    listing.setFocus()
+    qtbot.keyClick(listing, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert items[3].question == "What are you shooting next?"
+    qtbot.keyClick(listing, Qt.Key.Key_Delete)
+    assert len(items) == 4 and all(qa.question != "What are you shooting next?" for qa in items)
+    undo_all(window)
+    assert window.session.kit == window.original
+
+
+def test_films_are_added_with_a_status_and_reordered(window, qtbot):
+    films = show(window, "Films")
+    listing = films.findChild(QListWidget, "film-list")
+    listing.setFocus()
+    qtbot.keyClick(listing, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    kit = window.session.kit
+    assert len(kit.films) == 3
+    title = field(films, "title")
+    qtbot.keyClicks(title, "Moth")
+    films.findChild(QComboBox, "status").setCurrentText("production")
+    new = kit.films[listing.currentRow()]
+    assert (new.title, new.status) == ("Moth", "production")
+    assert new.id and new.id not in ("dragonfly", "soundtrack-of-my-life")
+    listing.setCurrentRow(0)
+    qtbot.keyClick(listing, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [f.title for f in kit.films] == ["Moth", "Dragonfly", "Soundtrack of My Life"]
+    undo_all(window)
+    assert kit == window.original
+
+
+def _drop(widget, files: list[Path]) -> None:
+    """What the file manager does: drag files in, then drop them."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    args = (
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(*args)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(widget, QDropEvent(*args))
+
+
+def test_dropping_photos_adds_credited_stills_with_thumbnails(window, qtbot, tmp_path):
+    stills = show(window, "Stills")
+    photos = []
+    for i in range(2):
+        exif = Image.Exif()
+        exif[0x013B] = "Ian Chen"
+        path = tmp_path / f"set-{i}.jpg"
+        Image.new("RGB", (1200, 800), (40 * i, 90, 120)).save(path, exif=exif.tobytes())
+        photos.append(path)
+    with qtbot.waitSignal(stills.thumbnails_ready, timeout=10_000):
+        _drop(stills, photos)
+    kit = window.session.kit
+    assert len(kit.stills) == 7
+    assert [s.credit for s in kit.stills[-2:]] == ["Ian Chen", "Ian Chen"]
+    gallery = stills.findChild(QListWidget, "gallery")
+    assert gallery.count() == 7 and not gallery.item(6).icon().isNull()
+    assert "Photo: Ian Chen" in gallery.item(6).text()
+    assert window.session.undo_stack.undoText() == "Add 2 stills"
+    window.session.undo_stack.undo()
+    assert len(kit.stills) == 5
+
+
+def test_a_still_without_credit_is_marked(window, qtbot):
+    stills = show(window, "Stills")
+    gallery = stills.findChild(QListWidget, "gallery")
+    gallery.setCurrentRow(1)
+    credit = field(stills, "credit")
+    credit.selectAll()
+    qtbot.keyClick(credit, Qt.Key.Key_Backspace)
+    assert window.session.kit.stills[1].credit == ""
+    assert "No credit" in gallery.item(1).text()
+    assert "⚠ 1" in window.sections.item(3).text()
+
+
+def test_design_theme_and_section_visibility(window, qtbot):
+    design = show(window, "Design")
+    design.findChild(QComboBox, "theme").setCurrentText("modern")
+    assert window.session.kit.design.theme == "modern"
+    undo_all(window)
+    assert window.session.kit.design.theme == "classic"
+
+
+def test_save_writes_a_revision_and_reopening_gives_the_same_kit(window, qtbot):
+    profile = show(window, "Profile")
+    qtbot.keyClicks(field(profile, "location"), "Los Angeles")
+    assert window.save()
+    assert not window.isWindowModified()
+    path = window.session.path
+    kit = window.session.kit
+    window.session.kit_file.close()
+    with KitFile.open(path) as reopened:
+        assert reopened.load() == kit
+        assert len(reopened.revisions()) == 1
+
+
+def test_autosave_keeps_the_open_file_current(window, qtbot):
+    profile = show(window, "Profile")
+    qtbot.keyClicks(field(profile, "pronouns"), "she/her")
+    assert window.autosave_timer.isActive()
+    window.autosave_timer.setInterval(10)
+    window.autosave_timer.start()
+    with qtbot.waitSignal(window.autosave_timer.timeout, timeout=2000):
+        pass
+    with KitFile.open(window.session.path, read_only=True) as other:
+        assert other.load().person.pronouns == "she/her"
+        assert other.revisions() == []  # autosave is not a revision
+
+
+def test_closing_while_thumbnails_are_made_exits_cleanly(tmp_path):
+    """A real process: open the sample, close at once while its thumbnails are being made."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "close_early.py"
+    script.write_text(
+        "import sys\n"
+        "from PySide6.QtCore import QSettings, QStandardPaths, QTimer\n"
+        "QStandardPaths.setTestModeEnabled(True)\n"
+        "from presskit import kitio\n"
+        "from presskit.gui.app import application\n"
+        "from presskit.gui.main_window import MainWindow\n"
+        "from presskit.gui.session import Session\n"
+        "from presskit.gui.workers import wait_for_background_jobs\n"
+        "from presskit.store import KitFile\n"
+        f"path = {str(tmp_path / 'k.presskit')!r}\n"
+        "kitio.create_kit(path, kitio.sample_json()).close()\n"
+        "app = application()\n"
+        "kit_file = KitFile.open(path)\n"
+        f"window = MainWindow(Session(kit_file.load(), kit_file), QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        "window.show()\n"
+        "window.editors['Stills'].refresh()\n"
+        "QTimer.singleShot(0, window.close)\n"
+        "QTimer.singleShot(0, app.quit)\n"
+        "code = app.exec()\n"
+        "wait_for_background_jobs()\n"
+        "sys.exit(code)\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for bad in ("QThread: Destroyed", "already deleted", "Traceback"):
+        assert bad not in result.stderr
