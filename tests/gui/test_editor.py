@@ -171,9 +171,8 @@ def test_autosave_keeps_the_open_file_current(window, qtbot):
     qtbot.keyClicks(field(profile, "pronouns"), "she/her")
     assert window.autosave_timer.isActive()
     window.autosave_timer.setInterval(10)
-    window.autosave_timer.start()
-    with qtbot.waitSignal(window.autosave_timer.timeout, timeout=2000):
-        pass
+    with qtbot.waitSignal(window.autosaved, timeout=5000):
+        window.autosave_timer.start()
     with KitFile.open(window.session.path, read_only=True) as other:
         assert other.load().person.pronouns == "she/her"
         assert other.revisions() == []  # autosave is not a revision

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from presskit import __version__, model
 from presskit.bundled import resources_dir
 from presskit.errors import PresskitError
+from presskit.gui import recovery
 from presskit.gui.main_window import MainWindow, open_sample
 from presskit.gui.session import Session
 from presskit.gui.workers import wait_for_background_jobs
@@ -45,6 +46,27 @@ def _add_bundled_fonts() -> None:
             QFontDatabase.addApplicationFont(str(path))
 
 
+def install_emergency_save() -> None:
+    """An uncaught error saves every open window's work first, then says what happened."""
+    previous = sys.excepthook
+
+    def handle(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        saved = True
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                try:
+                    widget.autosave_now()
+                except Exception:
+                    saved = False
+        previous(kind, error, trace)
+        note = "Your work was saved." if saved else "Your work could not be saved; use Save As now."
+        QMessageBox.critical(
+            None, "Something went wrong", f"presskit hit an unexpected error: {error}. {note}"
+        )
+
+    sys.excepthook = handle
+
+
 def open_window(path: str | None) -> MainWindow:
     """A window on ``path``, or on a copy of the sample kit when there is none yet."""
     if path is None:
@@ -59,13 +81,39 @@ def open_window(path: str | None) -> MainWindow:
     return window
 
 
+def recovered_session(path: Path) -> Session:
+    """Untitled work a crash interrupted, back in a window, still untitled and unsaved."""
+    kit_file = KitFile.open(path)
+    session = Session(kit_file.load())
+    session.recovery = kit_file
+    session.undo_stack.resetClean()  # not saved anywhere the person chose yet
+    return session
+
+
+def offer_recovery() -> Session | None:
+    found = recovery.leftovers()
+    if not found:
+        return None
+    answer = QMessageBox.question(
+        None,
+        "Recover your work?",
+        "presskit did not close normally, and an untitled kit was saved for you. Recover it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    return recovered_session(found[0])
+
+
 def run(path: str | None = None) -> int:
     app = application()
+    session = offer_recovery() if path is None else None
     try:
-        window = open_window(path)
+        window = MainWindow(session, QSettings()) if session else open_window(path)
     except PresskitError as err:
         QMessageBox.critical(None, "presskit", str(err))
         window = MainWindow(Session(model.PressKit()))
+    install_emergency_save()
     window.show()
     code = app.exec()
     wait_for_background_jobs()

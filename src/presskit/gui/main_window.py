@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from presskit import kitio, model, render
 from presskit.errors import PresskitError
+from presskit.gui import recovery
 from presskit.gui.editors.sections import (
     DesignEditor,
     FilmsEditor,
@@ -39,6 +40,8 @@ AUTOSAVE_MS = 2000  # after the last edit: often enough that a crash loses secon
 
 
 class MainWindow(QMainWindow):
+    autosaved = Signal()
+
     def __init__(self, session: Session, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings()
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
+        self._autosaving = False
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self._build_menus()
@@ -153,7 +157,7 @@ class MainWindow(QMainWindow):
         if not shiboken6.isValid(self.session.undo_stack):  # the session is being torn down
             return
         self._update_counts()
-        if self.session.modified and self.session.kit_file and not self.session.kit_file.read_only:
+        if self.session.modified:
             self.autosave_timer.start()
 
     def _update_title(self) -> None:
@@ -183,20 +187,55 @@ class MainWindow(QMainWindow):
     # -- files -----------------------------------------------------------------------------
 
     def autosave(self) -> None:
-        """Saves without a revision, so the open file never lags far behind the window."""
-        kit_file = self.session.kit_file
-        if kit_file is None or kit_file.read_only or not self.session.modified:
+        """Saves a snapshot without a revision, off the GUI thread, so the file on disk (or
+        the recovery file of untitled work) never lags far behind the window."""
+        if not self.session.modified:
+            return
+        if self._autosaving:
+            self.autosave_timer.start()  # one at a time: try again after this one
             return
         try:
-            kit_file.save(
-                self.session.kit,
-                revision=False,
-                new_assets=list(self.session.pending_assets.values()),
-                keep_assets=self.session.pending_assets.keys(),
-            )
-            self.statusBar().showMessage("Saved automatically", 2000)
+            target = self.session.autosave_target()
         except PresskitError as err:
             self.statusBar().showMessage(str(err))
+            return
+        if target is None:
+            return
+        snapshot = self.session.snapshot()
+        assets = list(self.session.pending_assets.values())
+
+        def job() -> None:
+            with target.another_connection() as connection:
+                connection.save(
+                    snapshot,
+                    revision=False,
+                    new_assets=assets,
+                    keep_assets=[a.sha256 for a in assets],
+                )
+
+        self._autosaving = True
+        run_in_background(job, self._autosaved, self._autosave_failed)
+
+    def autosave_now(self) -> None:
+        """The same, on this thread: for closing, and for the emergency save after a crash."""
+        target = self.session.autosave_target() if self.session.modified else None
+        if target is not None:
+            assets = list(self.session.pending_assets.values())
+            target.save(
+                self.session.kit,
+                revision=False,
+                new_assets=assets,
+                keep_assets=[a.sha256 for a in assets],
+            )
+
+    def _autosaved(self, _result: object) -> None:
+        self._autosaving = False
+        self.statusBar().showMessage("Saved automatically", 2000)
+        self.autosaved.emit()
+
+    def _autosave_failed(self, err: BaseException) -> None:
+        self._autosaving = False
+        self.statusBar().showMessage(f"Autosave failed: {err}")
 
     def save(self) -> bool:
         if self.session.kit_file is None or self.session.kit_file.read_only:
@@ -215,10 +254,16 @@ class MainWindow(QMainWindow):
 
     def save_to(self, path: str) -> bool:
         target = Path(path if path.endswith(".presskit") else f"{path}.presskit")
+        wait_for_background_jobs()
         try:
-            if self.session.kit_file is not None:
-                new_file = self.session.kit_file.save_as(target, self.session.kit)
-                self.session.kit_file.close()
+            source = self.session.kit_file or self.session.recovery
+            if source is not None:
+                new_file = source.save_as(target, self.session.kit)
+                if self.session.kit_file is not None:
+                    self.session.kit_file.close()
+                else:
+                    recovery.discard(self.session.recovery)
+                    self.session.recovery = None
             else:
                 if target.exists():
                     target.unlink()  # the dialog asked before replacing it
@@ -239,7 +284,11 @@ class MainWindow(QMainWindow):
         if not self.session.modified:
             return True
         if self.session.kit_file is not None and not self.session.kit_file.read_only:
-            self.autosave()  # the open file is always up to date: nothing to ask
+            try:
+                self.autosave_now()  # the open file is kept up to date: nothing to ask
+            except PresskitError as err:
+                QMessageBox.critical(self, "Not saved", str(err))
+                return False
             return True
         answer = QMessageBox.question(
             self,
@@ -251,7 +300,14 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            wait_for_background_jobs()
+            recovery.discard(
+                self.session.recovery
+            )  # a deliberate discard leaves nothing to recover
+            self.session.recovery = None
+            return True
+        return False
 
     def new_kit(self) -> None:
         if self.maybe_keep_changes():
@@ -314,8 +370,9 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         wait_for_background_jobs()  # no thread may outlive the file it reads
-        if self.session.kit_file is not None:
-            self.session.kit_file.close()
+        for kit_file in (self.session.kit_file, self.session.recovery):
+            if kit_file is not None:
+                kit_file.close()  # a recovery file still here was neither saved nor discarded
         event.accept()
 
 

@@ -30,6 +30,7 @@ class Session(QObject):
         super().__init__(parent)
         self.kit = kit
         self.kit_file = kit_file
+        self.recovery: KitFile | None = None  # where untitled work is autosaved
         self.undo_stack = QUndoStack(self)
         # Images added in this session that the file may not hold yet, kept so undo/redo of
         # an added or removed still always finds its picture.
@@ -64,6 +65,18 @@ class Session(QObject):
                 self._emit(inner)
             return
         self.changed.emit(tuple(operation.path))
+
+    def autosave_target(self) -> KitFile | None:
+        """The file autosave writes: the kit's own, or for untitled work a recovery file."""
+        if self.kit_file is not None:
+            return None if self.kit_file.read_only else self.kit_file
+        if self.recovery is None:
+            from presskit.gui.recovery import new_recovery_path
+
+            self.recovery = KitFile.create(
+                new_recovery_path(), self.snapshot(), list(self.pending_assets.values())
+            )
+        return self.recovery
 
     def save(self) -> None:
         """An explicit save: one transaction, a revision to go back to, a clean undo stack."""

@@ -91,6 +91,7 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     uri = f"file:{quote(str(path))}?mode={'ro' if read_only else 'rw'}"
     db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     if not read_only:
+        db.execute("PRAGMA busy_timeout = 10000")  # a background save holds the lock briefly
         db.execute("PRAGMA journal_mode = DELETE")
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA secure_delete = ON")
@@ -231,6 +232,20 @@ class KitFile:
                 lock.release()
             raise KitFileError(f"Could not open {_named(path)}: {_reason(err)}.") from None
         return cls(path, db, lock, reason)
+
+    def another_connection(self) -> KitFile:
+        """The same open kit on a second connection, for a save made on another thread.
+
+        It does not own the window's lock; SQLite's own locking keeps the two apart.
+        """
+        self._writable()
+        try:
+            db = _connect(self.path, read_only=False)
+        except sqlite3.Error as err:
+            raise KitFileError(
+                f"Could not open {_named(self.path)} again: {_reason(err)}."
+            ) from None
+        return KitFile(self.path, db, None, "")
 
     def close(self) -> None:
         if self._db is not None:
