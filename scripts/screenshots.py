@@ -34,7 +34,7 @@ def main() -> None:
         )
         window.resize(1280, 800)
         window.show()
-        stills = window.editors["Stills"]
+        stills = window.editor("Stills")
         for row in range(window.sections.count()):
             window.sections.setCurrentRow(row)
             for _ in range(200):  # until the thumbnails are in (they are made off the GUI thread)

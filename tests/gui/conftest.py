@@ -33,4 +33,4 @@ def window(qtbot, tmp_path: Path):
 def show(window: MainWindow, section: str):
     names = [window.sections.item(i).text().split("  ")[0] for i in range(window.sections.count())]
     window.sections.setCurrentRow(names.index(section))
-    return window.editors[section]
+    return window.editor(section)

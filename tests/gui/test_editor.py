@@ -201,7 +201,7 @@ def test_closing_while_thumbnails_are_made_exits_cleanly(tmp_path):
         "kit_file = KitFile.open(path)\n"
         f"window = MainWindow(Session(kit_file.load(), kit_file), QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
         "window.show()\n"
-        "window.editors['Stills'].refresh()\n"
+        "window.editor('Stills').refresh()\n"
         "QTimer.singleShot(0, window.close)\n"
         "QTimer.singleShot(0, app.quit)\n"
         "code = app.exec()\n"
@@ -221,3 +221,36 @@ def test_closing_while_thumbnails_are_made_exits_cleanly(tmp_path):
     assert result.returncode == 0, result.stderr
     for bad in ("QThread: Destroyed", "already deleted", "Traceback"):
         assert bad not in result.stderr
+
+
+def test_portrait_cover_and_key_still_are_chosen_from_the_stills(window, qtbot):
+    profile = show(window, "Profile")
+    portrait = profile.findChild(QComboBox, "portrait")
+    assert portrait.currentData() == "still-1"
+    portrait.setCurrentIndex(portrait.findData("still-3"))
+    assert window.session.kit.person.portrait == "still-3"
+    design = show(window, "Design")
+    cover = design.findChild(QComboBox, "cover_still")
+    cover.setCurrentIndex(cover.findData("still-4"))
+    assert window.session.kit.design.cover_still == "still-4"
+    stills = show(window, "Stills")
+    stills.findChild(QListWidget, "gallery").setCurrentRow(0)
+    film = stills.findChild(QComboBox, "film")
+    film.setCurrentIndex(film.findData("dragonfly"))
+    assert film.currentText() == "Dragonfly"
+    assert window.session.kit.stills[0].film == "dragonfly"
+    undo_all(window)
+    assert window.session.kit == window.original
+
+
+def test_links_and_contact(window, qtbot):
+    links = show(window, "Links & contact")
+    qtbot.keyClicks(field(links, "email"), "hello@example.com")
+    qtbot.mouseClick(links.findChild(QPushButton, "add-link"), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(field(links, "label"), "Instagram")
+    qtbot.keyClicks(field(links, "url"), "https://instagram.com/imsun")
+    kit = window.session.kit
+    assert kit.contact.email == "hello@example.com"
+    assert [(link.label, link.url) for link in kit.links][-1] == ("Instagram", "https://instagram.com/imsun")
+    undo_all(window)
+    assert kit == window.original

@@ -43,10 +43,12 @@ class Spec:
 
     key: str
     label: str
-    kind: str = "line"  # line | text | words | list | int | choice | check
+    kind: str = "line"  # line | text | words | list | int | choice | check | ref
     placeholder: str = ""
     choices: Sequence[str] = ()
     word_limit: int = 0  # for "words": a count shown under the field
+    # for "ref": (label, id) pairs read from the kit, e.g. the stills a portrait can be
+    options: Callable[[model.PressKit], list[tuple[str, str]]] | None = None
 
 
 def _overlaps(a: Path, b: Path) -> bool:
@@ -105,6 +107,12 @@ class Form(QWidget):
             widget.setSpecialValueText("—")  # 0 shows as "not set"
             widget.valueChanged.connect(lambda v, s=spec: self._edited(s, v or None))
             return widget
+        if spec.kind == "ref":
+            widget = QComboBox()
+            widget.currentIndexChanged.connect(
+                lambda _i, s=spec, w=widget: self._edited(s, w.currentData() or "")
+            )
+            return widget
         if spec.kind == "choice":
             widget = QComboBox()
             widget.addItems(list(spec.choices))
@@ -146,7 +154,10 @@ class Form(QWidget):
             for spec in self.specs:
                 widget = self.widgets[spec.key]
                 value = self._value(spec)
-                _show(widget, spec, value)
+                if spec.kind == "ref" and spec.options:
+                    _show_ref(widget, [("None", ""), *spec.options(self.session.kit)], value or "")
+                else:
+                    _show(widget, spec, value)
                 self._update_count(spec)
         finally:
             self._loading = False
@@ -164,6 +175,16 @@ class Form(QWidget):
             words = len(str(self._value(spec) or "").split())
             limit = f" (aim for {spec.word_limit} or fewer)" if spec.word_limit else ""
             self._counts[spec.key].setText(f"{words} words{limit}")
+
+
+def _show_ref(widget: QComboBox, options: list[tuple[str, str]], value: str) -> None:
+    current = [(widget.itemText(i), widget.itemData(i)) for i in range(widget.count())]
+    if current != options:
+        widget.clear()
+        for label, key in options:
+            widget.addItem(label, key)
+    index = widget.findData(value)
+    widget.setCurrentIndex(index if index >= 0 else 0)
 
 
 def _show(widget: QWidget, spec: Spec, value: Any) -> None:
@@ -199,7 +220,7 @@ class ListPane(QWidget):
     def __init__(
         self,
         session: Session,
-        path: Path,
+        path: Path | None,
         summary: Callable[[Any], str],
         new_item: Callable[[], Any],
         noun: str,
@@ -257,9 +278,9 @@ class ListPane(QWidget):
         self.refresh()
 
     def items(self) -> list[Any]:
-        return model.resolve(self.session.kit, self.path)
+        return [] if self.path is None else model.resolve(self.session.kit, self.path)
 
-    def set_path(self, path: Path) -> None:
+    def set_path(self, path: Path | None) -> None:
         self.path = path
         self.refresh()
 
@@ -280,7 +301,7 @@ class ListPane(QWidget):
         self._select(self.list.currentRow())
 
     def _on_changed(self, path: Path) -> None:
-        if _overlaps(path, self.path):
+        if self.path is not None and _overlaps(path, self.path):
             if len(path) == len(self.path) + 2:  # a field of one item: just its summary
                 index = path[len(self.path)]
                 item = self.list.item(index) if isinstance(index, int) else None
@@ -290,10 +311,12 @@ class ListPane(QWidget):
             self.refresh()
 
     def _select(self, row: int) -> None:
-        if not self._refreshing:
+        if not self._refreshing and self.path is not None:
             self.selected.emit((*self.path, row) if row >= 0 else None)
 
     def add(self) -> None:
+        if self.path is None:
+            return
         index = self.list.currentRow() + 1 if self.list.currentRow() >= 0 else self.list.count()
         self.session.apply(model.InsertItem(self.path, index, self.new_item()), f"Add {self.noun}")
         self.list.setCurrentRow(index)
@@ -301,19 +324,19 @@ class ListPane(QWidget):
 
     def remove(self) -> None:
         row = self.list.currentRow()
-        if row >= 0:
+        if row >= 0 and self.path is not None:
             self.session.apply(model.RemoveItem(self.path, row), f"Remove {self.noun}")
 
     def move(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
-        if row >= 0 and 0 <= target < self.list.count():
+        if row >= 0 and self.path is not None and 0 <= target < self.list.count():
             self.session.apply(model.MoveItem(self.path, row, target), f"Move {self.noun}")
             self.list.setCurrentRow(target)
 
     def _dragged(self, _parent: object, start: int, _end: int, _dest: object, row: int) -> None:
         target = row - 1 if row > start else row
-        if self._refreshing or target == start:
+        if self._refreshing or target == start or self.path is None:
             return
         # Put the widget back and let the model, through an undoable command, do the move.
         self.session.apply(model.MoveItem(self.path, start, target), f"Move {self.noun}")

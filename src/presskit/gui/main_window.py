@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presskit import kitio, model, render
+from presskit import model
 from presskit.errors import PresskitError
 from presskit.gui import recovery
 from presskit.gui.editors.sections import (
@@ -35,6 +35,14 @@ from presskit.gui.workers import run_in_background, wait_for_background_jobs
 from presskit.store import KitFile
 
 KIT_FILTER = "Press kits (*.presskit)"
+EDITORS = {
+    "Profile": ProfileEditor,
+    "Interview": InterviewEditor,
+    "Films": FilmsEditor,
+    "Stills": StillsEditor,
+    "Links & contact": LinksEditor,
+    "Design": DesignEditor,
+}
 MAX_RECENT = 8
 AUTOSAVE_MS = 2000  # after the last edit: often enough that a crash loses seconds, not minutes
 
@@ -51,7 +59,7 @@ class MainWindow(QMainWindow):
         self.sections.setIconSize(QSize(20, 20))
         self.sections.setMaximumWidth(230)
         self.stack = QStackedWidget()
-        self.editors: dict[str, QWidget] = {}
+        self.editors: dict[str, QWidget] = {}  # built when first shown: a fast start
         icons = {
             "Profile": QStyle.StandardPixmap.SP_FileDialogInfoView,
             "Interview": QStyle.StandardPixmap.SP_MessageBoxQuestion,
@@ -60,18 +68,10 @@ class MainWindow(QMainWindow):
             "Links & contact": QStyle.StandardPixmap.SP_DriveNetIcon,
             "Design": QStyle.StandardPixmap.SP_DesktopIcon,
         }
-        for name, editor in (
-            ("Profile", ProfileEditor(session)),
-            ("Interview", InterviewEditor(session)),
-            ("Films", FilmsEditor(session)),
-            ("Stills", StillsEditor(session)),
-            ("Links & contact", LinksEditor(session)),
-            ("Design", DesignEditor(session)),
-        ):
-            self.editors[name] = editor
-            self.stack.addWidget(editor)
+        for name in EDITORS:
+            self.stack.addWidget(QWidget())
             QListWidgetItem(self.style().standardIcon(icons[name]), name, self.sections)
-        self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sections.currentRowChanged.connect(self._show_section)
         self.sections.setCurrentRow(0)
         splitter = QSplitter()
         splitter.setObjectName("main-splitter")
@@ -92,6 +92,22 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def editor(self, name: str) -> QWidget:
+        """The editor of a section, built the first time it is wanted."""
+        if name not in self.editors:
+            index = list(EDITORS).index(name)
+            placeholder = self.stack.widget(index)
+            self.editors[name] = EDITORS[name](self.session)
+            self.stack.insertWidget(index, self.editors[name])
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return self.editors[name]
+
+    def _show_section(self, row: int) -> None:
+        if row >= 0:
+            self.editor(list(EDITORS)[row])
+            self.stack.setCurrentIndex(row)
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -349,7 +365,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Exporting…")
         kit_path = kit_file.path
 
-        def job() -> render.RenderResult:
+        def job() -> object:
+            from presskit import render  # ReportLab loads when the first export is asked for
+
             with KitFile.open(kit_path, read_only=True) as source:
                 return render.export_pdf(snapshot, source, path, render.Options(profile="screen"))
 
@@ -378,6 +396,8 @@ class MainWindow(QMainWindow):
 
 def open_sample(folder: Path) -> Path:
     """A fresh copy of the sample kit to play with, made once per folder."""
+    from presskit import kitio
+
     path = folder / "sample.presskit"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,7 @@ error comes back through a queued signal, so widgets are only touched on the GUI
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 

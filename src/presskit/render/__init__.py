@@ -1,19 +1,31 @@
-"""The PDF press kit: themes, fonts, flowables per section, page templates (ReportLab)."""
+"""The PDF press kit: themes, fonts, flowables per section, page templates (ReportLab).
 
-from presskit.render.document import PAGE_SIZES, Options, RenderResult, render_pdf
-from presskit.render.export import export_pdf
-from presskit.render.images import PROFILES, ExportCancelled
-from presskit.render.themes import available_themes, load_theme, theme_names
+Names are loaded on first use (PEP 562), so ``presskit.render.themes`` is cheap to import
+and the editor starts without paying for ReportLab until it renders.
+"""
 
-__all__ = [
-    "PAGE_SIZES",
-    "PROFILES",
-    "ExportCancelled",
-    "Options",
-    "RenderResult",
-    "available_themes",
-    "export_pdf",
-    "load_theme",
-    "render_pdf",
-    "theme_names",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    "PAGE_SIZES": "presskit.render.document",
+    "Options": "presskit.render.document",
+    "RenderResult": "presskit.render.document",
+    "render_pdf": "presskit.render.document",
+    "export_pdf": "presskit.render.export",
+    "PROFILES": "presskit.render.images",
+    "ExportCancelled": "presskit.render.images",
+    "available_themes": "presskit.render.themes",
+    "load_theme": "presskit.render.themes",
+    "theme_names": "presskit.render.themes",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'presskit.render' has no attribute {name!r}")
+    return getattr(importlib.import_module(_WHERE[name]), name)

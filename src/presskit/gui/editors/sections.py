@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from presskit import model, render
+from presskit import model
+from presskit.render.themes import theme_names
 from presskit.gui.fields import Form, ListPane, Spec
 from presskit.gui.session import Session
 
@@ -51,6 +52,14 @@ def master_detail(pane: ListPane, form: QWidget) -> QSplitter:
     return splitter
 
 
+def still_options(kit: model.PressKit) -> list[tuple[str, str]]:
+    return [(f"{s.caption or 'Untitled'} ({s.id})", s.id) for s in kit.stills]
+
+
+def film_options(kit: model.PressKit) -> list[tuple[str, str]]:
+    return [(f.title or f.id, f.id) for f in kit.films]
+
+
 PERSON = [
     Spec("name", "Name", placeholder="Im-Sun Song"),
     Spec("name_original", "Name in original script", placeholder="송임선"),
@@ -66,6 +75,7 @@ PERSON = [
         word_limit=80,
     ),
     Spec("bio_long", "Long bio", "text", placeholder="From an early age, I’ve been drawn to..."),
+    Spec("portrait", "Portrait (one of your stills)", "ref", options=still_options),
 ]
 
 
@@ -145,6 +155,63 @@ FILM = [
     Spec("synopsis_long", "Long synopsis", "text"),
     Spec("directors_statement", "Director’s statement", "text"),
     Spec("themes", "Themes (separated by commas)", "list", placeholder="Grief, memory, belonging"),
+    Spec("key_still", "Key still", "ref", options=still_options),
+]
+
+
+def _dated(item: object) -> str:
+    name, year = getattr(item, "name", ""), getattr(item, "year", None)
+    return f"{name} ({year})" if year else name
+
+
+# The lists inside a film: (key, noun, new item, summary, fields).
+FILM_LISTS = [
+    (
+        "festivals",
+        "festival",
+        model.Festival,
+        _dated,
+        [
+            Spec("name", "Festival or screening"),
+            Spec("year", "Year", "int"),
+            Spec("note", "Note", placeholder="World premiere"),
+        ],
+    ),
+    (
+        "awards",
+        "award",
+        model.Award,
+        _dated,
+        [
+            Spec("name", "Award"),
+            Spec("year", "Year", "int"),
+            Spec("note", "Note", placeholder="Winner, Best Cinematography"),
+        ],
+    ),
+    (
+        "press_quotes",
+        "quote",
+        model.PressQuote,
+        lambda q: q.quote,
+        [Spec("quote", "Quote", "text"), Spec("source", "Source", placeholder="Variety")],
+    ),
+    (
+        "links",
+        "film link",
+        model.Link,
+        lambda link: link.label or link.url,
+        [
+            Spec("label", "Label", placeholder="Trailer"),
+            Spec("url", "Address", placeholder="https://"),
+        ],
+    ),
+    (
+        "credits",
+        "credit",
+        model.Credit,
+        lambda c: f"{c.role}: {c.name}" if c.role else c.name,
+        [Spec("role", "Role", placeholder="Director"), Spec("name", "Name")],
+    ),
 ]
 
 
@@ -154,26 +221,23 @@ class FilmsEditor(QWidget):
         self.session = session
         self.pane = ListPane(session, ("films",), lambda f: f.title, self.new_film, "film")
         self.form = Form(session, FILM)
-        self.festivals = ListPane(
-            session, ("films",), _festival_summary, model.Festival, "festival"
-        )
-        self.festivals.setEnabled(False)
-        self.festival_form = Form(
-            session,
-            [
-                Spec("name", "Festival or screening"),
-                Spec("year", "Year", "int"),
-                Spec("note", "Note", placeholder="World premiere"),
-            ],
-        )
-        self.festivals.selected.connect(self.festival_form.bind)
         self.pane.selected.connect(self.bind)
         detail = QWidget()
         column = QVBoxLayout(detail)
         column.addWidget(self.form)
-        column.addWidget(QLabel("Festivals and screenings"))
-        column.addWidget(self.festivals)
-        column.addWidget(self.festival_form)
+        self.lists: list[tuple[str, ListPane, Form]] = []
+        for key, noun, factory, summary, specs in FILM_LISTS:
+            pane = ListPane(session, None, summary, factory, noun)
+            pane.setEnabled(False)
+            pane.list.setMaximumHeight(110)
+            fields = Form(session, specs)
+            pane.selected.connect(fields.bind)
+            heading = QLabel(noun.capitalize() + "s")
+            heading.setProperty("subheading", True)
+            column.addWidget(heading)
+            column.addWidget(pane)
+            column.addWidget(fields)
+            self.lists.append((key, pane, fields))
         column.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,23 +252,16 @@ class FilmsEditor(QWidget):
         self.pane.refresh()
 
     def new_film(self) -> model.Film:
-        film = model.Film(title="", status="development")
-        film.id = model.new_film_id(self.session.kit, "film")
-        return film
+        return model.Film(id=model.new_film_id(self.session.kit, "film"), status="development")
 
     def bind(self, path: tuple | None) -> None:
         self.form.bind(path)
-        self.festivals.setEnabled(path is not None)
-        if path is not None:
-            self.festivals.set_path((*path, "festivals"))
-        else:
-            self.festival_form.bind(None)
-
-
-def _festival_summary(festival: object) -> str:
-    name = getattr(festival, "name", "")
-    year = getattr(festival, "year", None)
-    return f"{name} ({year})" if year else name
+        for key, pane, fields in self.lists:
+            pane.setEnabled(path is not None)
+            if path is not None:
+                pane.set_path((*path, key))
+            else:
+                fields.bind(None)
 
 
 LINK = [
@@ -256,9 +313,15 @@ class DesignEditor(QWidget):
         form = Form(
             session,
             [
-                Spec("theme", "Theme", "choice", choices=render.theme_names()),
+                Spec("theme", "Theme", "choice", choices=theme_names()),
                 Spec("page_size", "Page size", "choice", choices=model.PAGE_SIZES),
                 Spec("accent", "Accent colour", placeholder="#8C2F39 (empty: the theme's own)"),
+                Spec(
+                    "cover_still",
+                    "Cover still (None: the first still)",
+                    "ref",
+                    options=still_options,
+                ),
             ],
         )
         form.bind(("design",))

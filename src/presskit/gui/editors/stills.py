@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presskit import kitio, model
+from presskit import model
 from presskit.errors import PresskitError
-from presskit.gui.editors.sections import scrolling
+from presskit.gui.editors.sections import film_options, scrolling
 from presskit.gui.fields import Form, Spec
 from presskit.gui.session import Session
 from presskit.gui.workers import run_in_background
-from presskit.imaging.renditions import make_rendition
 from presskit.store import read_asset_bytes
 
 THUMB = 220
@@ -63,7 +62,7 @@ class StillsEditor(QWidget):
         self.gallery.setWordWrap(True)
         self.gallery.currentRowChanged.connect(self._select)
         self.form = Form(session, STILL)
-        self.film = Form(session, [Spec("film", "Film", "choice")])
+        self.film = Form(session, [Spec("film", "Film", "ref", options=film_options)])
         add = QPushButton("Add stills…")
         add.setObjectName("add-stills")
         add.clicked.connect(self.choose_files)
@@ -118,11 +117,6 @@ class StillsEditor(QWidget):
             else:
                 self._make_thumbnail(still.asset)
         self.gallery.blockSignals(False)
-        films = self.film.widgets["film"]
-        films.blockSignals(True)
-        films.clear()
-        films.addItems([""] + [f.id for f in self.session.kit.films])
-        films.blockSignals(False)
         count = self.gallery.count()
         self.gallery.setCurrentRow(min(max(row, 0), count - 1) if count else -1)
         self._select(self.gallery.currentRow())
@@ -160,6 +154,8 @@ class StillsEditor(QWidget):
         data = pending.data if pending else None
 
         def job() -> tuple[str, bytes, bool]:
+            from presskit.imaging.renditions import make_rendition
+
             original = data if data is not None else read_asset_bytes(path, asset)
             return asset, make_rendition(original, "still", (THUMB * 2, THUMB * 2), 82).data, True
 
@@ -196,6 +192,8 @@ class StillsEditor(QWidget):
 
     def add_files(self, paths: list[str]) -> None:
         """Adds every readable image as one undoable step; names the ones that could not be read."""
+        from presskit import kitio  # Pillow loads when the first image comes in
+
         operations, problems = [], []
         kit = self.session.snapshot()
         for path in paths:
