@@ -81,11 +81,15 @@ def make_kit(folder: Path, count: int) -> Path:
         draw = ImageDraw.Draw(image)
         for _ in range(12):
             x, y, r = rng.randint(0, 2400), rng.randint(0, 1600), rng.randint(40, 500)
-            draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randint(0, 255) for _ in range(3)))
+            draw.ellipse(
+                (x - r, y - r, x + r, y + r), fill=tuple(rng.randint(0, 255) for _ in range(3))
+            )
         path = folder / f"still-{i:03d}.jpg"
         image.filter(ImageFilter.GaussianBlur(3)).save(path, quality=85)
         imported = kitio.import_image(path)
-        kit.stills.append(kitio.still_for(imported, kit, credit="Ian Chen", caption=f"Still {i + 1}"))
+        kit.stills.append(
+            kitio.still_for(imported, kit, credit="Ian Chen", caption=f"Still {i + 1}")
+        )
         assets.append(imported.asset)
         path.unlink()
     kit_path = folder / "bench.presskit"
@@ -96,7 +100,9 @@ def make_kit(folder: Path, count: int) -> Path:
 def start(code: str, *args: str) -> tuple[float, list[str]]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     began = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env
+    )
     first = child.stdout.readline().strip()
     elapsed = time.perf_counter() - began
     rest = child.stdout.read().splitlines()

@@ -251,6 +251,9 @@ def test_links_and_contact(window, qtbot):
     qtbot.keyClicks(field(links, "url"), "https://instagram.com/imsun")
     kit = window.session.kit
     assert kit.contact.email == "hello@example.com"
-    assert [(link.label, link.url) for link in kit.links][-1] == ("Instagram", "https://instagram.com/imsun")
+    assert [(link.label, link.url) for link in kit.links][-1] == (
+        "Instagram",
+        "https://instagram.com/imsun",
+    )
     undo_all(window)
     assert kit == window.original

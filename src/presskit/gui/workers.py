@@ -26,10 +26,16 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.job()
-        except Exception as err:
-            self.relay.failed.emit(err)
+        except Exception as err:  # delivered to the caller's on_error
+            self._deliver(self.relay.failed, err)
         else:
-            self.relay.done.emit(result)
+            self._deliver(self.relay.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: Any) -> None:
+        # The application may be gone (quit without waiting): then there is no one to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _alive: set[_Relay] = set()  # relays live until their job has reported

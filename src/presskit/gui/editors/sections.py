@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from presskit import model
-from presskit.render.themes import theme_names
 from presskit.gui.fields import Form, ListPane, Spec
 from presskit.gui.session import Session
+from presskit.render.themes import theme_names
 
 
 def scrolling(inner: QWidget) -> QScrollArea:
