@@ -43,7 +43,8 @@ from presskit.store import KitFile
 
 app = application()
 kit_file = KitFile.open(sys.argv[1])
-window = MainWindow(Session(kit_file.load(), kit_file), QSettings(sys.argv[2], QSettings.Format.IniFormat))
+from presskit.gui.settings import Settings
+window = MainWindow(Session(kit_file.load(), kit_file), Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat)))
 window.sections.setCurrentRow(3)  # the stills gallery: every thumbnail is wanted at once
 window.show()
 stills = window.editor("Stills")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from presskit.gui.app import application
 from presskit.gui.main_window import MainWindow, open_sample
 from presskit.gui.session import Session
+from presskit.gui.settings import Settings
 from presskit.store import KitFile
 
 
@@ -30,7 +31,7 @@ def main() -> None:
         kit_file = KitFile.open(open_sample(Path(folder)))
         window = MainWindow(
             Session(kit_file.load(), kit_file),
-            QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat),
+            Settings(QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)),
         )
         window.resize(1280, 800)
         window.show()

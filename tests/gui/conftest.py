@@ -10,6 +10,7 @@ from presskit import kitio
 from presskit.gui.app import application
 from presskit.gui.main_window import MainWindow
 from presskit.gui.session import Session
+from presskit.gui.settings import Settings
 from presskit.store import KitFile
 
 
@@ -21,7 +22,9 @@ def window(qtbot, tmp_path: Path):
     kitio.create_kit(path, kitio.sample_json()).close()
     kit_file = KitFile.open(path)
     session = Session(kit_file.load(), kit_file)
-    win = MainWindow(session, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(
+        session, Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    )
     win.original = copy.deepcopy(session.kit)
     qtbot.addWidget(win)
     win.show()

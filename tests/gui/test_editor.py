@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -99,7 +99,7 @@ def _drop(widget, files: list[Path]) -> None:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
     args = (
-        QPoint(20, 20),
+        QPointF(20, 20),
         Qt.DropAction.CopyAction,
         data,
         Qt.MouseButton.NoButton,
@@ -199,7 +199,8 @@ def test_closing_while_thumbnails_are_made_exits_cleanly(tmp_path):
         "kitio.create_kit(path, kitio.sample_json()).close()\n"
         "app = application()\n"
         "kit_file = KitFile.open(path)\n"
-        f"window = MainWindow(Session(kit_file.load(), kit_file), QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        "from presskit.gui.settings import Settings\n"
+        f"window = MainWindow(Session(kit_file.load(), kit_file), Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat)))\n"
         "window.show()\n"
         "window.editor('Stills').refresh()\n"
         "QTimer.singleShot(0, window.close)\n"
@@ -257,3 +258,28 @@ def test_links_and_contact(window, qtbot):
     )
     undo_all(window)
     assert kit == window.original
+
+
+def test_a_revision_is_restored_as_one_undoable_step(window, qtbot):
+    from presskit.gui.dialogs import RevisionsDialog
+
+    session = window.session
+    assert window.save()
+    session.set(("person", "name"), "Someone Else", "Name")
+    session.set(("films", 0, "title"), "Moth", "Title")
+    dialog = RevisionsDialog(session, window)
+    assert dialog.list.count() == 1
+    dialog.restore()
+    assert session.kit.person.name == "Im-Sun Song" and session.kit.films[0].title == "Dragonfly"
+    assert session.undo_stack.undoText().startswith("Restore revision")
+    session.undo_stack.undo()
+    assert session.kit.person.name == "Someone Else"
+
+
+def test_recent_files_keep_the_newest_first_and_drop_missing_ones(window, tmp_path):
+    settings = window.settings
+    kept = tmp_path / "kept.presskit"
+    kept.write_bytes(b"")
+    settings.remember(tmp_path / "gone.presskit")
+    settings.remember(kept)
+    assert settings.recent_files() == [str(kept)]

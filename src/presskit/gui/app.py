@@ -5,16 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from presskit import __version__, model
 from presskit.bundled import resources_dir
 from presskit.errors import PresskitError
 from presskit.gui import recovery
-from presskit.gui.main_window import MainWindow, open_sample
+from presskit.gui.dialogs import WelcomeDialog
+from presskit.gui.main_window import MainWindow, new_kit, open_sample
 from presskit.gui.session import Session
+from presskit.gui.settings import Settings
 from presskit.gui.workers import wait_for_background_jobs
 from presskit.store import KitFile
 
@@ -67,18 +69,41 @@ def install_emergency_save() -> None:
     sys.excepthook = handle
 
 
-def open_window(path: str | None) -> MainWindow:
-    """A window on ``path``, or on a copy of the sample kit when there is none yet."""
+def open_window(path: str | None, settings: Settings | None = None) -> MainWindow | None:
+    """A window on ``path``; with none, on the last kit, or what the welcome screen chooses.
+    None when the person closed the welcome screen."""
+    settings = settings or Settings()
     if path is None:
-        folder = Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        )
-        path = str(open_sample(folder))
+        recent = settings.recent_files()
+        path = recent[0] if recent else _welcome(settings)
+        if path is None:
+            return None
+        if path == "":
+            return MainWindow(Session(new_kit(settings)), settings)
     kit_file = KitFile.open(path)
-    window = MainWindow(Session(kit_file.load(), kit_file), QSettings())
+    settings.remember(Path(path).resolve())
+    window = MainWindow(Session(kit_file.load(), kit_file), settings)
     if kit_file.read_only:
         window.statusBar().showMessage(kit_file.read_only_reason)
     return window
+
+
+def _welcome(settings: Settings) -> str | None:
+    """The path to open ("" for a new kit), or None when the person left."""
+    dialog = WelcomeDialog(settings.recent_files())
+    if not dialog.exec():
+        return None
+    if dialog.choice == WelcomeDialog.NEW:
+        return ""
+    if dialog.choice == WelcomeDialog.SAMPLE:
+        folder = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        )
+        return str(open_sample(folder))
+    if dialog.choice == WelcomeDialog.OPEN:
+        path, _ = QFileDialog.getOpenFileName(None, "Open kit", "", "Press kits (*.presskit)")
+        return path or None
+    return dialog.chosen_path
 
 
 def recovered_session(path: Path) -> Session:
@@ -109,10 +134,12 @@ def run(path: str | None = None) -> int:
     app = application()
     session = offer_recovery() if path is None else None
     try:
-        window = MainWindow(session, QSettings()) if session else open_window(path)
+        window = MainWindow(session) if session else open_window(path)
     except PresskitError as err:
         QMessageBox.critical(None, "presskit", str(err))
         window = MainWindow(Session(model.PressKit()))
+    if window is None:
+        return 0
     install_emergency_save()
     window.show()
     code = app.exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,6 +31,7 @@ from presskit.gui.editors.sections import (
 )
 from presskit.gui.editors.stills import StillsEditor
 from presskit.gui.session import Session
+from presskit.gui.settings import Settings
 from presskit.gui.workers import run_in_background, wait_for_background_jobs
 from presskit.store import KitFile
 
@@ -43,16 +44,15 @@ EDITORS = {
     "Links & contact": LinksEditor,
     "Design": DesignEditor,
 }
-MAX_RECENT = 8
 AUTOSAVE_MS = 2000  # after the last edit: often enough that a crash loses seconds, not minutes
 
 
 class MainWindow(QMainWindow):
     autosaved = Signal()
 
-    def __init__(self, session: Session, settings: QSettings | None = None):
+    def __init__(self, session: Session, settings: Settings | None = None):
         super().__init__()
-        self.settings = settings or QSettings()
+        self.settings = settings or Settings()
         self.session = session
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_title()
         self.resize(1280, 820)
-        geometry = self.settings.value("window/geometry")
+        geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
 
@@ -141,6 +141,12 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addAction(undo)
         edit.addAction(redo)
+        edit.addSeparator()
+        edit.addAction(
+            self._action(
+                "&Preferences…", self.preferences_dialog, QKeySequence.StandardKey.Preferences
+            )
+        )
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -154,14 +160,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
     def recent_files(self) -> list[str]:
-        files = self.settings.value("recent/files", []) or []
-        if isinstance(files, str):
-            files = [files]
-        return [f for f in files if Path(f).is_file()][:MAX_RECENT]  # missing ones are dropped
+        return self.settings.recent_files()
 
     def _remember(self, path: Path) -> None:
-        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
-        self.settings.setValue("recent/files", files[:MAX_RECENT])
+        self.settings.remember(path)
         self._fill_recent()
 
     # -- state -----------------------------------------------------------------------------
@@ -327,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def new_kit(self) -> None:
         if self.maybe_keep_changes():
-            self._replace(Session(model.from_dict({"person": {}})))
+            self._replace(Session(new_kit(self.settings)))
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open kit", "", KIT_FILTER)
@@ -379,6 +381,23 @@ class MainWindow(QMainWindow):
             lambda err: QMessageBox.critical(self, "Not exported", str(err)),
         )
 
+    def revisions_dialog(self) -> None:
+        from presskit.gui.dialogs import RevisionsDialog
+
+        if self.session.kit_file is None:
+            QMessageBox.information(
+                self,
+                "No revisions yet",
+                "Each time you save, presskit keeps a revision to go back to.",
+            )
+            return
+        RevisionsDialog(self.session, self).exec()
+
+    def preferences_dialog(self) -> None:
+        from presskit.gui.dialogs import PreferencesDialog
+
+        PreferencesDialog(self.settings, self).exec()
+
     # -- closing ---------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -386,12 +405,19 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosave_timer.stop()
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.set_geometry(self.saveGeometry())
         wait_for_background_jobs()  # no thread may outlive the file it reads
         for kit_file in (self.session.kit_file, self.session.recovery):
             if kit_file is not None:
                 kit_file.close()  # a recovery file still here was neither saved nor discarded
         event.accept()
+
+
+def new_kit(settings: Settings) -> model.PressKit:
+    """An empty kit with the person's preferred theme and page size."""
+    kit = model.PressKit()
+    kit.design.theme, kit.design.page_size = settings.default_theme, settings.default_page_size
+    return kit
 
 
 def open_sample(folder: Path) -> Path:

@@ -1,0 +1,55 @@
+"""Typed access to QSettings, with preferences kept apart from window state.
+
+Preferences are the person's choices (defaults for new kits); window state is what the
+window remembers by itself (geometry, recent files). Tests pass their own QSettings file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 8
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None):
+        self.store = store or QSettings()
+
+    # -- preferences ---------------------------------------------------------------------
+
+    @property
+    def default_theme(self) -> str:
+        return str(self.store.value("preferences/default_theme", "classic"))
+
+    @default_theme.setter
+    def default_theme(self, name: str) -> None:
+        self.store.setValue("preferences/default_theme", name)
+
+    @property
+    def default_page_size(self) -> str:
+        return str(self.store.value("preferences/default_page_size", "a4"))
+
+    @default_page_size.setter
+    def default_page_size(self, size: str) -> None:
+        self.store.setValue("preferences/default_page_size", size)
+
+    # -- window state ----------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        """Recent kits, newest first; ones that no longer exist are dropped."""
+        files = self.store.value("state/recent_files", []) or []
+        if isinstance(files, str):
+            files = [files]
+        return [f for f in files if Path(f).is_file()][:MAX_RECENT]
+
+    def remember(self, path: Path) -> None:
+        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
+        self.store.setValue("state/recent_files", files[:MAX_RECENT])
+
+    def geometry(self) -> object:
+        return self.store.value("state/geometry")
+
+    def set_geometry(self, value: object) -> None:
+        self.store.setValue("state/geometry", value)
