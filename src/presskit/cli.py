@@ -7,6 +7,7 @@ fault (one line on stderr, ``presskit: error: ...``, no traceback); 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 
@@ -82,6 +83,39 @@ def cmd_open(args: argparse.Namespace) -> int:
     return 2
 
 
+def cmd_import_interview(args: argparse.Namespace) -> int:
+    from presskit import importers
+    from presskit.importers.apply import operations
+
+    proposal = importers.parse(importers.read_article(args.text))
+    if args.into:
+        with KitFile.open(args.into) as kit_file:
+            kit = kit_file.load()
+            batch = operations(kit, proposal)
+            batch.apply(kit)
+            kit_file.save(kit, label="Imported an interview")
+        print(
+            f"Added {len(proposal.interview)} questions to {args.into} ({len(batch.operations)} changes)."
+        )
+    if args.json:
+        print(json.dumps(proposal.to_json(), ensure_ascii=False, indent=2))
+    elif not args.into:
+        print(f"Name: {proposal.name or '(not found)'}")
+        print(f"Questions: {len(proposal.interview)}")
+        for pair in proposal.interview:
+            print(f"  - {pair.question[:90]}")
+        for film in proposal.films:
+            print(f"Film: {film.title}" + (f" ({film.status})" if film.status else ""))
+        for link in proposal.links:
+            print(f"Link: {link.label} {link.url}")
+        for credit in proposal.credits:
+            print(
+                f"Photo credit: {credit.name}"
+                + (f" ({', '.join(credit.films)})" if credit.films else "")
+            )
+    return 0
+
+
 def cmd_themes(args: argparse.Namespace) -> int:
     for theme in render.available_themes():
         print(f"{theme.name}\t{theme.description}")
@@ -155,6 +189,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--page-size", choices=sorted(render.PAGE_SIZES), help="default: the kit's own"
+    )
+
+    importer = command(
+        "import-interview",
+        cmd_import_interview,
+        "read a published interview: Q&A, name, bio, films, links, credits",
+    )
+    importer.add_argument("text", metavar="TEXT", help="the article: .txt, .md, .html or .docx")
+    importer.add_argument("--json", action="store_true", help="print the proposal as JSON")
+    importer.add_argument(
+        "--into",
+        metavar="KIT",
+        help="apply it to KIT (interview appended, the rest only where empty)",
     )
 
     command("themes", cmd_themes, "list the themes, one per line, name first")

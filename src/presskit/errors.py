@@ -24,3 +24,7 @@ class ImageImportError(PresskitError):
 
 class ExportError(PresskitError):
     """A PDF export that could not be completed."""
+
+
+class ArticleError(PresskitError):
+    """An article (interview) file presskit cannot read."""

@@ -1,0 +1,53 @@
+"""A proposal as edits of a kit: the interview appended, everything else only where the kit
+has nothing yet. One Batch, so the editor applies it as one undoable step."""
+
+from __future__ import annotations
+
+from presskit import model
+from presskit.importers.interview import Proposal
+
+
+def operations(kit: model.PressKit, proposal: Proposal) -> model.Batch:
+    ops: list[model.Operation] = []
+    start = len(kit.interview.items)
+    for i, pair in enumerate(proposal.interview):
+        ops.append(
+            model.InsertItem(
+                ("interview", "items"), start + i, model.QA(pair.question, pair.answer)
+            )
+        )
+    if proposal.name and not kit.person.name.strip():
+        ops.append(model.SetField(("person", "name"), proposal.name))
+    if proposal.bio and not (kit.person.bio_short.strip() or kit.person.bio_long.strip()):
+        ops.append(model.SetField(("person", "bio_long"), proposal.bio))
+    titles = {f.title.casefold(): f for f in kit.films}
+    ids = {f.id for f in kit.films}
+    new_films = []
+    for mention in proposal.films:
+        if mention.title.casefold() in titles:
+            continue
+        film = model.Film(title=mention.title, status=mention.status or "development")
+        film.id = model.new_film_id(model.PressKit(films=[*kit.films, *new_films]), mention.title)
+        ids.add(film.id)
+        new_films.append(film)
+    for film in new_films:
+        ops.append(model.InsertItem(("films",), len(kit.films) + new_films.index(film), film))
+    known_urls = {link.url for link in kit.links}
+    added = 0
+    for link in proposal.links:
+        if link.url not in known_urls:
+            ops.append(
+                model.InsertItem(
+                    ("links",), len(kit.links) + added, model.Link(link.label, link.url)
+                )
+            )
+            known_urls.add(link.url)
+            added += 1
+    # A credit fills stills of the films it names that have no photographer yet.
+    films_by_title = {f.title.casefold(): f.id for f in [*kit.films, *new_films]}
+    for credit in proposal.credits:
+        credited = {films_by_title.get(t.casefold()) for t in credit.films} - {None}
+        for index, still in enumerate(kit.stills):
+            if not still.credit.strip() and (still.film in credited or not credit.films):
+                ops.append(model.SetField(("stills", index, "credit"), credit.name))
+    return model.Batch(tuple(ops))
