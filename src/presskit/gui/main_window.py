@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
             index = list(EDITORS).index(name)
             placeholder = self.stack.widget(index)
             self.editors[name] = EDITORS[name](self.session)
+            if name == "Interview":
+                self.editors[name].import_requested.connect(self.import_interview)
             self.stack.insertWidget(index, self.editors[name])
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
-        action.setObjectName(name or text.strip(".…").lower().replace(" ", "-"))
+        action.setObjectName(name or text.replace("&", "").strip(".…").lower().replace(" ", "-"))
         return action
 
     def _build_menus(self) -> None:
@@ -131,6 +133,10 @@ class MainWindow(QMainWindow):
         menu.addAction(
             self._action("&Export PDF…", self.export_dialog, QKeySequence("Ctrl+E"), "export")
         )
+        menu.addAction(
+            self._action("&Import Interview…", self.import_interview, QKeySequence("Ctrl+I"))
+        )
+        menu.addAction(self._action("Re&visions…", self.revisions_dialog))
         menu.addSeparator()
         menu.addAction(self._action("&Close", self.close, QKeySequence.StandardKey.Close))
         menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -380,6 +386,11 @@ class MainWindow(QMainWindow):
             ),
             lambda err: QMessageBox.critical(self, "Not exported", str(err)),
         )
+
+    def import_interview(self) -> None:
+        from presskit.gui.import_dialog import ImportDialog
+
+        ImportDialog(self.session, self).exec()
 
     def revisions_dialog(self) -> None:
         from presskit.gui.dialogs import RevisionsDialog

@@ -91,8 +91,16 @@ class Proposal:
     films: list[FilmMention] = field(default_factory=list)
     links: list[LinkFound] = field(default_factory=list)
     credits: list[CreditFound] = field(default_factory=list)
-    # paragraph index -> "question" | "answer" | "ignored": what the review view marks
+    # What the review view shows and lets a person change: the article's paragraphs, and for
+    # each "question", "answer" or "ignored"; the speaker labels to trim from them.
+    paragraphs: list[str] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)
+    labels: set[str] = field(default_factory=set)
+
+    def remark(self, index: int, role: str) -> None:
+        """A person's correction: this paragraph is a question, an answer, or to be ignored."""
+        self.roles[index] = role
+        self.interview = pairs_from_roles(self.paragraphs, self.roles, self.labels)
 
     def to_json(self) -> dict:
         return {
@@ -180,28 +188,19 @@ def _ending(para: str) -> bool:
 def parse(text: str) -> Proposal:
     """The proposal for an article's text."""
     paras = paragraphs(text)
-    proposal = Proposal(name=find_name(paras))
     interviewer, subject = _speakers(paras)
-    labels = interviewer | subject
+    proposal = Proposal(name=find_name(paras), paragraphs=paras, labels=interviewer | subject)
     end = next((i for i, p in enumerate(paras) if _ending(p)), len(paras))
-    question: str | None = None
-    answer: list[str] = []
-
-    def close() -> None:
-        if question is not None and answer:
-            proposal.interview.append(Pair(question, "\n\n".join(answer)))
-
-    for index, para in enumerate(paras[:end]):
-        if _is_question(para, interviewer):
-            close()
-            question, answer = _strip_label(para, labels), []
-            proposal.roles[index] = "question"
-        elif question is not None:
-            answer.append(_strip_label(para, labels))
-            proposal.roles[index] = "answer"
+    asked = False
+    for index, para in enumerate(paras):
+        if index >= end:
+            role = "ignored"  # contact lists and credits are proposals of their own
+        elif _is_question(para, interviewer):
+            role, asked = "question", True
         else:
-            proposal.roles[index] = "ignored"  # the introduction before the first question
-    close()
+            role = "answer" if asked else "ignored"  # the introduction before the first question
+        proposal.roles[index] = role
+    proposal.interview = pairs_from_roles(paras, proposal.roles, proposal.labels)
     proposal.bio = next(
         (p.answer for p in proposal.interview if _BIO_QUESTION.search(p.question)), ""
     )
@@ -209,6 +208,24 @@ def parse(text: str) -> Proposal:
     proposal.credits = find_credits(paras[end:])
     proposal.films = find_films(paras, proposal.credits)
     return proposal
+
+
+def pairs_from_roles(paras: list[str], roles: dict[int, str], labels: set[str]) -> list[Pair]:
+    """Each question with the answer paragraphs after it; a question with no answer is dropped."""
+    pairs: list[Pair] = []
+    question: str | None = None
+    answer: list[str] = []
+    for index, para in enumerate(paras):
+        role = roles.get(index, "ignored")
+        if role == "question":
+            if question is not None and answer:
+                pairs.append(Pair(question, "\n\n".join(answer)))
+            question, answer = _strip_label(para, labels), []
+        elif role == "answer" and question is not None:
+            answer.append(_strip_label(para, labels))
+    if question is not None and answer:
+        pairs.append(Pair(question, "\n\n".join(answer)))
+    return pairs
 
 
 def find_links(paras: list[str]) -> list[LinkFound]:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from presskit import model
 from presskit.gui.fields import Form, ListPane, Spec
@@ -108,6 +117,8 @@ QUESTION = [
 
 
 class InterviewEditor(QWidget):
+    import_requested = Signal()
+
     def __init__(self, session: Session):
         super().__init__()
         meta = Form(session, INTERVIEW)
@@ -120,9 +131,16 @@ class InterviewEditor(QWidget):
         pane.refresh()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        import_button = QPushButton("Import an interview…")
+        import_button.setObjectName("import-interview")
+        import_button.setToolTip(
+            "Paste or open a published interview: presskit finds the questions and answers"
+        )
+        import_button.clicked.connect(self.import_requested)
         page = titled(
             "Interview",
             "Questions and answers, in the order they will print.",
+            import_button,
             meta,
             master_detail(pane, item),
             grow_last=True,
