@@ -41,6 +41,3 @@ def rendition_from_kit(
     """The same, reading the original straight from the kit file: no copy through a pipe."""
     return make_rendition(read_asset_bytes(kit_path, sha256), name, size, quality)
 
-
-def warm_up() -> None:
-    """Run once in each new worker: importing this module is the point."""

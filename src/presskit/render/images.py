@@ -7,18 +7,16 @@ cached in the kit file, so the next export of an unchanged kit decodes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Protocol
 
 from presskit.errors import ExportError, ImageImportError, KitFileError
-from presskit.imaging.renditions import Rendition, make_rendition, rendition_from_kit, warm_up
+from presskit.imaging.renditions import Rendition, make_rendition, rendition_from_kit
 from presskit.store import AssetInfo
 
 Progress = Callable[[int, int], None]
@@ -75,43 +73,12 @@ def _new_pool() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"))
 
 
-class Workers:
-    """A process pool started ahead of need, so workers boot while the layout is planned."""
-
-    def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._ready = threading.Thread(target=self._start, daemon=True)
-        self._ready.start()
-
-    def _start(self) -> None:
-        pool = _new_pool()
-        for future in [pool.submit(warm_up) for _ in range(_workers())]:
-            future.result()
-        self._pool = pool
-
-    def pool(self) -> ProcessPoolExecutor:
-        self._ready.join()
-        if self._pool is None:  # the warm-up failed; a fresh pool will say why
-            self._pool = _new_pool()
-        return self._pool
-
-    def close(self) -> None:
-        self.pool().shutdown(cancel_futures=True)
-
-
-def likely_cold(stills: set[str], source: AssetSource, profile: Profile) -> bool:
-    """Whether some still has no rendition for this profile yet (so workers will be needed)."""
-    cached = getattr(source, "assets_with_renditions", None)
-    return bool(stills - cached(f"{profile.name}:")) if cached else bool(stills)
-
-
 def prepare(
     wanted: dict[str, tuple[float, float]],
     source: AssetSource,
     profile: Profile,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
-    workers: Workers | None = None,
 ) -> dict[str, Rendition]:
     """A rendition for every asset in ``wanted`` (its largest placed box, in points)."""
     jobs: dict[str, tuple[str, tuple[int, int]]] = {}
@@ -129,7 +96,7 @@ def prepare(
     if progress:
         progress(len(ready), total)
     batch: list[tuple[str, str, bytes, int, int, str]] = []
-    for sha, made in _run(jobs, source, profile, cancelled, workers):
+    for sha, made in _run(jobs, source, profile, cancelled):
         ready[sha] = made
         batch.append((sha, jobs[sha][0], made.data, made.width, made.height, "image/jpeg"))
         if len(batch) >= CACHE_BATCH:
@@ -146,7 +113,6 @@ def _run(
     source: AssetSource,
     profile: Profile,
     cancelled: Cancelled | None,
-    workers: Workers | None = None,
 ) -> Iterator[tuple[str, Rendition]]:
     if not jobs:
         return
@@ -154,10 +120,7 @@ def _run(
     window = 2 * _workers()  # originals in flight at once: memory stays flat in the count
     running: dict[Future[Rendition], str] = {}
     kit_path = getattr(source, "path", None)  # a kit file: workers read the originals themselves
-    pool = workers.pool() if workers else _new_pool()
-    with contextlib.ExitStack() as owned:
-        if workers is None:
-            owned.enter_context(pool)
+    with _new_pool() as pool:
         try:
             while pending or running:
                 if cancelled and cancelled():

@@ -376,15 +376,6 @@ class KitFile:
                 f"Could not store a rendition in {_named(self.path)}: {_reason(err)}."
             ) from None
 
-    def assets_with_renditions(self, spec_prefix: str) -> set[str]:
-        """Images that have some cached rendition whose spec starts with ``spec_prefix``."""
-        rows = self._query(
-            "SELECT DISTINCT sha256 FROM renditions WHERE substr(spec, 1, ?) = ?",
-            len(spec_prefix),
-            spec_prefix,
-        )
-        return {sha for (sha,) in rows}
-
     # -- revisions -----------------------------------------------------------------------
 
     def revisions(self) -> list[RevisionInfo]:
