@@ -116,6 +116,21 @@ def cmd_import_interview(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from presskit import preflight
+
+    with KitFile.open(args.kit, read_only=True) as kit_file:
+        findings = preflight.check(kit_file.load(), kit_file)
+    if args.json:
+        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            print(f"{finding.severity:8} {finding.where:28} {finding.message}")
+        counts = {s: sum(f.severity == s for f in findings) for s in preflight.SEVERITIES}
+        print(f"{counts['error']} errors, {counts['warning']} warnings, {counts['tip']} tips.")
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
 def cmd_themes(args: argparse.Namespace) -> int:
     for theme in render.available_themes():
         print(f"{theme.name}\t{theme.description}")
@@ -189,6 +204,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--page-size", choices=sorted(render.PAGE_SIZES), help="default: the kit's own"
+    )
+
+    checker = command(
+        "check", cmd_check, "preflight: what to fix before sending the kit (exit 1 on an error)"
+    )
+    checker.add_argument("kit", metavar="KIT")
+    checker.add_argument(
+        "--json", action="store_true", help="a JSON list of findings: severity, where, message"
     )
 
     importer = command(

@@ -40,4 +40,3 @@ def rendition_from_kit(
 ) -> Rendition:
     """The same, reading the original straight from the kit file: no copy through a pipe."""
     return make_rendition(read_asset_bytes(kit_path, sha256), name, size, quality)
-

@@ -66,13 +66,7 @@ def section_order(kit: model.PressKit, only: Sequence[str] | None) -> list[str]:
     return names
 
 
-def render_pdf(
-    kit: model.PressKit,
-    source: AssetSource,
-    options: Options = DEFAULT_OPTIONS,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> RenderResult:
+def _context(kit: model.PressKit, source: AssetSource, options: Options) -> Context:
     if options.profile not in images.PROFILES:
         raise ExportError(f"There is no profile called “{options.profile}”; use print or screen.")
     page_size = options.page_size or kit.design.page_size
@@ -80,7 +74,7 @@ def render_pdf(
         raise ExportError(f"The page size “{page_size}” is not a4 or letter.")
     accent = kit.design.accent if _ACCENT.fullmatch(kit.design.accent or "") else ""
     theme = load_theme(options.theme or kit.design.theme).with_accent(accent)
-    ctx = Context(
+    return Context(
         kit=kit,
         theme=theme,
         styles=build_styles(theme),
@@ -88,6 +82,25 @@ def render_pdf(
         page=PAGE_SIZES[page_size],
         films_shown=list(options.films) if options.films is not None else None,
     )
+
+
+def placements(
+    kit: model.PressKit, source: AssetSource, options: Options = DEFAULT_OPTIONS
+) -> dict[str, tuple[float, float]]:
+    """The largest box (points) each image is placed in: the layout's plan, nothing drawn."""
+    ctx = _context(kit, source, options)
+    story(ctx, section_order(kit, options.sections))
+    return ctx.wanted
+
+
+def render_pdf(
+    kit: model.PressKit,
+    source: AssetSource,
+    options: Options = DEFAULT_OPTIONS,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> RenderResult:
+    ctx = _context(kit, source, options)
     names = section_order(kit, options.sections)
     story(ctx, names)  # the planning pass: which still is placed how large
     ctx.renditions = images.prepare(

@@ -1,0 +1,224 @@
+"""Preflight: what would embarrass a filmmaker in front of a festival, found before export.
+
+Each finding has a severity (error: fix before sending; warning: worth fixing; tip), the
+place it is about (a path such as ``stills[2].credit``, which the editor can select) and
+one sentence. Data problems from ``model.validate`` come first, as errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import asdict, dataclass
+
+from presskit import model
+from presskit.model.validate import film_label, still_label
+from presskit.render.document import PAGE_SIZES, Options, placements
+from presskit.render.fonts import FALLBACKS, family
+from presskit.render.images import AssetSource
+from presskit.render.themes import load_theme
+
+MIN_PRINT_DPI = 200
+LOGLINE_WORDS = 50
+SEVERITIES = ("error", "warning", "tip")
+_QUOTED = re.compile(r"[“\"]([^”\"]{1,80}?)[,.]?[”\"]")
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str
+    where: str
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def check(kit: model.PressKit, source: AssetSource | None = None) -> list[Finding]:
+    """Every finding, errors first. Without a ``source`` the image checks are skipped."""
+    findings = [Finding("error", p.where, p.message) for p in model.validate(kit)]
+    findings += _stills(kit)
+    if source is not None:
+        findings += _resolution(kit, source)
+    findings += _films(kit)
+    findings += _sections(kit)
+    findings += _links(kit)
+    findings += _characters(kit)
+    findings += _title_spellings(kit)
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+
+
+def _still_label(index: int, still: model.Still) -> str:
+    return still_label(index, still.caption)
+
+
+def _stills(kit: model.PressKit) -> list[Finding]:
+    found = []
+    seen: dict[str, int] = {}
+    for i, still in enumerate(kit.stills):
+        label = _still_label(i, still)
+        if not still.credit.strip():
+            found.append(
+                Finding("error", f"stills[{i}].credit", f"{label} has no photographer credit.")
+            )
+        if not still.alt.strip():
+            found.append(
+                Finding(
+                    "warning",
+                    f"stills[{i}].alt",
+                    f"{label} has no description for readers who cannot see it.",
+                )
+            )
+        if still.asset and still.asset in seen:
+            first = seen[still.asset]
+            found.append(
+                Finding(
+                    "warning",
+                    f"stills[{i}].asset",
+                    f"{label} is the same image as still {first + 1}.",
+                )
+            )
+        seen.setdefault(still.asset, i)
+    return found
+
+
+def _resolution(kit: model.PressKit, source: AssetSource) -> list[Finding]:
+    """Stills too small to print sharply where the layout places them."""
+    found = []
+    if kit.design.page_size not in PAGE_SIZES:
+        return found
+    boxes = placements(kit, source, Options(profile="print"))
+    for i, still in enumerate(kit.stills):
+        if still.asset not in boxes:
+            continue
+        try:
+            info = source.asset_info(still.asset)
+        except Exception:
+            continue
+        width_pt = boxes[still.asset][0]
+        dpi = info.width / (width_pt / 72)
+        if dpi < MIN_PRINT_DPI:
+            found.append(
+                Finding(
+                    "warning",
+                    f"stills[{i}].asset",
+                    f"{_still_label(i, still)} is {info.width} pixels wide, {dpi:.0f} dpi where it is "
+                    f"placed; print wants {MIN_PRINT_DPI} or more.",
+                )
+            )
+    return found
+
+
+def _films(kit: model.PressKit) -> list[Finding]:
+    found = []
+    for i, film in enumerate(kit.films):
+        label = film_label(i, film.title)
+        if not film.logline.strip():
+            found.append(Finding("warning", f"films[{i}].logline", f"{label} has no logline."))
+        elif (words := len(film.logline.split())) > LOGLINE_WORDS:
+            found.append(
+                Finding(
+                    "warning",
+                    f"films[{i}].logline",
+                    f"{label}'s logline is {words} words; keep it under {LOGLINE_WORDS}.",
+                )
+            )
+        if not film.status.strip():
+            found.append(Finding("error", f"films[{i}].status", f"{label} has no status."))
+    return found
+
+
+def _section_is_empty(kit: model.PressKit, name: str) -> bool:
+    return {
+        "cover": not kit.person.name.strip(),
+        "bio": not (kit.person.bio_short.strip() or kit.person.bio_long.strip()),
+        "interview": not kit.interview.items,
+        "films": not kit.films,
+        "stills": not any(s.included and s.asset for s in kit.stills),
+        "contact": not (kit.links or any(vars(kit.contact).values())),
+    }.get(name, False)
+
+
+def _sections(kit: model.PressKit) -> list[Finding]:
+    return [
+        Finding(
+            "warning",
+            f"design.sections[{i}]",
+            f"The {setting.name} section is shown but has nothing in it; fill it or hide it.",
+        )
+        for i, setting in enumerate(kit.design.sections)
+        if setting.visible and _section_is_empty(kit, setting.name)
+    ]
+
+
+def _links(kit: model.PressKit) -> list[Finding]:
+    places = [(f"links[{i}].url", link) for i, link in enumerate(kit.links)]
+    for f, film in enumerate(kit.films):
+        places += [(f"films[{f}].links[{i}].url", link) for i, link in enumerate(film.links)]
+    return [
+        Finding(
+            "tip",
+            where,
+            f"The link “{link.label or link.url}” is not https; secure links open without a warning.",
+        )
+        for where, link in places
+        if link.url.strip().lower().startswith("http://")
+    ]
+
+
+def _text_fields(node: object, path: str = "") -> list[tuple[str, str]]:
+    """Every text in the kit with its path."""
+    if isinstance(node, str):
+        return [(path, node)]
+    if isinstance(node, list):
+        return [
+            item for i, value in enumerate(node) for item in _text_fields(value, f"{path}[{i}]")
+        ]
+    if hasattr(node, "__dataclass_fields__"):
+        return [
+            item
+            for name in node.__dataclass_fields__
+            if name not in ("id", "asset", "film", "portrait", "key_still", "cover_still")
+            for item in _text_fields(getattr(node, name), f"{path}.{name}".lstrip("."))
+        ]
+    return []
+
+
+def _characters(kit: model.PressKit) -> list[Finding]:
+    """Characters none of the theme's fonts nor the fallbacks can draw."""
+    theme = load_theme(kit.design.theme) if kit.design.theme else None
+    faces = {theme.fonts.text, theme.fonts.display, theme.fonts.label} if theme else set()
+    covered = set().union(*(family(name).covers for name in (*faces, *FALLBACKS)))
+    found = []
+    for where, text in _text_fields(kit):
+        missing = sorted(
+            {c for c in text if ord(c) not in covered and c.isprintable() and not c.isspace()}
+        )
+        if missing:
+            found.append(
+                Finding(
+                    "warning",
+                    where,
+                    f"No font in the kit can draw {' '.join(missing)}; it will be left out.",
+                )
+            )
+    return found
+
+
+def _title_spellings(kit: model.PressKit) -> list[Finding]:
+    """A film named in the interview a little differently from its listing ("Dragon Fly")."""
+    found = []
+    titles = [film.title for film in kit.films if film.title.strip()]
+    for i, qa in enumerate(kit.interview.items):
+        for quoted in _QUOTED.findall(qa.answer):
+            for title in titles:
+                similar = difflib.SequenceMatcher(None, quoted.casefold(), title.casefold()).ratio()
+                if quoted != title and similar >= 0.8:
+                    found.append(
+                        Finding(
+                            "tip",
+                            f"interview.items[{i}].answer",
+                            f"The interview names “{quoted}”, but the film is listed as “{title}”.",
+                        )
+                    )
+    return found

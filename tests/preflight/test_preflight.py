@@ -1,0 +1,109 @@
+"""Preflight finds each problem that would embarrass a filmmaker, at its place, in one sentence."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from PIL import Image
+
+from presskit import model, preflight
+from presskit.cli import main
+from presskit.kitio import sha256_of
+from presskit.store import KitFile, NewAsset
+
+
+def _jpeg(size: tuple[int, int], colour: tuple[int, int, int]) -> NewAsset:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG")
+    return NewAsset(
+        buffer.getvalue(), name="still.jpg", mime="image/jpeg", width=size[0], height=size[1]
+    )
+
+
+def troubled_kit(tmp_path):
+    big, small = _jpeg((3000, 2000), (90, 100, 120)), _jpeg((500, 333), (200, 50, 50))
+    kit = model.PressKit(person=model.Person(name="Ana Ruiz"))  # no bio, yet the bio is shown
+    kit.films = [
+        model.Film(
+            id="dragonfly", title="Dragonfly", status="post-production", logline="word " * 60
+        ),
+        model.Film(id="moth", title="Moth", status="development", logline=""),
+    ]
+    kit.stills = [
+        model.Still(
+            id="still-1",
+            asset=sha256_of(big.data),
+            caption="Pond",
+            credit="",
+            alt="A pond.",
+            film="dragonfly",
+        ),
+        model.Still(
+            id="still-2", asset=sha256_of(small.data), caption="Tiny", credit="Ian Chen", alt=""
+        ),
+        model.Still(
+            id="still-3",
+            asset=sha256_of(big.data),
+            caption="Again",
+            credit="Ian Chen",
+            alt="The pond again.",
+        ),
+    ]
+    kit.interview.items = [model.QA("What next?", "My film “Dragon Fly” is nearly done. 𓀀")]
+    kit.links = [model.Link("Reel", "http://vimeo.com/1")]
+    path = tmp_path / "troubled.presskit"
+    KitFile.create(path, kit, [big, small]).close()
+    return path
+
+
+def _by_place(findings):
+    return {(f.severity, f.where): f.message for f in findings}
+
+
+def test_every_listed_problem_is_found_at_its_place(tmp_path):
+    path = troubled_kit(tmp_path)
+    with KitFile.open(path, read_only=True) as kit_file:
+        found = _by_place(preflight.check(kit_file.load(), kit_file))
+    assert found[("error", "stills[0].credit")] == "Still 1 (“Pond”) has no photographer credit."
+    assert (
+        "dpi where it is placed; print wants 200 or more." in found[("warning", "stills[1].asset")]
+    )
+    assert (
+        found[("warning", "stills[1].alt")]
+        == "Still 2 (“Tiny”) has no description for readers who cannot see it."
+    )
+    assert (
+        found[("warning", "stills[2].asset")] == "Still 3 (“Again”) is the same image as still 1."
+    )
+    assert (
+        found[("warning", "films[0].logline")]
+        == "Film 1 (“Dragonfly”)'s logline is 60 words; keep it under 50."
+    )
+    assert found[("warning", "films[1].logline")] == "Film 2 (“Moth”) has no logline."
+    assert ("warning", "design.sections[2]") not in found  # the interview has an item: not empty
+    assert found[("warning", "design.sections[5]")].startswith(
+        "The contact section is shown but has nothing in it"
+    )
+    assert found[("tip", "links[0].url")].startswith("The link “Reel” is not https")
+    assert "𓀀" in found[("warning", "interview.items[0].answer")]
+    assert (
+        found[("tip", "interview.items[0].answer")]
+        == "The interview names “Dragon Fly”, but the film is listed as “Dragonfly”."
+    )
+
+
+def test_the_sample_kit_is_clean(tmp_path, capsys):
+    path = tmp_path / "sample.presskit"
+    assert main(["new", str(path), "--sample"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().out.strip().endswith("0 errors, 0 warnings, 0 tips.")
+
+
+def test_check_json_and_exit_code(tmp_path, capsys):
+    path = troubled_kit(tmp_path)
+    assert main(["check", str(path), "--json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert all(set(f) == {"severity", "where", "message"} for f in findings)
+    assert findings[0]["severity"] == "error"
