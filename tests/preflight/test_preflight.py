@@ -82,8 +82,8 @@ def test_every_listed_problem_is_found_at_its_place(tmp_path):
     )
     assert found[("warning", "films[1].logline")] == "Film 2 (“Moth”) has no logline."
     assert ("warning", "design.sections[2]") not in found  # the interview has an item: not empty
-    assert found[("warning", "design.sections[5]")].startswith(
-        "The contact section is shown but has nothing in it"
+    assert found[("warning", "design.sections[1]")] == (
+        "The bio section is shown but has nothing in it; fill it or hide it."
     )
     assert found[("tip", "links[0].url")].startswith("The link “Reel” is not https")
     assert "𓀀" in found[("warning", "interview.items[0].answer")]
