@@ -2,148 +2,132 @@
 
 A photograph comes from anywhere (a phone, a scanner, a mail attachment renamed .jpg), so
 every failure a file can cause becomes an ImageImportError naming that file, and nothing is
-decoded before its pixel count is known to be sane.
+decoded before its pixel count is known to be sane. Callers hold ``quiet()`` around these.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import struct
-import warnings
-from pathlib import Path
+import zlib
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile
 
-from presskit.errors import ImageImportError
-from presskit.imaging.formats import (
-    ALLOWED_FORMATS,
-    MAX_FILE_BYTES,
-    MAX_PIXELS,
-    allowed_list,
-    register_optional_openers,
-)
+from presskit.imaging import refusals
+from presskit.imaging.formats import MAX_PIXELS, describe_other, is_camera_raw, openers
 
-register_optional_openers()
-
-# What Pillow's decoders raise on damaged data. Anything here means "cannot be read".
-DECODE_ERRORS = (
+# What Pillow's parsers and decoders raise on damaged data (the plugins have asserts, index
+# and key lookups on file contents, zlib and struct calls). Anything here means "cannot be
+# read"; MemoryError is handled on its own, since it says something else.
+DECODE_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
     SyntaxError,
     ValueError,
     EOFError,
-    IndexError,
-    KeyError,
+    LookupError,
     TypeError,
-    ZeroDivisionError,
+    ArithmeticError,
+    AttributeError,
+    AssertionError,
+    RuntimeError,
     struct.error,
+    zlib.error,
     Image.DecompressionBombError,
 )
 
-EXIF_ORIENTATION = 0x0112
 
+def open_checked(data: bytes, name: str) -> tuple[ImageFile.ImageFile, str]:
+    """The image, opened lazily (nothing decoded yet) by the one allowed parser whose
+    signature its bytes carry, and its format name ("JPEG" also for a camera's MPO).
 
-def _named(name: str) -> str:
-    return f"“{name}”"
-
-
-def read_image_file(path: str | os.PathLike[str]) -> bytes:
-    path = Path(path)
-    try:
-        if path.is_dir():
-            raise ImageImportError(f"{_named(path.name)} is a folder, not an image.")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImageImportError(
-                f"{_named(path.name)} is {size // (1024 * 1024)} MB; the limit for one image is "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB."
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ImageImportError(f"{_named(path.name)} does not exist.") from None
-    except PermissionError:
-        raise ImageImportError(f"{_named(path.name)} cannot be read (permission denied).") from None
-    except OSError as err:
-        raise ImageImportError(
-            f"{_named(path.name)} cannot be read: {err.strerror or err}."
-        ) from None
-
-
-def _looks_like_text(data: bytes) -> bool:
-    sample = data[:512]
-    try:
-        sample.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return all(b >= 0x20 or b in b"\t\r\n\f" for b in sample)
-
-
-def open_checked(data: bytes, name: str) -> Image.Image:
-    """The image, opened lazily (nothing decoded yet), once it is known to be one we take."""
+    Pillow's ``Image.open`` is not used: it would try every plugin it has, and its own
+    decompression-bomb check would refuse or warn before ours could name the pixel size.
+    """
     if not data:
-        raise ImageImportError(f"{_named(name)} is empty (0 bytes).")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # bomb and corrupt-EXIF warnings: handled below
-            image = Image.open(io.BytesIO(data))
-    except Image.DecompressionBombError:
-        raise _too_large(name, None) from None
-    except UnidentifiedImageError:
-        kind = " (it looks like text)" if _looks_like_text(data) else ""
-        raise ImageImportError(f"{_named(name)} is not an image{kind}.") from None
-    except DECODE_ERRORS:
-        raise ImageImportError(
-            f"{_named(name)} is damaged or incomplete and cannot be read."
-        ) from None
-    if image.format not in ALLOWED_FORMATS:
-        kind = image.format or "unknown"
-        raise ImageImportError(
-            f"{_named(name)} is a {kind} image; presskit takes {allowed_list()}."
-        )
+        raise refusals.empty(name)
+    if is_camera_raw(data[:16]):
+        raise refusals.wrong_format(name, "a camera raw file")
+    opened = _open_allowed(data, name)
+    if opened is None:
+        what = describe_other(data[:1024])
+        if what:
+            raise refusals.wrong_format(name, what)
+        raise refusals.not_an_image(name, looks_like_text(data))
+    image, format_name = opened
+    if format_name == "TIFF" and _is_camera_raw(image):
+        image.close()
+        raise refusals.wrong_format(name, "a camera raw file")
     width, height = image.size
-    if width <= 0 or height <= 0:
-        raise ImageImportError(f"{_named(name)} has no pixels.")
     if width * height > MAX_PIXELS:
-        raise _too_large(name, (width, height))
-    return image
+        image.close()
+        raise refusals.too_many_pixels(name, width, height)
+    return image, format_name
 
 
-def _too_large(name: str, size: tuple[int, int] | None) -> ImageImportError:
-    limit = f"the limit is {MAX_PIXELS // 1_000_000} megapixels"
-    if size is None:
-        return ImageImportError(f"{_named(name)} has far too many pixels to be a still; {limit}.")
-    width, height = size
-    megapixels = round(width * height / 1_000_000)
-    return ImageImportError(
-        f"{_named(name)} is {width} × {height} pixels ({megapixels} megapixels); {limit}."
-    )
+def _open_allowed(data: bytes, name: str) -> tuple[ImageFile.ImageFile, str] | None:
+    prefix = data[:16]
+    for format_name, factory, accept in openers():
+        try:
+            if accept is not None and not accept(prefix):  # type: ignore[operator]
+                continue
+            return factory(io.BytesIO(data), ""), format_name  # type: ignore[operator]
+        except MemoryError:
+            raise refusals.out_of_memory(name) from None
+        except DECODE_ERRORS:
+            raise refusals.damaged(name) from None
+    return None
 
 
-def orientation(image: Image.Image) -> int:
-    """The EXIF orientation, 1 when it is missing or makes no sense."""
+def _is_camera_raw(image: ImageFile.ImageFile) -> bool:
+    """Raw files built on TIFF (DNG, NEF, ARW…) open as a TIFF of their small preview:
+    taking that as the still would put a thumbnail in a press kit, so they are refused."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # Pillow warns on corrupt EXIF; we just ignore it
-            value = image.getexif().get(EXIF_ORIENTATION, 1)
-    except DECODE_ERRORS:
-        return 1
-    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+        tags = image.tag_v2  # type: ignore[attr-defined]
+        reduced = int(tags.get(254, 0) or 0) & 1  # NewSubfileType: "a reduced-resolution copy"
+        return bool(reduced) or 50706 in tags  # DNGVersion
+    except (MemoryError, *DECODE_ERRORS):
+        return False
 
 
-def decode(image: Image.Image, name: str, draft_size: tuple[int, int] | None = None) -> Image.Image:
-    """Decodes the pixels, JPEGs at the smallest scale that still covers ``draft_size``."""
+def looks_like_text(data: bytes) -> bool:
+    """UTF-8 (or ASCII) with no control characters but line breaks and tabs."""
+    sample = data[:512]
+    for cut in range(4):  # the sample may end inside a multi-byte character
+        try:
+            text = sample[: len(sample) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return all(ch >= " " or ch in "\t\r\n\f" for ch in text.removeprefix("\ufeff"))
+    return False
+
+
+def decode(
+    image: ImageFile.ImageFile,
+    name: str,
+    format_name: str,
+    draft_size: tuple[int, int] | None = None,
+) -> None:
+    """Decodes the pixels once, JPEGs at the smallest scale that still covers ``draft_size``.
+
+    Once only: after a failed load Pillow keeps the half-decoded pixels and a second load
+    would succeed, so every failure here is final.
+    """
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            if draft_size and image.format == "JPEG":
-                image.draft(image.mode if image.mode == "CMYK" else "RGB", draft_size)
-            image.load()
-    except DECODE_ERRORS:
-        raise ImageImportError(
-            f"{_named(name)} is damaged or incomplete and cannot be read."
-        ) from None
+        if draft_size and format_name == "JPEG":
+            image.draft("RGB", draft_size)
+        image.load()
     except MemoryError:
-        raise ImageImportError(
-            f"{_named(name)} needs more memory to open than this computer has free."
-        ) from None
-    return image
+        raise refusals.out_of_memory(name) from None
+    except DECODE_ERRORS:
+        raise refusals.damaged(name) from None
+
+
+def frame_count(image: ImageFile.ImageFile) -> int:
+    """Frames of an animation (or pages of a TIFF); 1 for a camera's MPO, whose second
+    image is a preview or a depth map, not a frame."""
+    if image.format == "MPO":
+        return 1
+    try:
+        return max(1, int(getattr(image, "n_frames", 1)))
+    except (MemoryError, *DECODE_ERRORS):
+        return 1
