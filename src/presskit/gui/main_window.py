@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,12 +30,30 @@ from presskit.gui.editors.sections import (
     ProfileEditor,
 )
 from presskit.gui.editors.stills import StillsEditor
+from presskit.gui.preflight_panel import PreflightPanel
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
 from presskit.gui.workers import run_in_background, wait_for_background_jobs
 from presskit.store import KitFile
 
 KIT_FILTER = "Press kits (*.presskit)"
+# Where a finding's path leads: the section, and the list whose item it names.
+SECTION_OF = {
+    "person": "Profile",
+    "interview": "Interview",
+    "films": "Films",
+    "stills": "Stills",
+    "links": "Links & contact",
+    "contact": "Links & contact",
+    "design": "Design",
+}
+LIST_OF = {
+    "interview": "question-list",
+    "films": "film-list",
+    "stills": "gallery",
+    "links": "link-list",
+    "design": "section-list",
+}
 EDITORS = {
     "Profile": ProfileEditor,
     "Interview": InterviewEditor,
@@ -83,6 +101,10 @@ class MainWindow(QMainWindow):
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self._build_menus()
+        self.preflight = PreflightPanel(session, self.reveal, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preflight)
+        self.preflight.hide()
+        self.statusBar().addPermanentWidget(self.preflight.counts)
         # Bound methods, not lambdas: Qt drops them when this window goes, the session may not.
         session.undo_stack.cleanChanged.connect(self._clean_changed)
         session.undo_stack.indexChanged.connect(self._edited)
@@ -92,6 +114,25 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def reveal(self, path: tuple) -> None:
+        """Shows the place a preflight finding is about: its section, item and field."""
+        if not path:
+            return
+        section = SECTION_OF.get(str(path[0]))
+        if section is None:
+            return
+        self.sections.setCurrentRow(list(EDITORS).index(section))
+        editor = self.editor(section)
+        index = next((p for p in path if isinstance(p, int)), None)
+        listing = editor.findChild(QListWidget, LIST_OF.get(str(path[0]), ""))
+        if listing is not None and index is not None:
+            listing.clearSelection()
+            listing.setCurrentRow(index)
+        field = next((p for p in reversed(path) if isinstance(p, str)), "")
+        widget = editor.findChild(QWidget, field) if field else None
+        if widget is not None and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def editor(self, name: str) -> QWidget:
         """The editor of a section, built the first time it is wanted."""

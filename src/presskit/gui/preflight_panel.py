@@ -1,0 +1,108 @@
+"""The Preflight panel: findings kept current as the kit changes; a click shows the field.
+
+Checks run off the GUI thread on a snapshot, a moment after the last edit; the counts sit in
+the status bar and open the panel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QPushButton, QWidget
+
+from presskit.gui.session import Session
+from presskit.gui.workers import run_in_background
+
+CHECK_DELAY_MS = 600
+MARKS = {
+    "error": "Error:",
+    "warning": "Warning:",
+    "tip": "Tip:",
+}  # words, not emoji: every font has them
+
+
+def parse_where(where: str) -> tuple[str | int, ...]:
+    """ "stills[2].credit" -> ("stills", 2, "credit")."""
+    path: list[str | int] = []
+    for name, index in re.findall(r"([A-Za-z_]+)|\[(\d+)\]", where):
+        path.append(int(index) if index else name)
+    return tuple(path)
+
+
+class PreflightPanel(QDockWidget):
+    """Lists findings; ``reveal`` is asked to show the place of the one clicked."""
+
+    checked = Signal()
+
+    def __init__(
+        self, session: Session, reveal: Callable[[tuple], None], parent: QWidget | None = None
+    ):
+        super().__init__("Preflight", parent)
+        self.setObjectName("preflight")
+        self.session = session
+        self.reveal = reveal
+        self.findings: list = []
+        self.list = QListWidget()
+        self.list.setObjectName("findings")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        self.setWidget(self.list)
+        self.counts = QPushButton("Checking…")
+        self.counts.setObjectName("preflight-counts")
+        self.counts.setFlat(True)
+        self.counts.setToolTip("Show what to fix before sending the kit")
+        self.counts.clicked.connect(self.show_panel)
+        self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.run_check)
+        self._running = False
+        session.undo_stack.indexChanged.connect(self._timer.start)
+        self._timer.start()
+
+    def show_panel(self) -> None:
+        self.show()
+        self.raise_()
+
+    def run_check(self) -> None:
+        if self._running:
+            self._timer.start()  # one check at a time; the newest edit gets the next one
+            return
+        from presskit import preflight
+
+        snapshot = self.session.snapshot()
+        kit_file = self.session.kit_file
+        path = kit_file.path if kit_file else None
+
+        def job() -> list:
+            if path is None:
+                return preflight.check(snapshot)
+            from presskit.store import KitFile
+
+            with KitFile.open(path, read_only=True) as source:
+                return preflight.check(snapshot, source)
+
+        self._running = True
+        run_in_background(job, self._show, self._failed)
+
+    def _failed(self, err: BaseException) -> None:
+        self._running = False
+        self.counts.setText("Preflight could not run")
+        self.counts.setToolTip(str(err))
+
+    def _show(self, findings: list) -> None:
+        self._running = False
+        self.findings = findings
+        self.list.clear()
+        for finding in findings:
+            item = QListWidgetItem(f"{MARKS[finding.severity]}  {finding.message}", self.list)
+            item.setData(Qt.ItemDataRole.UserRole, finding.where)
+            item.setToolTip(finding.where)
+        counts = {s: sum(f.severity == s for f in findings) for s in MARKS}
+        parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
+        self.counts.setText(" · ".join(parts) if parts else "Ready to send")
+        self.checked.emit()
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.reveal(parse_where(item.data(Qt.ItemDataRole.UserRole)))
