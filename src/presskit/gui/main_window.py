@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
                 )
 
         self._autosaving = True
-        run_in_background(job, self._autosaved, self._autosave_failed)
+        run_in_background(job, self._autosaved, self._autosave_failed, owner=self)
 
     def autosave_now(self) -> None:
         """The same, on this thread: for closing, and for the emergency save after a crash."""
@@ -426,6 +426,7 @@ class MainWindow(QMainWindow):
                 f"Exported {Path(path).name}: {result.pages} pages", 5000
             ),
             lambda err: QMessageBox.critical(self, "Not exported", str(err)),
+            owner=self,
         )
 
     def import_interview(self) -> None:

@@ -84,7 +84,7 @@ class PreflightPanel(QDockWidget):
                 return preflight.check(snapshot, source)
 
         self._running = True
-        run_in_background(job, self._show, self._failed)
+        run_in_background(job, self._show, self._failed, owner=self)
 
     def _failed(self, err: BaseException) -> None:
         self._running = False

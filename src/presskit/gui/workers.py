@@ -10,6 +10,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -46,13 +47,16 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None] | None = None,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> None:
+    """Runs ``job`` on a worker thread; ``on_done``/``on_error`` run on this thread, unless
+    ``owner`` (the widget that asked) is gone by then: a closed window hears nothing."""
     relay = _Relay()  # created here, on the GUI thread: its slots run here
     _alive.add(relay)
 
     def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
         _alive.discard(relay)
-        if callback:
+        if callback and (owner is None or shiboken6.isValid(owner)):
             callback(value)
 
     relay.done.connect(lambda result: finish(on_done, result))

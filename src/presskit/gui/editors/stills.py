@@ -159,7 +159,9 @@ class StillsEditor(QWidget):
             original = data if data is not None else read_asset_bytes(path, asset)
             return asset, make_rendition(original, "still", (THUMB * 2, THUMB * 2), 82).data, True
 
-        run_in_background(job, self._thumbnail_done, lambda err: self._loading.discard(asset))
+        run_in_background(
+            job, self._thumbnail_done, lambda err: self._loading.discard(asset), owner=self
+        )
 
     def _thumbnail_done(self, result: tuple[str, bytes, bool]) -> None:
         asset, data, fresh = result
