@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: run test lint clean
+.PHONY: run test lint audit clean
 
 $(READY): pyproject.toml scripts/install-qt-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,3 +27,8 @@ lint: $(READY)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
+
+# Known vulnerabilities in what is installed in .venv (needs the network; not part of `test`).
+audit: $(READY)
+	test -x $(BIN)/pip-audit || $(BIN)/python -m pip install --quiet pip-audit
+	$(BIN)/pip-audit --skip-editable

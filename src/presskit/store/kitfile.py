@@ -231,6 +231,8 @@ class KitFile:
             if lock:
                 lock.release()
             raise KitFileError(f"Could not open {_named(path)}: {_reason(err)}.") from None
+        if not reason:
+            _clear_stale_journal(path, db)
         return cls(path, db, lock, reason)
 
     def another_connection(self) -> KitFile:
@@ -354,6 +356,24 @@ class KitFile:
         )
         return rows[0][0] if rows else None
 
+    def rendition_size(self, sha256: str, spec: str) -> int | None:
+        """A cached rendition's byte size, without reading it (for size estimates)."""
+        rows = self._query(
+            "SELECT length(data) FROM renditions WHERE sha256 = ? AND spec = ?", sha256, spec
+        )
+        return rows[0][0] if rows else None
+
+    def asset_head(self, sha256: str, length: int) -> bytes:
+        """The first ``length`` bytes of an image (its header), without reading the rest."""
+        (rowid,) = self._query_one(
+            "SELECT rowid FROM assets WHERE sha256 = ?", sha256, missing="an image"
+        )
+        try:
+            with self._connection().blobopen("assets", "data", rowid, readonly=True) as blob:
+                return blob.read(length)
+        except sqlite3.Error as err:
+            raise KitFileError(f"Could not read {_named(self.path)}: {_reason(err)}.") from None
+
     def put_rendition(
         self, sha256: str, spec: str, data: bytes, *, width: int, height: int, mime: str
     ) -> None:
@@ -457,6 +477,17 @@ def _publish_without_clobbering(temp: Path, path: Path) -> None:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         os.close(fd)
         os.replace(temp, path)
+
+
+def _clear_stale_journal(path: Path, db: sqlite3.Connection) -> None:
+    """A crash while SQLite was still writing its journal (before the journal's header was
+    synced, so before the kit itself was touched) leaves a journal SQLite rightly ignores but
+    does not remove. One small write transaction replaces it and deletes it on commit, so at
+    rest the kit is one file again."""
+    if not path.with_name(path.name + "-journal").exists():
+        return
+    with contextlib.suppress(sqlite3.Error), _transaction(db):
+        db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
 
 
 def _check_header(path: Path) -> None:

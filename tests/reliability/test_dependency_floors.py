@@ -1,0 +1,62 @@
+"""The libraries that read untrusted input are at releases with their security fixes.
+
+ReportLab before 3.6.13 evaluated colour strings with ``rl_safe_eval`` (CVE-2023-33733: code
+execution from a crafted colour in paragraph markup); from 3.6.13 ``toColor`` uses what
+``rl_config.toColorCanUse`` names, by default a literal parser. Pillow 12.3.0 is the first
+release with the fixes for PYSEC-2026-2253..2257 and PYSEC-2026-3451..3453 (decompression
+bombs and out-of-bounds writes in image and font decoders).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.reliability.conftest import record
+
+REPORTLAB_FLOOR = (3, 6, 13)
+PILLOW_FLOOR = (12, 3, 0)
+PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+
+
+def version_tuple(text: str) -> tuple[int, ...]:
+    parts = [int(part) for part in re.findall(r"\d+", text)[:3]]
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+def declared_floor(package: str) -> tuple[int, ...]:
+    dependencies = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["dependencies"]
+    (spec,) = [d for d in dependencies if re.match(rf"{package}\s*>=", d, re.IGNORECASE)]
+    return version_tuple(spec.split(">=", 1)[1])
+
+
+@pytest.mark.parametrize(
+    ("package", "floor"), [("reportlab", REPORTLAB_FLOOR), ("pillow", PILLOW_FLOOR)]
+)
+def test_installed_and_declared_versions_are_at_the_floor(package, floor):
+    installed = version_tuple(importlib.metadata.version(package))
+    assert installed >= floor, f"{package} {installed} is older than {floor}"
+    assert declared_floor(package) >= floor, f"pyproject.toml lets {package} below {floor}"
+    record("dependency floors", ran=2, held=2)
+
+
+def test_reportlab_reads_colours_as_literals_not_code(tmp_path):
+    from reportlab import rl_config
+    from reportlab.lib import colors
+
+    assert hasattr(rl_config, "toColorCanUse")
+    assert rl_config.toColorCanUse != "rl_safe_eval"
+    assert rl_config.toColorCanUse in ("rl_extended_literal_eval", None)
+    # The shape of the CVE-2023-33733 exploit: a "colour" that calls things. It must be
+    # refused, and what it would have done must not happen.
+    flag = tmp_path / "ran"
+    payload = f"[open({str(flag)!r}, 'w') for _ in [1]] and 'red'"
+    with pytest.raises(ValueError):
+        colors.toColor(payload)
+    assert not flag.exists()
+    assert colors.toColor("#ff0000") == colors.red
+    record("dependency floors", ran=1, held=1)
