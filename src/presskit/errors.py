@@ -14,6 +14,11 @@ class KitFileError(PresskitError):
     """A .presskit file cannot be opened, read or written."""
 
 
+class MissingImageError(KitFileError):
+    """A kit refers to an image its file does not hold (as opposed to a file that cannot be
+    read): the renderer leaves such a still out, where a read error must stop the export."""
+
+
 class InterchangeError(PresskitError):
     """Interchange JSON that presskit cannot read."""
 

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from presskit import model
+from presskit.errors import MissingImageError, PresskitError
 from presskit.render.flowables import Bookmark, JpegReader, PlacedImage, Rule, SpacedLabel
 from presskit.render.fonts import Coverage, family
 from presskit.render.images import AssetSource, Rendition
@@ -121,6 +122,10 @@ class Context:
         """The placed size of a still inside ``box`` (points), keeping its aspect ratio."""
         try:
             info = self.source.asset_info(still.asset)
+        except MissingImageError:
+            return None
+        except PresskitError:
+            raise  # the kit cannot be read (a failing disk): stop, rather than drop the still
         except Exception:
             return None
         scale = min(box[0] / info.width, box[1] / info.height)

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from presskit import model
-from presskit.errors import InterchangeError, KitFileError
+from presskit.errors import InterchangeError, KitFileError, MissingImageError
 from presskit.store import locking
 from presskit.store.schema import (
     APPLICATION_ID,
@@ -104,11 +104,13 @@ def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        # A COMMIT can fail too (a full disk, an I/O error): it must be rolled back like any
+        # other step, or the connection stays inside the transaction and every later save fails.
+        db.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
             db.execute("ROLLBACK")
         raise
-    db.execute("COMMIT")
 
 
 def _fsync(path: Path) -> None:
@@ -195,7 +197,7 @@ class KitFile:
             raise KitFileError(f"Could not make {_named(path)}: {_reason(err)}.") from None
         finally:
             temp.unlink(missing_ok=True)
-        return cls.open(path)
+        return _reopen(path)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> KitFile:
@@ -356,24 +358,6 @@ class KitFile:
         )
         return rows[0][0] if rows else None
 
-    def rendition_size(self, sha256: str, spec: str) -> int | None:
-        """A cached rendition's byte size, without reading it (for size estimates)."""
-        rows = self._query(
-            "SELECT length(data) FROM renditions WHERE sha256 = ? AND spec = ?", sha256, spec
-        )
-        return rows[0][0] if rows else None
-
-    def asset_head(self, sha256: str, length: int) -> bytes:
-        """The first ``length`` bytes of an image (its header), without reading the rest."""
-        (rowid,) = self._query_one(
-            "SELECT rowid FROM assets WHERE sha256 = ?", sha256, missing="an image"
-        )
-        try:
-            with self._connection().blobopen("assets", "data", rowid, readonly=True) as blob:
-                return blob.read(length)
-        except sqlite3.Error as err:
-            raise KitFileError(f"Could not read {_named(self.path)}: {_reason(err)}.") from None
-
     def put_rendition(
         self, sha256: str, spec: str, data: bytes, *, width: int, height: int, mime: str
     ) -> None:
@@ -431,7 +415,7 @@ class KitFile:
             raise KitFileError(f"Could not save as {_named(path)}: {_reason(err)}.") from None
         finally:
             temp.unlink(missing_ok=True)
-        return KitFile.open(path)
+        return _reopen(path)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -461,10 +445,21 @@ class KitFile:
     def _query_one(self, sql: str, *params: object, missing: str = "its document") -> tuple:
         rows = self._query(sql, *params)
         if not rows:
-            raise KitFileError(
+            error = MissingImageError if missing == "an image" else KitFileError
+            raise error(
                 f"{_named(self.path)} has no {missing.removeprefix('an ').removeprefix('its ')}."
             )
         return rows[0]
+
+
+def _reopen(path: Path) -> KitFile:
+    """The kit just written, opened: a failure now must not read as if nothing was saved."""
+    try:
+        return KitFile.open(path)
+    except KitFileError:
+        raise KitFileError(
+            f"{_named(path)} was saved, but could not be opened again; open it from the File menu."
+        ) from None
 
 
 def _publish_without_clobbering(temp: Path, path: Path) -> None:
@@ -576,11 +571,14 @@ def _migrate(path: Path, version: int) -> None:
 
 def read_asset_bytes(path: str | os.PathLike[str], sha256: str) -> bytes:
     """One image's bytes, read-only, for worker processes making renditions in parallel."""
-    db = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     try:
-        row = db.execute("SELECT data FROM assets WHERE sha256 = ?", (sha256,)).fetchone()
-    finally:
-        db.close()
+        db = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT data FROM assets WHERE sha256 = ?", (sha256,)).fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error as err:  # a failing disk: one sentence, not SQLite's own words
+        raise KitFileError(f"Could not read {_named(Path(path))}: {_reason(err)}.") from None
     if row is None:
-        raise KitFileError(f"{_named(Path(path))} has no image {sha256[:12]}.")
+        raise MissingImageError(f"{_named(Path(path))} has no image {sha256[:12]}.")
     return row[0]
