@@ -13,7 +13,6 @@ from presskit import __version__, model
 from presskit.bundled import resources_dir
 from presskit.errors import PresskitError
 from presskit.gui import recovery
-from presskit.gui.dialogs import WelcomeDialog
 from presskit.gui.main_window import MainWindow, new_kit, open_sample
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
@@ -90,6 +89,8 @@ def open_window(path: str | None, settings: Settings | None = None) -> MainWindo
 
 def _welcome(settings: Settings) -> str | None:
     """The path to open ("" for a new kit), or None when the person left."""
+    from presskit.gui.dialogs import WelcomeDialog  # only on a first start: a faster start
+
     dialog = WelcomeDialog(settings.recent_files())
     if not dialog.exec():
         return None

@@ -7,6 +7,7 @@ from presskit.store.kitfile import (
     NewAsset,
     RevisionInfo,
     read_asset_bytes,
+    read_rendition,
 )
 from presskit.store.schema import APPLICATION_ID, FORMAT_VERSION
 
@@ -19,4 +20,5 @@ __all__ = [
     "NewAsset",
     "RevisionInfo",
     "read_asset_bytes",
+    "read_rendition",
 ]

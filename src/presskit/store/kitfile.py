@@ -358,6 +358,24 @@ class KitFile:
         )
         return rows[0][0] if rows else None
 
+    def rendition_size(self, sha256: str, spec: str) -> int | None:
+        """A cached rendition's byte size, without reading it (for size estimates)."""
+        rows = self._query(
+            "SELECT length(data) FROM renditions WHERE sha256 = ? AND spec = ?", sha256, spec
+        )
+        return rows[0][0] if rows else None
+
+    def asset_head(self, sha256: str, length: int) -> bytes:
+        """The first ``length`` bytes of an image (its header), without reading the rest."""
+        (rowid,) = self._query_one(
+            "SELECT rowid FROM assets WHERE sha256 = ?", sha256, missing="an image"
+        )
+        try:
+            with self._connection().blobopen("assets", "data", rowid, readonly=True) as blob:
+                return blob.read(length)
+        except sqlite3.Error as err:
+            raise KitFileError(f"Could not read {_named(self.path)}: {_reason(err)}.") from None
+
     def put_rendition(
         self, sha256: str, spec: str, data: bytes, *, width: int, height: int, mime: str
     ) -> None:
@@ -569,16 +587,27 @@ def _migrate(path: Path, version: int) -> None:
         ) from None
 
 
-def read_asset_bytes(path: str | os.PathLike[str], sha256: str) -> bytes:
-    """One image's bytes, read-only, for worker processes making renditions in parallel."""
+def _read_only_row(path: str | os.PathLike[str], sql: str, *params: object) -> tuple | None:
     try:
         db = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
         try:
-            row = db.execute("SELECT data FROM assets WHERE sha256 = ?", (sha256,)).fetchone()
+            return db.execute(sql, params).fetchone()
         finally:
             db.close()
     except sqlite3.Error as err:  # a failing disk: one sentence, not SQLite's own words
         raise KitFileError(f"Could not read {_named(Path(path))}: {_reason(err)}.") from None
+
+
+def read_asset_bytes(path: str | os.PathLike[str], sha256: str) -> bytes:
+    """One image's bytes, read-only, for worker processes making renditions in parallel."""
+    row = _read_only_row(path, "SELECT data FROM assets WHERE sha256 = ?", sha256)
     if row is None:
         raise MissingImageError(f"{_named(Path(path))} has no image {sha256[:12]}.")
     return row[0]
+
+
+def read_rendition(path: str | os.PathLike[str], sha256: str, spec: str) -> bytes | None:
+    """A cached rendition's bytes, read-only, for worker threads; None when not cached."""
+    sql = "SELECT data FROM renditions WHERE sha256 = ? AND spec = ?"
+    row = _read_only_row(path, sql, sha256, spec)
+    return row[0] if row else None
