@@ -46,13 +46,24 @@ class EditCommand(QUndoCommand):
         return MERGE_ID if self._mergeable else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        """Typing in the same field again: keep the first inverse, take the newest value."""
+        """Typing in the same field (or the same field of the same several items) again: keep
+        the first inverse, take the newest value."""
         if not (isinstance(other, EditCommand) and other._mergeable and self._mergeable):
             return False
-        mine, theirs = self._operation, other._operation
-        if not (isinstance(mine, model.SetField) and isinstance(theirs, model.SetField)):
+        fields = _fields_set(self._operation)
+        if fields is None or fields != _fields_set(other._operation):
             return False
-        if mine.path != theirs.path:
-            return False
-        self._operation = theirs
+        self._operation = other._operation
         return True
+
+
+def _fields_set(operation: model.Operation) -> tuple[model.ops.Path, ...] | None:
+    """The fields an edit sets, in order, when setting fields is all it does: one field, or
+    the same field on several items at once (a ``Batch`` of ``SetField``s). None otherwise."""
+    if isinstance(operation, model.SetField):
+        return (operation.path,)
+    if isinstance(operation, model.Batch) and all(
+        isinstance(inner, model.SetField) for inner in operation.operations
+    ):
+        return tuple(inner.path for inner in operation.operations)
+    return None

@@ -31,10 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from presskit import model
+from presskit.gui.icons import icon
 from presskit.gui.session import Session
 
 Path = tuple[str | int, ...]
 READABLE_WIDTH = 640  # px: long text stays at a readable line length
+# What a field shows when the items a form is bound to hold different values there.
+SEVERAL_VALUES = "Several values — type to set all"
+SEVERAL_CHOICES = "Several values — choose to set all"
 
 
 @dataclass(frozen=True)
@@ -57,12 +61,22 @@ def _overlaps(a: Path, b: Path) -> bool:
 
 
 class Form(QWidget):
-    """Fields for one dataclass in the kit, rebindable to another one of the same kind."""
+    """Fields for one dataclass in the kit, rebindable to another one of the same kind, or to
+    several at once: then each field shows what they share, and an edit sets it on all."""
 
-    def __init__(self, session: Session, specs: Sequence[Spec], parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: Session,
+        specs: Sequence[Spec],
+        parent: QWidget | None = None,
+        *,
+        plural: str = "items",
+    ):
+        """``plural`` names the items in the undo text of an edit of several ("5 stills")."""
         super().__init__(parent)
         self.session = session
-        self.base: Path | None = None
+        self.plural = plural
+        self.bases: list[Path] = []
         self.specs = list(specs)
         self.widgets: dict[str, QWidget] = {}
         self._counts: dict[str, QLabel] = {}
@@ -133,19 +147,28 @@ class Form(QWidget):
         return widget
 
     def bind(self, base: Path | None) -> None:
-        self.base = base
-        self.setEnabled(base is not None)
+        self.bind_many([] if base is None else [base])
+
+    def bind_many(self, bases: Sequence[Path]) -> None:
+        self.bases = list(bases)
+        self.setEnabled(bool(self.bases))
         self.refresh()
 
     def _edited(self, spec: Spec, value: Any) -> None:
-        if self._loading or self.base is None:
+        if self._loading or not self.bases:
             return
         typing = spec.kind in ("line", "text", "words", "list")
-        self.session.set((*self.base, spec.key), value, spec.label, typing=typing)
+        if len(self.bases) == 1:
+            self.session.set((*self.bases[0], spec.key), value, spec.label, typing=typing)
+        else:
+            name = spec.label.split(" (")[0].lower()  # "Photographer (printed as...)"
+            text = f"Set {name} on {len(self.bases)} {self.plural}"
+            paths = [(*base, spec.key) for base in self.bases]
+            self.session.set_many(paths, value, text, typing=typing)
         self._update_count(spec)
 
     def _on_changed(self, path: Path) -> None:
-        if self.base is not None and _overlaps(path, self.base):
+        if any(_overlaps(path, base) for base in self.bases):
             self.refresh()
 
     def refresh(self) -> None:
@@ -153,22 +176,31 @@ class Form(QWidget):
         try:
             for spec in self.specs:
                 widget = self.widgets[spec.key]
-                value = self._value(spec)
+                values = self._values(spec)
+                several = any(v != values[0] for v in values[1:])
+                value = None if several or not values else values[0]
                 if spec.kind == "ref" and spec.options:
                     _show_ref(widget, [("None", ""), *spec.options(self.session.kit)], value or "")
                 else:
                     _show(widget, spec, value)
+                _show_several(widget, spec, several)
                 self._update_count(spec)
         finally:
             self._loading = False
 
+    def _values(self, spec: Spec) -> list[Any]:
+        values = []
+        for base in self.bases:
+            try:
+                values.append(model.resolve(self.session.kit, (*base, spec.key)))
+            except (IndexError, AttributeError):  # an item just removed; a refresh follows
+                values.append(None)
+        return values
+
     def _value(self, spec: Spec) -> Any:
-        if self.base is None:
-            return None
-        try:
-            return model.resolve(self.session.kit, (*self.base, spec.key))
-        except (IndexError, AttributeError):
-            return None
+        """The value the bound items share, or None."""
+        values = self._values(spec)
+        return values[0] if values and all(v == values[0] for v in values) else None
 
     def _update_count(self, spec: Spec) -> None:
         if spec.key in self._counts:
@@ -185,6 +217,19 @@ def _show_ref(widget: QComboBox, options: list[tuple[str, str]], value: str) -> 
             widget.addItem(label, key)
     index = widget.findData(value)
     widget.setCurrentIndex(index if index >= 0 else 0)
+
+
+def _show_several(widget: QWidget, spec: Spec, several: bool) -> None:
+    """Marks a field whose items hold different values: empty, saying that an edit sets all.
+    A check box or number cannot show "several", so it waits until the values agree."""
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        widget.setPlaceholderText(SEVERAL_VALUES if several else spec.placeholder)
+    elif isinstance(widget, QComboBox):
+        widget.setPlaceholderText(SEVERAL_CHOICES if several else "")
+        if several:
+            widget.setCurrentIndex(-1)
+    else:
+        widget.setEnabled(not several)
 
 
 def _show(widget: QWidget, spec: Spec, value: Any) -> None:
@@ -243,11 +288,11 @@ class ListPane(QWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.model().rowsMoved.connect(self._dragged)
         self.list.currentRowChanged.connect(self._select)
-        add = QPushButton(f"Add {noun}")
+        add = QPushButton(icon("plus"), f"Add {noun}")
         add.setObjectName(f"add-{noun}")
         add.setToolTip(f"Add {noun} (Ctrl+Return)")
         add.clicked.connect(self.add)
-        remove = QPushButton("Remove")
+        remove = QPushButton(icon("trash-2"), "Remove")
         remove.setObjectName(f"remove-{noun}")
         remove.setToolTip(f"Remove the selected {noun} (Delete); Undo brings it back")
         remove.clicked.connect(self.remove)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -30,6 +29,7 @@ from presskit.gui.editors.sections import (
     ProfileEditor,
 )
 from presskit.gui.editors.stills import StillsEditor
+from presskit.gui.icons import icon
 from presskit.gui.preflight_panel import PreflightPanel
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
@@ -79,16 +79,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.editors: dict[str, QWidget] = {}  # built when first shown: a fast start
         icons = {
-            "Profile": QStyle.StandardPixmap.SP_FileDialogInfoView,
-            "Interview": QStyle.StandardPixmap.SP_MessageBoxQuestion,
-            "Films": QStyle.StandardPixmap.SP_MediaPlay,
-            "Stills": QStyle.StandardPixmap.SP_DirIcon,
-            "Links & contact": QStyle.StandardPixmap.SP_DriveNetIcon,
-            "Design": QStyle.StandardPixmap.SP_DesktopIcon,
+            "Profile": "user",
+            "Interview": "message-square-quote",
+            "Films": "clapperboard",
+            "Stills": "images",
+            "Links & contact": "link",
+            "Design": "palette",
         }
         for name in EDITORS:
             self.stack.addWidget(QWidget())
-            QListWidgetItem(self.style().standardIcon(icons[name]), name, self.sections)
+            QListWidgetItem(icon(icons[name]), name, self.sections)
         self.sections.currentRowChanged.connect(self._show_section)
         self.sections.setCurrentRow(0)
         splitter = QSplitter()
@@ -197,8 +197,17 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
-        for action in (undo, redo):
+        toolbar.setIconSize(QSize(20, 20))
+        undo.setIcon(icon("undo-2"))
+        redo.setIcon(icon("redo-2"))
+        export = self.findChild(QAction, "export")
+        export.setIcon(icon("file-down"))
+        for action in (undo, redo, export):
             toolbar.addAction(action)
+        # Undo and Redo read at a glance; "Export PDF" says what the document icon means.
+        toolbar.widgetForAction(export).setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

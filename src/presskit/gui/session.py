@@ -59,6 +59,18 @@ class Session(QObject):
             return
         self.apply(model.SetField(path, value), f"Edit {label}", mergeable=typing)
 
+    def set_many(
+        self, paths: list[model.ops.Path], value: object, text: str, *, typing: bool = False
+    ) -> None:
+        """Sets one value on several fields as one step ("Set photographer on 5 stills");
+        ``typing`` merges successive edits of the same fields, as ``set`` does for one."""
+        if all(model.resolve(self.kit, path) == value for path in paths):
+            return
+        # Every path, even one that already holds the value: the same fields each time is
+        # what lets the keystrokes of one edit merge into one step.
+        operations = tuple(model.SetField(path, value) for path in paths)
+        self.apply(model.Batch(operations), text, mergeable=typing)
+
     def _emit(self, operation: model.Operation) -> None:
         if isinstance(operation, model.Batch):
             for inner in operation.operations:

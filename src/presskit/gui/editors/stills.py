@@ -1,5 +1,7 @@
 """Stills: a gallery of large thumbnails, each with its credit under it, and the fields of
-the selected still. Drop image files anywhere on the section to add them."""
+the selected still. Select several (Shift/Ctrl-click, Ctrl+A) to set one photographer,
+copyright or film on all of them in one step, or to remove them. Drop image files anywhere
+on the section to add them."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,16 +28,22 @@ from presskit import model
 from presskit.errors import PresskitError
 from presskit.gui.editors.sections import film_options, scrolling
 from presskit.gui.fields import Form, Spec
+from presskit.gui.icons import icon
 from presskit.gui.session import Session
 from presskit.gui.workers import run_in_background
 from presskit.store import read_asset_bytes
 
 THUMB = 220
 THUMB_SPEC = f"thumb:{THUMB}"
-STILL = [
-    Spec("caption", "Caption", placeholder="Dragonfly: the pond at dusk"),
+# What a shoot has in common, set on one still or on all the selected ones at once.
+SHARED = [
     Spec("credit", "Photographer (printed as “Photo: NAME”)", placeholder="Ian Chen"),
     Spec("copyright", "Copyright or licence", placeholder="© 2025 Ian Chen"),
+    Spec("film", "Film", "ref", options=film_options),
+]
+# What belongs to one picture: a caption or description is never the same for several.
+OWN = [
+    Spec("caption", "Caption", placeholder="Dragonfly: the pond at dusk"),
     Spec("alt", "Description for screen readers", "text", placeholder="What the picture shows."),
     Spec("included", "Show in the stills pages", "check"),
 ]
@@ -60,13 +68,26 @@ class StillsEditor(QWidget):
         self.gallery.setMovement(QListWidget.Movement.Static)
         self.gallery.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.gallery.setWordWrap(True)
-        self.gallery.currentRowChanged.connect(self._select)
-        self.form = Form(session, STILL)
-        self.film = Form(session, [Spec("film", "Film", "ref", options=film_options)])
-        add = QPushButton("Add stills…")
+        self.gallery.itemSelectionChanged.connect(self._selection_changed)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.gallery)
+        delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete.activated.connect(self.remove_selected)
+        self.status = QLabel()
+        self.status.setObjectName("selection-status")
+        self.status.setWordWrap(True)
+        self.shared = Form(session, SHARED, plural="stills")
+        self.one_at_a_time = QLabel(
+            "Caption, description and “Show in the stills pages” are set one still at a time."
+        )
+        self.one_at_a_time.setProperty("muted", True)
+        self.one_at_a_time.setWordWrap(True)
+        self.own = Form(session, OWN)
+        add = QPushButton(icon("image-plus"), "Add stills…")
         add.setObjectName("add-stills")
         add.clicked.connect(self.choose_files)
-        remove = QPushButton("Remove")
+        remove = QPushButton(icon("trash-2"), "Remove")
+        remove.setObjectName("remove-stills")
+        remove.setToolTip("Remove the selected stills (Delete); Undo brings them back")
         remove.clicked.connect(self.remove_selected)
         heading = QLabel("Stills")
         heading.setProperty("heading", True)
@@ -88,8 +109,15 @@ class StillsEditor(QWidget):
         column.addLayout(buttons)
         right = QWidget()
         fields = QVBoxLayout(right)
-        fields.addWidget(self.form)
-        fields.addWidget(self.film)
+        fields.setContentsMargins(12, 18, 24, 18)
+        fields.addWidget(self.status)
+        fields.addSpacing(8)
+        fields.addWidget(self.shared)
+        fields.addSpacing(12)
+        fields.addWidget(self.one_at_a_time)
+        fields.addWidget(self.own)
+        for form in (self.shared, self.own):  # the fields line up with the status line
+            form.layout().setContentsMargins(0, 0, 0, 0)
         fields.addStretch()
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -106,7 +134,8 @@ class StillsEditor(QWidget):
     # -- the gallery ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        row = self.gallery.currentRow()
+        """Rebuilds the gallery, keeping the selection on the rows that are still there."""
+        row, selected = self.gallery.currentRow(), self.selected_rows()
         self.gallery.blockSignals(True)
         self.gallery.clear()
         for still in self.session.kit.stills:
@@ -116,10 +145,17 @@ class StillsEditor(QWidget):
                 item.setIcon(QIcon(self.thumbs[still.asset]))
             else:
                 self._make_thumbnail(still.asset)
-        self.gallery.blockSignals(False)
         count = self.gallery.count()
-        self.gallery.setCurrentRow(min(max(row, 0), count - 1) if count else -1)
-        self._select(self.gallery.currentRow())
+        if count:
+            self.gallery.setCurrentRow(min(max(row, 0), count - 1))
+            for kept in selected:
+                if kept < count:
+                    self.gallery.item(kept).setSelected(True)
+        self.gallery.blockSignals(False)
+        self._selection_changed()
+
+    def selected_rows(self) -> list[int]:
+        return sorted(self.gallery.row(item) for item in self.gallery.selectedItems())
 
     def _label(self, still: model.Still) -> str:
         credit = f"Photo: {still.credit}" if still.credit.strip() else "⚠ No credit"
@@ -134,10 +170,19 @@ class StillsEditor(QWidget):
                     return
             self.refresh()
 
-    def _select(self, row: int) -> None:
-        base = ("stills", row) if row >= 0 else None
-        self.form.bind(base)
-        self.film.bind(base)
+    def _selection_changed(self) -> None:
+        bases = [("stills", row) for row in self.selected_rows()]
+        self.shared.bind_many(bases)
+        self.own.bind(bases[0] if len(bases) == 1 else None)
+        # Hidden, not just disabled: its example placeholders would read like values.
+        self.own.setVisible(len(bases) <= 1)
+        self.one_at_a_time.setVisible(len(bases) > 1)
+        if len(bases) > 1:
+            self.status.setText(f"{len(bases)} stills selected")
+        elif bases:
+            self.status.setText("1 still selected. Shift- or Ctrl-click to select several.")
+        else:
+            self.status.setText("No still selected" if self.gallery.count() else "No stills yet")
 
     # -- thumbnails, made off the GUI thread and cached in the kit file ----------------------
 
@@ -182,6 +227,9 @@ class StillsEditor(QWidget):
         for row, still in enumerate(self.session.kit.stills):
             if still.asset == asset and self.gallery.item(row):
                 self.gallery.item(row).setIcon(QIcon(pixmap))
+        # The view does not place an item again when its picture arrives: it would draw the
+        # thumbnail off-centre, over its neighbour.
+        self.gallery.doItemsLayout()
         if not self._loading:
             self.thumbnails_ready.emit()
 
@@ -215,9 +263,8 @@ class StillsEditor(QWidget):
             QMessageBox.warning(self, "Some files were not added", "\n".join(problems))
 
     def remove_selected(self) -> None:
-        rows = sorted(
-            (self.gallery.row(item) for item in self.gallery.selectedItems()), reverse=True
-        )
+        """Removes the selected stills as one step; undo puts each back in its place."""
+        rows = sorted(self.selected_rows(), reverse=True)
         if rows:
             noun = "still" if len(rows) == 1 else f"{len(rows)} stills"
             self.session.apply(
