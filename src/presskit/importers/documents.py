@@ -40,7 +40,12 @@ _SKIP = {"script", "style", "noscript", "head", "nav", "footer"}
 def decode(data: bytes, name: str) -> str:
     """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:  # cut short (an odd byte count) or a broken pair
+            raise ArticleError(
+                f"“{name}” looks like UTF-16 text but is damaged; save it as UTF-8 and try again."
+            ) from None
     if b"\x00" in data[:4096]:
         raise ArticleError(f"“{name}” is not a text file (it looks like binary data).")
     try:

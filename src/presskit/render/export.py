@@ -44,5 +44,10 @@ def export_pdf(
     if not out.parent.is_dir():
         raise ExportError(f"The folder “{out.parent}” does not exist.")
     result = render_pdf(kit, source, options, progress, cancelled)
+    if result.pages == 0:  # a PDF without pages: most readers refuse to open it
+        raise ExportError(
+            "There is nothing to export: every section shown is empty; "
+            "add to one or show another in Design."
+        )
     write_atomically(out, result.pdf)
     return result
