@@ -60,3 +60,29 @@ def test_reportlab_reads_colours_as_literals_not_code(tmp_path):
     assert not flag.exists()
     assert colors.toColor("#ff0000") == colors.red
     record("dependency floors", ran=1, held=1)
+
+
+def test_presskit_keeps_colours_literal_whatever_the_environment_says(tmp_path):
+    """ReportLab takes settings from RL_ variables and ~/.reportlab_settings; neither may turn
+    the evaluating colour parser back on inside presskit."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / ".reportlab_settings").write_text("toColorCanUse = 'rl_safe_eval'\n")
+    script = (
+        "import presskit.render.document\n"
+        "from reportlab import rl_config\n"
+        "print(rl_config.toColorCanUse)\n"
+    )
+    for env in ({"RL_toColorCanUse": "rl_safe_eval"}, {"HOME": str(tmp_path)}):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env},
+            timeout=60,
+            check=True,
+        )
+        assert done.stdout.strip() == "rl_extended_literal_eval", env
+    record("dependency floors", ran=2, held=2)

@@ -11,7 +11,15 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
+
 from presskit.render.fonts import Coverage, Family, runs
+
+# Colours in paragraph markup are read as literals, never evaluated, whatever an RL_
+# environment variable or a ~/.reportlab_settings file says (CVE-2023-33733 was the
+# evaluating kind). Escaping already keeps a person's text out of the markup; this is the
+# second lock on the same door.
+rl_config.toColorCanUse = "rl_extended_literal_eval"
 
 _DOUBLE_OPEN = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
 _SINGLE_OPEN = re.compile(r"(^|[\s(\[{\u2014\u2013/-])'")
