@@ -3,7 +3,10 @@ on a light and on a dark palette."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,10 +62,14 @@ def palettes():
 
 
 def drawn(qicon: QIcon, mode: QIcon.Mode = QIcon.Mode.Normal) -> list[QColor]:
-    """The visible pixels of the icon at 20 px on a 2x screen."""
-    image = qicon.pixmap(QSize(20, 20), 2.0, mode).toImage()
-    assert (image.width(), image.height()) == (40, 40)  # drawn at the density, not scaled up
-    pixels = (image.pixelColor(x, y) for x in range(40) for y in range(40))
+    """The visible pixels of the icon at 20 px, as the screen shows it."""
+    ratio = QApplication.instance().devicePixelRatio()
+    pixmap = qicon.pixmap(QSize(20, 20), ratio, mode)
+    side = round(20 * ratio)
+    # Drawn at the screen's density, not a smaller picture scaled up.
+    assert (pixmap.width(), pixmap.height(), pixmap.devicePixelRatio()) == (side, side, ratio)
+    image = pixmap.toImage()
+    pixels = (image.pixelColor(x, y) for x in range(side) for y in range(side))
     return [c for c in pixels if c.alpha() > 200]
 
 
@@ -72,14 +79,52 @@ def test_each_icon_draws_in_the_text_colour_of_a_light_and_a_dark_palette(name, 
         QApplication.setPalette(palette)
         text = palette.color(QPalette.ColorRole.WindowText)
         pixels = drawn(icon(name))
-        assert len(pixels) > 40, f"{name} draws almost nothing"
+        assert len(pixels) > 10, f"{name} draws almost nothing"
         assert all(abs(c.lightness() - text.lightness()) < 8 for c in pixels)
+        # On a selection's highlight (the section list) it takes the highlighted text colour.
+        on_highlight = palette.color(QPalette.ColorRole.HighlightedText)
+        selected = drawn(icon(name), QIcon.Mode.Selected)
+        assert selected and all(c.rgb() == on_highlight.rgb() for c in selected)
 
 
 def test_the_window_shows_an_icon_for_every_section_and_toolbar_action(window):
     for row in range(window.sections.count()):
         assert drawn(window.sections.item(row).icon()), window.sections.item(row).text()
-    actions = window.findChild(QToolBar, "main-toolbar").actions()
-    assert len(actions) >= 3
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    actions = [a for a in toolbar.actions() if not a.isSeparator()]
+    assert len(actions) >= 3  # Undo, Redo, Export PDF
     for action in actions:
         assert drawn(action.icon()), action.text()
+
+
+def test_on_a_2x_screen_each_icon_is_drawn_whole_at_twice_the_pixels(tmp_path):
+    """A real process on a 2x screen (the scale factor is fixed when Qt starts)."""
+    script = tmp_path / "two_x.py"
+    script.write_text(
+        "from PySide6.QtCore import QSize\n"
+        "from presskit.gui.app import application\n"
+        "from presskit.gui.icons import icon\n"
+        "app = application()\n"
+        "for name in sys.argv[1:]:\n"
+        "    pixmap = icon(name).pixmap(QSize(20, 20), app.devicePixelRatio())\n"
+        "    image = pixmap.toImage()\n"
+        "    xs = [x for x in range(image.width()) for y in range(image.height())\n"
+        "          if image.pixelColor(x, y).alpha() > 100]\n"
+        "    print(name, pixmap.width(), min(xs), max(xs))\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import sys; exec(open({str(script)!r}).read())", *BUNDLED],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    for line in result.stdout.splitlines():
+        name, width, left, right = line.split()
+        assert int(width) == 40, name
+        # Lucide draws within 2..22 of 24 units: whole, the strokes reach both sides.
+        assert int(left) < 10 and int(right) > 30, f"{name} is clipped: {left}..{right}"
+    assert len(result.stdout.splitlines()) == len(BUNDLED)
