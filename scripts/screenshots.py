@@ -22,6 +22,21 @@ from presskit.gui.settings import Settings
 from presskit.store import KitFile
 
 
+def wait_until(ready, seconds: float = 30) -> None:
+    for _ in range(int(seconds * 100)):
+        QApplication.processEvents()
+        if ready():
+            return
+        QApplication.instance().thread().msleep(10)
+    raise SystemExit("the window did not settle")
+
+
+def settle(seconds: float) -> None:
+    for _ in range(int(seconds * 100)):
+        QApplication.processEvents()
+        QApplication.instance().thread().msleep(10)
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -33,16 +48,14 @@ def main() -> None:
             Session(kit_file.load(), kit_file),
             Settings(QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)),
         )
-        window.resize(1280, 800)
+        window.resize(1440, 860)
         window.show()
         stills = window.editor("Stills")
         for row in range(window.sections.count()):
             window.sections.setCurrentRow(row)
-            for _ in range(200):  # until the thumbnails are in (they are made off the GUI thread)
-                app.processEvents()
-                if not stills._loading:
-                    break
-                QApplication.instance().thread().msleep(10)
+            # Until the thumbnails and the preview are in (both are made off the GUI thread).
+            wait_until(lambda: not stills._loading and window.preview.is_current())
+            settle(0.4)  # the preview paints its pages on threads of its own, a moment later
             name = window.sections.item(row).text().split("  ")[0].lower().replace(" & ", "-")
             window.grab().save(str(out / f"{row + 1}-{name}.png"))
             print(out / f"{row + 1}-{name}.png")

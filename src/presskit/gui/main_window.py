@@ -31,6 +31,7 @@ from presskit.gui.editors.sections import (
 from presskit.gui.editors.stills import StillsEditor
 from presskit.gui.icons import icon
 from presskit.gui.preflight_panel import PreflightPanel
+from presskit.gui.preview import PreviewPane
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
 from presskit.gui.workers import run_in_background, wait_for_background_jobs
@@ -62,6 +63,15 @@ EDITORS = {
     "Links & contact": LinksEditor,
     "Design": DesignEditor,
 }
+# The page of the preview each section's edits show on.
+PREVIEW_ANCHOR = {
+    "Profile": "cover",
+    "Interview": "interview",
+    "Films": "films",
+    "Stills": "stills",
+    "Links & contact": "contact",
+    "Design": "cover",
+}
 AUTOSAVE_MS = 2000  # after the last edit: often enough that a crash loses seconds, not minutes
 
 
@@ -78,6 +88,7 @@ class MainWindow(QMainWindow):
         self.sections.setMaximumWidth(230)
         self.stack = QStackedWidget()
         self.editors: dict[str, QWidget] = {}  # built when first shown: a fast start
+        self.preview = PreviewPane(session)
         icons = {
             "Profile": "user",
             "Interview": "message-square-quote",
@@ -91,12 +102,15 @@ class MainWindow(QMainWindow):
             QListWidgetItem(icon(icons[name]), name, self.sections)
         self.sections.currentRowChanged.connect(self._show_section)
         self.sections.setCurrentRow(0)
-        splitter = QSplitter()
-        splitter.setObjectName("main-splitter")
-        splitter.addWidget(self.sections)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.sections)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([200, 620, 460])
+        self.setCentralWidget(self.splitter)
         self._autosaving = False
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -114,6 +128,10 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        dividers = self.settings.splitter_state()
+        if dividers is not None:
+            self.splitter.restoreState(dividers)
+        self.show_preview(self.settings.preview_visible)
 
     def reveal(self, path: tuple) -> None:
         """Shows the place a preflight finding is about: its section, item and field."""
@@ -142,6 +160,8 @@ class MainWindow(QMainWindow):
             self.editors[name] = EDITORS[name](self.session)
             if name == "Interview":
                 self.editors[name].import_requested.connect(self.import_interview)
+            if name == "Films":
+                self.editors[name].pane.selected.connect(self._film_chosen)
             self.stack.insertWidget(index, self.editors[name])
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -149,8 +169,20 @@ class MainWindow(QMainWindow):
 
     def _show_section(self, row: int) -> None:
         if row >= 0:
-            self.editor(list(EDITORS)[row])
+            name = list(EDITORS)[row]
+            self.editor(name)
             self.stack.setCurrentIndex(row)
+            self.preview.reveal(PREVIEW_ANCHOR[name])
+
+    def _film_chosen(self, path: tuple | None) -> None:
+        """The preview follows the film being edited to its page."""
+        if path is not None and path[-1] < len(self.session.kit.films):
+            self.preview.reveal(f"film-{self.session.kit.films[path[-1]].id}")
+
+    def show_preview(self, visible: bool) -> None:
+        self.preview.setVisible(visible)
+        self.preview_action.setChecked(visible)
+        self.settings.preview_visible = visible
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -194,6 +226,13 @@ class MainWindow(QMainWindow):
                 "&Preferences…", self.preferences_dialog, QKeySequence.StandardKey.Preferences
             )
         )
+        view = self.menuBar().addMenu("&View")
+        self.preview_action = self._action(
+            "Show &Preview", self.show_preview, QKeySequence("Ctrl+Shift+P"), "show-preview"
+        )
+        self.preview_action.setCheckable(True)
+        self.preview_action.setIcon(icon("panel-right"))
+        view.addAction(self.preview_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -204,6 +243,8 @@ class MainWindow(QMainWindow):
         export.setIcon(icon("file-down"))
         for action in (undo, redo, export):
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.preview_action)
         # Undo and Redo read at a glance; "Export PDF" says what the document icon means.
         toolbar.widgetForAction(export).setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonTextBesideIcon
@@ -412,31 +453,14 @@ class MainWindow(QMainWindow):
         self.close()
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF", "", "PDF (*.pdf)")
-        if not path:
-            return
-        kit_file = self.session.kit_file
-        if kit_file is None:
-            QMessageBox.information(self, "Save first", "Save the kit once before exporting it.")
-            return
-        snapshot = self.session.snapshot()
-        self.statusBar().showMessage("Exporting…")
-        kit_path = kit_file.path
+        from presskit.gui.export_dialog import ExportDialog  # ReportLab stays unloaded till now
 
-        def job() -> object:
-            from presskit import render  # ReportLab loads when the first export is asked for
-
-            with KitFile.open(kit_path, read_only=True) as source:
-                return render.export_pdf(snapshot, source, path, render.Options(profile="screen"))
-
-        run_in_background(
-            job,
-            lambda result: self.statusBar().showMessage(
-                f"Exported {Path(path).name}: {result.pages} pages", 5000
-            ),
-            lambda err: QMessageBox.critical(self, "Not exported", str(err)),
-            owner=self,
+        dialog = ExportDialog(self.session, self, self.settings)
+        dialog.exported.connect(
+            lambda path: self.statusBar().showMessage(f"Exported {Path(path).name}", 5000)
         )
+        dialog.exec()
+        dialog.deleteLater()
 
     def import_interview(self) -> None:
         from presskit.gui.import_dialog import ImportDialog
@@ -468,6 +492,7 @@ class MainWindow(QMainWindow):
             return
         self.autosave_timer.stop()
         self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_splitter_state(self.splitter.saveState())
         wait_for_background_jobs()  # no thread may outlive the file it reads
         for kit_file in (self.session.kit_file, self.session.recovery):
             if kit_file is not None:

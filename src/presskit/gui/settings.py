@@ -48,8 +48,41 @@ class Settings:
         files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
         self.store.setValue("state/recent_files", files[:MAX_RECENT])
 
+    @property
+    def export_profile(self) -> str:
+        """The profile of the last export (screen or print)."""
+        return str(self.store.value("state/export_profile", "screen"))
+
+    @export_profile.setter
+    def export_profile(self, name: str) -> None:
+        self.store.setValue("state/export_profile", name)
+
+    @property
+    def export_folder(self) -> str:
+        """The folder the last PDF was exported to; "" before the first export."""
+        return str(self.store.value("state/export_folder", "") or "")
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self.store.setValue("state/export_folder", folder)
+
     def geometry(self) -> object:
         return self.store.value("state/geometry")
 
     def set_geometry(self, value: object) -> None:
         self.store.setValue("state/geometry", value)
+
+    def splitter_state(self) -> object:
+        """Where the person left the dividers between sections, editor and preview."""
+        return self.store.value("state/splitter")
+
+    def set_splitter_state(self, value: object) -> None:
+        self.store.setValue("state/splitter", value)
+
+    @property
+    def preview_visible(self) -> bool:
+        return str(self.store.value("state/preview_visible", "true")).lower() == "true"
+
+    @preview_visible.setter
+    def preview_visible(self, visible: bool) -> None:
+        self.store.setValue("state/preview_visible", "true" if visible else "false")

@@ -21,6 +21,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from presskit import model
 from presskit.errors import ExportError
 from presskit.render import images
+from presskit.render.flowables import Bookmark
 from presskit.render.fonts import family
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
 from presskit.render.markup import inline
@@ -40,6 +41,21 @@ class RenderResult:
     pdf: bytes
     pages: int
     warnings: list[str] = field(default_factory=list)
+    # Where each section ("interview") and film ("film-ID") begins: a 0-based page index,
+    # so the preview can show the page of what the person is editing.
+    anchors: dict[str, int] = field(default_factory=dict)
+
+
+class _KitDocument(BaseDocTemplate):
+    """Notes the page each outline entry lands on, as Platypus lays the flow out."""
+
+    def __init__(self, *args: object, **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self.anchors: dict[str, int] = {}
+
+    def afterFlowable(self, flowable: object) -> None:
+        if isinstance(flowable, Bookmark):
+            self.anchors.setdefault(flowable.key, self.page - 1)
 
 
 @dataclass(frozen=True)
@@ -116,18 +132,18 @@ def render_pdf(
     except LayoutError as err:
         raise ExportError(f"The kit could not be laid out: {err}.") from None
     warnings = [ctx.coverage.sentence()] if ctx.coverage.missing else []
-    return RenderResult(buffer.getvalue(), doc.page, warnings)
+    return RenderResult(buffer.getvalue(), doc.page, warnings, doc.anchors)
 
 
 def _document(
     buffer: BytesIO, ctx: Context, options: Options, *, starts_with_cover: bool
-) -> BaseDocTemplate:
+) -> _KitDocument:
     kit, theme = ctx.kit, ctx.theme
     width, height = ctx.page
     margin, foot = ctx.margin, ctx.mm(theme.spacing.foot)
     name = kit.person.name.strip() or "Press kit"
     films = [f.title for f in ctx.films() if f.title.strip()]
-    doc = BaseDocTemplate(
+    doc = _KitDocument(
         buffer,
         pagesize=ctx.page,
         title=f"{name} — Press kit",

@@ -1,0 +1,268 @@
+"""The live preview: the kit laid out in its theme, beside the editor, kept current.
+
+A moment after each edit the kit is rendered again, off the GUI thread, from a snapshot, with
+the screen profile and the renditions cached in the kit file. One render runs at a time; an
+edit made during it asks for one more, and a result older than the newest edit is dropped,
+so the newest edit always wins and the window never waits for ReportLab.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QTimer, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presskit.gui.icons import icon
+from presskit.gui.session import Session
+from presskit.gui.workers import run_in_background
+from presskit.render.sources import KitWithPending
+from presskit.store import KitFile, NewAsset
+
+RENDER_DELAY_MS = 120  # after the last keystroke: a pause in typing, not every letter
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.25, 4.0)
+
+
+class PreviewPane(QWidget):
+    """Emits ``shown`` each time the preview shows a render of the newest edit."""
+
+    shown = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self.session = session
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None  # the document reads from it: kept while shown
+        self.anchors: dict[str, int] = {}  # "interview", "film-dragonfly"... -> page (0-based)
+        self.generation = 0  # bumped by every edit; a render carries the one it started from
+        self.shown_generation = -1
+        self._running = False
+        self._wanted_anchor: str | None = None
+        self.view = QPdfView()
+        self.view.setObjectName("preview-view")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("preview-progress")
+        self.progress.setRange(0, 0)  # busy: how long ReportLab takes is not known ahead
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(3)
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setObjectName("preview-message")
+        self.message.setWordWrap(True)
+        self.message.setProperty("muted", True)
+        self.message.setVisible(False)
+        self.page_label = QLabel()
+        self.page_label.setObjectName("preview-page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self._toolbar())
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+        self._timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
+        self._timer.timeout.connect(self.render)
+        session.changed.connect(self.schedule)
+        session.reset.connect(self.schedule)
+        self.schedule()
+
+    def _toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 4, 8, 4)
+        bar.setSpacing(2)
+        buttons = [
+            ("previous-page", "chevron-up", "Previous page (Page Up)", self.previous_page),
+            ("next-page", "chevron-down", "Next page (Page Down)", self.next_page),
+            ("zoom-out", "zoom-out", "Zoom out (Ctrl+-)", self.zoom_out),
+            ("zoom-in", "zoom-in", "Zoom in (Ctrl++)", self.zoom_in),
+            ("fit-width", "fit-width", "Fit the page width", self.fit_width),
+        ]
+        title = QLabel("Preview")
+        title.setProperty("muted", True)
+        bar.addWidget(title)
+        bar.addStretch()
+        bar.addWidget(self.page_label)
+        bar.addSpacing(6)
+        for name, icon_name, tip, slot in buttons:
+            button = QToolButton()
+            button.setObjectName(name)
+            button.setIcon(icon(icon_name))
+            button.setToolTip(tip)
+            button.setAutoRaise(True)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        return bar
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def schedule(self, _path: object = None) -> None:
+        self.generation += 1
+        self._timer.start()
+
+    def render(self) -> None:
+        """Renders the newest snapshot, unless a render is running: then once it is done."""
+        if self._running:
+            return
+        generation = self.generation
+        snapshot = self.session.snapshot()
+        kit_file = self.session.kit_file
+        pending = dict(self.session.pending_assets)
+
+        def job() -> tuple[int, bytes, dict[str, int]]:
+            from presskit import render
+
+            with _source(kit_file, pending) as source:
+                result = render.render_pdf(snapshot, source, render.Options(profile="screen"))
+            return generation, result.pdf, result.anchors
+
+        self._running = True
+        self.progress.setVisible(True)
+        run_in_background(job, self._rendered, self._failed, owner=self)
+
+    def _rendered(self, result: tuple[int, bytes, dict[str, int]]) -> None:
+        generation, pdf, anchors = result
+        self._finished()
+        if generation < self.generation:
+            return  # an edit came while it ran: its render is on its way, this one is stale
+        self.message.setVisible(False)
+        self._show(pdf, anchors)
+        self.shown_generation = generation
+        self.shown.emit()
+
+    def _failed(self, err: BaseException) -> None:
+        self._finished()
+        self.message.setText(f"The preview could not be drawn: {err}")
+        self.message.setVisible(True)
+
+    def _finished(self) -> None:
+        self._running = False
+        self.progress.setVisible(False)
+        if self.generation > self.shown_generation and not self._timer.isActive():
+            self._timer.start()  # edits came while it ran
+
+    def _show(self, pdf: bytes, anchors: dict[str, int]) -> None:
+        """Swaps the document in place: the view stays on the page the person was reading."""
+        navigator = self.view.pageNavigator()
+        page, location = navigator.currentPage(), navigator.currentLocation()
+        old = self._buffer
+        self._buffer = QBuffer()
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        if old is not None:
+            old.close()
+        self.anchors = anchors
+        if self._wanted_anchor is not None:
+            self.reveal(self._wanted_anchor)
+        elif 0 <= page < self.document.pageCount():
+            navigator.jump(page, location, navigator.currentZoom())
+        self._update_page_label()
+
+    # -- finding one's way -------------------------------------------------------------------
+
+    def reveal(self, anchor: str) -> None:
+        """Brings the page of a section ("interview") or a film ("film-ID") into view."""
+        page = self.anchors.get(anchor)
+        if page is None or page >= self.document.pageCount():
+            self._wanted_anchor = anchor  # not rendered yet: when it is
+            return
+        self._wanted_anchor = None
+        self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+        self._update_page_label()
+
+    def is_current(self) -> bool:
+        """True when the preview shows the newest edit."""
+        return self.shown_generation == self.generation and not self._timer.isActive()
+
+    def text(self, page: int | None = None) -> str:
+        """The text the preview shows (every page, or one): what tests and the bench read."""
+        pages = range(self.document.pageCount()) if page is None else [page]
+        return "\n".join(self.document.getAllText(p).text() for p in pages)
+
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def previous_page(self) -> None:
+        self._go(self.current_page() - 1)
+
+    def next_page(self) -> None:
+        self._go(self.current_page() + 1)
+
+    def _go(self, page: int) -> None:
+        if 0 <= page < self.document.pageCount():
+            self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+
+    def zoom_in(self) -> None:
+        self._zoom(self.view.zoomFactor() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom(self.view.zoomFactor() / ZOOM_STEP)
+
+    def _zoom(self, factor: float) -> None:
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            factor = self._fitted_factor() * (factor / max(self.view.zoomFactor(), 1e-6))
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(min(max(factor, ZOOM_RANGE[0]), ZOOM_RANGE[1]))
+
+    def _fitted_factor(self) -> float:
+        """The zoom "fit the width" shows now: zooming starts from what the person sees."""
+        if self.document.pageCount() == 0:
+            return 1.0
+        page_width = self.document.pagePointSize(0).width() * self.logicalDpiX() / 72
+        margins = self.view.documentMargins()
+        room = self.view.viewport().width() - margins.left() - margins.right()
+        return room / page_width if page_width > 0 else 1.0
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def _update_page_label(self, *_args: object) -> None:
+        count = self.document.pageCount()
+        self.page_label.setText(f"Page {self.current_page() + 1} of {count}" if count else "")
+
+    def keyPressEvent(self, event) -> None:
+        keys = {
+            Qt.Key.Key_PageDown: self.next_page,
+            Qt.Key.Key_PageUp: self.previous_page,
+            Qt.Key.Key_Plus: self.zoom_in,
+            Qt.Key.Key_Equal: self.zoom_in,
+            Qt.Key.Key_Minus: self.zoom_out,
+        }
+        action = keys.get(Qt.Key(event.key()))
+        if action is not None:
+            action()
+        else:
+            super().keyPressEvent(event)
+
+
+@contextlib.contextmanager
+def _source(kit_file: KitFile | None, pending: dict[str, NewAsset]) -> Iterator[KitWithPending]:
+    """The images for a render on a worker thread, through a connection of its own (SQLite
+    connections stay on the thread that made them); writable where the kit is, so the
+    renditions it makes are cached for the next render and for the export."""
+    if kit_file is None:
+        yield KitWithPending(None, pending)
+        return
+    if kit_file.read_only:
+        connection = KitFile.open(kit_file.path, read_only=True)
+    else:
+        connection = kit_file.another_connection()
+    with connection:
+        yield KitWithPending(connection, pending)

@@ -1,0 +1,126 @@
+"""The live preview: what is typed shows in the laid-out kit, on the page being edited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QSettings
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QToolButton
+
+from presskit import model
+from presskit.gui.main_window import MainWindow
+from presskit.gui.session import Session
+from presskit.gui.settings import Settings
+
+from .conftest import show
+
+WAIT_MS = 30_000  # the first render also loads ReportLab and the fonts
+
+
+def current(window: MainWindow, qtbot) -> None:
+    qtbot.waitUntil(window.preview.is_current, timeout=WAIT_MS)
+
+
+def test_a_typed_edit_appears_in_the_preview(window, qtbot):
+    current(window, qtbot)
+    assert "Im-Sun Song" in window.preview.text()
+    name = show(window, "Profile").findChild(QLineEdit, "name")
+    name.selectAll()
+    qtbot.keyClicks(name, "Imsun Song-Lee")
+    qtbot.waitUntil(lambda: "Imsun Song-Lee" in window.preview.text(), timeout=WAIT_MS)
+    answer = show(window, "Interview").findChild(QPlainTextEdit, "answer")
+    answer.selectAll()
+    qtbot.keyClicks(answer, "Ordinary & <strange> light.")
+    qtbot.waitUntil(lambda: "Ordinary & <strange> light." in window.preview.text(), timeout=WAIT_MS)
+
+
+def test_the_newest_edit_wins(window, qtbot):
+    current(window, qtbot)
+    preview, shown = window.preview, []
+    preview.shown.connect(lambda: shown.append(preview.text()))
+    window.session.set(("person", "name"), "First Name", "Name")
+    qtbot.waitUntil(lambda: preview._running, timeout=WAIT_MS)  # a render of "First" runs...
+    window.session.set(("person", "name"), "Second Name", "Name")  # ...when these come
+    window.session.set(("person", "name"), "Third Name", "Name")
+    current(window, qtbot)
+    assert shown, "the preview showed nothing"
+    assert all("First Name" not in text and "Second Name" not in text for text in shown)
+    assert "Third Name" in shown[-1]
+    window.session.undo_stack.undo()
+    current(window, qtbot)
+    assert "Second Name" in preview.text()
+
+
+def test_choosing_a_section_or_a_film_shows_its_page(window, qtbot):
+    current(window, qtbot)
+    preview = window.preview
+    films = show(window, "Films")
+    qtbot.waitUntil(lambda: preview.current_page() == preview.anchors["films"], timeout=WAIT_MS)
+    assert "Dragonfly" in preview.text(preview.current_page())
+    films.pane.list.setCurrentRow(1)
+    second = preview.anchors[f"film-{window.session.kit.films[1].id}"]
+    qtbot.waitUntil(lambda: preview.current_page() == second, timeout=WAIT_MS)
+    assert "Soundtrack of My Life" in preview.text(second)
+    show(window, "Interview")
+    qtbot.waitUntil(lambda: preview.current_page() == preview.anchors["interview"], timeout=WAIT_MS)
+
+
+def test_an_edit_keeps_the_page_being_read(window, qtbot):
+    current(window, qtbot)
+    show(window, "Films")
+    page = window.preview.anchors["films"]
+    qtbot.waitUntil(lambda: window.preview.current_page() == page, timeout=WAIT_MS)
+    window.session.set(("films", 0, "logline"), "A new logline.", "Logline")
+    qtbot.waitUntil(lambda: "A new logline." in window.preview.text(), timeout=WAIT_MS)
+    assert window.preview.current_page() == page
+
+
+def test_zoom_and_page_buttons(window, qtbot):
+    current(window, qtbot)
+    preview = window.preview
+    preview.findChild(QToolButton, "zoom-in").click()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom
+    zoomed = preview.view.zoomFactor()
+    preview.findChild(QToolButton, "zoom-out").click()
+    assert preview.view.zoomFactor() < zoomed
+    preview.findChild(QToolButton, "fit-width").click()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    start = preview.current_page()
+    preview.findChild(QToolButton, "next-page").click()
+    qtbot.waitUntil(lambda: preview.current_page() == start + 1)
+    assert preview.page_label.text() == f"Page {start + 2} of {preview.document.pageCount()}"
+    preview.findChild(QToolButton, "previous-page").click()
+    qtbot.waitUntil(lambda: preview.current_page() == start)
+
+
+def test_the_preview_can_be_hidden_and_the_window_remembers(window, qtbot, tmp_path: Path):
+    window.preview_action.trigger()
+    assert not window.preview.isVisible()
+    window.close()
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    again = MainWindow(Session(model.PressKit()), settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.preview.isVisible()
+    assert not again.preview_action.isChecked()
+    again.preview_action.trigger()
+    assert again.preview.isVisible()
+
+
+def test_an_untitled_kit_previews_a_still_not_saved_anywhere_yet(qtbot, tmp_path, monkeypatch):
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(Session(model.PressKit(person=model.Person(name="Ana Lee"))), settings)
+    qtbot.addWidget(window)
+    window.show()
+    photo = tmp_path / "set.jpg"
+    Image.new("RGB", (1200, 800), (90, 140, 200)).save(photo)
+    stills = show(window, "Stills")
+    stills.add_files([str(photo)])
+    window.session.set(("stills", 0, "credit"), "Mo Okafor", "Credit")
+    qtbot.waitUntil(window.preview.is_current, timeout=WAIT_MS)
+    assert "Photo: Mo Okafor" in window.preview.text()
+    discard = QMessageBox.StandardButton.Discard  # closing: do not keep this test's kit
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: discard)
+    window.close()
