@@ -41,7 +41,7 @@ def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     QStandardPaths.setTestModeEnabled(True)  # never touch the person's own settings
-    app = application()
+    application()
     with tempfile.TemporaryDirectory() as folder:
         kit_file = KitFile.open(open_sample(Path(folder)))
         window = MainWindow(
