@@ -14,6 +14,7 @@ _WHERE = {
     "Options": "presskit.render.document",
     "RenderResult": "presskit.render.document",
     "render_pdf": "presskit.render.document",
+    "estimate_size": "presskit.render.estimate",
     "export_pdf": "presskit.render.export",
     "PROFILES": "presskit.render.images",
     "ExportCancelled": "presskit.render.images",

@@ -1,0 +1,564 @@
+"""Export PDF: what goes in (profile, theme, page size, sections, films), where it goes, how
+large it will be; a progress bar and Cancel while it runs; then open the PDF or its folder.
+
+Everything slow runs off the GUI thread on a snapshot of the kit: the estimate, and the
+export itself, which reads the kit through its own read-only connection. The worker's
+progress reaches the bar through a signal of an object made here, on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presskit import model
+from presskit.errors import KitFileError, MissingImageError, PresskitError
+from presskit.gui.session import Session
+from presskit.gui.settings import Settings
+from presskit.gui.workers import run_in_background
+from presskit.render.themes import theme_names
+from presskit.store import AssetInfo, KitFile, NewAsset
+
+PROFILES = {"screen": "Screen — to email", "print": "Print — 300 dpi"}
+PAGE_SIZES = {"a4": "A4", "letter": "US Letter"}
+SECTION_NAMES = {
+    "cover": "Cover",
+    "bio": "About (bio)",
+    "interview": "Interview",
+    "films": "Films",
+    "stills": "Stills",
+    "contact": "Contact & links",
+}
+ESTIMATE_DELAY_MS = 150  # a burst of ticks asks for one estimate, not one per tick
+PROGRESS_WAIT_S = 1.0  # how long the worker waits for the bar to show a step (see _Progress)
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def human_size(size: int) -> str:
+    """Sizes as a file manager shows them (1 MB = 1,000,000 bytes): 240 KB, 1.4 MB, 12 MB."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000, -1 if size >= 100_000 else 0)):.0f} KB"
+    if size < 10_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1_000_000:.0f} MB"
+
+
+def default_file_name(kit: model.PressKit) -> str:
+    name = _UNSAFE.sub(" ", kit.person.name).strip(" .") or "Untitled"
+    return f"{name} — press kit.pdf"
+
+
+class KitImages:
+    """Where a render on a worker thread finds the kit's images: the ones added since the
+    file was last written from memory, the rest through the worker's own read-only
+    connection to the kit (or recovery) file. Renditions it makes are cached through a
+    second, writable connection when there is one, so the next export decodes nothing."""
+
+    def __init__(
+        self, pending: dict[str, NewAsset], file: KitFile | None, cache: KitFile | None = None
+    ):
+        self.pending, self.file, self.cache = pending, file, cache
+        # Worker processes read originals straight from the file only when it holds them all.
+        self.path = file.path if file is not None and not pending else None
+
+    def _file(self, sha256: str) -> KitFile:
+        if self.file is None:
+            raise MissingImageError(f"The image {sha256[:12]} is missing from this kit.")
+        return self.file
+
+    def asset_bytes(self, sha256: str) -> bytes:
+        if sha256 in self.pending:
+            return self.pending[sha256].data
+        return self._file(sha256).asset_bytes(sha256)
+
+    def asset_head(self, sha256: str, length: int) -> bytes:
+        if sha256 in self.pending:
+            return self.pending[sha256].data[:length]
+        return self._file(sha256).asset_head(sha256, length)
+
+    def asset_info(self, sha256: str) -> AssetInfo:
+        asset = self.pending.get(sha256)
+        if asset is not None:
+            return AssetInfo(
+                sha256, asset.name, asset.mime, asset.width, asset.height, len(asset.data)
+            )
+        return self._file(sha256).asset_info(sha256)
+
+    def get_rendition(self, sha256: str, spec: str) -> bytes | None:
+        if sha256 in self.pending or self.file is None:
+            return None
+        return self.file.get_rendition(sha256, spec)
+
+    def rendition_size(self, sha256: str, spec: str) -> int | None:
+        if sha256 in self.pending or self.file is None:
+            return None
+        return self.file.rendition_size(sha256, spec)
+
+    def put_rendition(
+        self, sha256: str, spec: str, data: bytes, *, width: int, height: int, mime: str
+    ) -> None:
+        self.put_renditions([(sha256, spec, data, width, height, mime)])
+
+    def put_renditions(self, renditions: list[tuple[str, str, bytes, int, int, str]]) -> None:
+        kept = [r for r in renditions if r[0] not in self.pending]
+        if self.cache is not None and kept:
+            with contextlib.suppress(KitFileError):  # a cache: an export never fails for it
+                self.cache.put_renditions(kept)
+
+
+@contextlib.contextmanager
+def kit_images(
+    pending: dict[str, NewAsset], path: Path | None, cache_from: KitFile | None = None
+) -> Iterator[KitImages]:
+    """Opens the connections a worker reads (and caches) through, and closes them after."""
+    with contextlib.ExitStack() as stack:
+        file = stack.enter_context(KitFile.open(path, read_only=True)) if path else None
+        if file is not None:  # what the file holds already is read (and cached) there
+            held = {info.sha256 for info in file.assets()}
+            pending = {sha: asset for sha, asset in pending.items() if sha not in held}
+        cache = None
+        if cache_from is not None:
+            with contextlib.suppress(KitFileError):
+                cache = stack.enter_context(cache_from.another_connection())
+        yield KitImages(pending, file, cache)
+
+
+class _Progress(QObject):
+    """Carries the render's progress from the worker to the bar.
+
+    Made on the GUI thread, so ``reported`` is delivered there. The worker waits (briefly)
+    until the bar has shown each step, so a Cancel pressed at a step is seen before the
+    export goes on to the next one: what the person saw is what they cancelled.
+    """
+
+    reported = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.shown = threading.Event()
+
+    def report(self, done: int, total: int) -> None:  # on the worker thread
+        self.shown.clear()
+        self.reported.emit(done, total)
+        self.shown.wait(PROGRESS_WAIT_S)
+
+
+class ExportDialog(QDialog):
+    """The Export PDF dialog. ``exported(path)`` is emitted when a PDF has been written."""
+
+    exported = Signal(str)
+    estimated = Signal(int)  # bytes: the estimate now shown
+    progressed = Signal(int, int)  # stills ready, of all: a step the bar now shows
+    finished_export = Signal(str)  # "done", "cancelled" or "failed": the export is over
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, settings: Settings | None = None
+    ):
+        super().__init__(parent)
+        self.setWindowTitle("Export PDF")
+        self.session = session
+        self.settings = settings or getattr(parent, "settings", None) or Settings()
+        kit = session.kit
+        self.exporting = False
+        self.result_path: Path | None = None
+        self._cancel = threading.Event()
+        self._estimating = False
+        self._estimate_again = False
+        self._progress = _Progress(self)
+        self._progress.reported.connect(self._show_progress)
+
+        self.profile = QComboBox()
+        self.profile.setObjectName("profile")
+        for key, text in PROFILES.items():
+            self.profile.addItem(text, key)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(self.settings.export_profile)))
+        self.theme = QComboBox()
+        self.theme.setObjectName("theme")
+        for name in theme_names():
+            self.theme.addItem(name.capitalize(), name)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(kit.design.theme)))
+        self.page_size = QComboBox()
+        self.page_size.setObjectName("page-size")
+        for key, text in PAGE_SIZES.items():
+            self.page_size.addItem(text, key)
+        self.page_size.setCurrentIndex(max(0, self.page_size.findData(kit.design.page_size)))
+
+        self.sections = QListWidget()
+        self.sections.setObjectName("export-sections")
+        for setting in kit.design.sections:
+            if setting.name in SECTION_NAMES:
+                item = QListWidgetItem(SECTION_NAMES[setting.name], self.sections)
+                item.setData(Qt.ItemDataRole.UserRole, setting.name)
+                item.setCheckState(
+                    Qt.CheckState.Checked if setting.visible else Qt.CheckState.Unchecked
+                )
+        self.films = QListWidget()
+        self.films.setObjectName("export-films")
+        for film in kit.films:
+            title = film.title.strip() or "Untitled film"
+            item = QListWidgetItem(f"{title} ({film.year})" if film.year else title, self.films)
+            item.setData(Qt.ItemDataRole.UserRole, film.id)
+            item.setCheckState(Qt.CheckState.Checked)
+        self.setStyleSheet(
+            "QListWidget#export-sections::item, QListWidget#export-films::item"
+            " { padding: 3px 2px; }"
+        )
+        rows = min(max(self.sections.count(), self.films.count(), 3), 8)
+        for listing in (self.sections, self.films):
+            listing.setMinimumWidth(220)
+            listing.ensurePolished()
+            row_height = max(listing.sizeHintForRow(0), listing.fontMetrics().height() + 8)
+            listing.setFixedHeight(row_height * rows + 2 * listing.frameWidth() + 4)
+        self.films.setEnabled(self.films.count() > 0)
+
+        self.path = QLineEdit(str(self._default_path()))
+        self.path.setObjectName("path")
+        self.path.setMinimumWidth(360)
+        browse = QPushButton("Browse…")
+        browse.setObjectName("browse")
+        browse.clicked.connect(self.browse)
+        self.replaces = QLabel("A file with this name is there already; exporting replaces it.")
+        self.replaces.setObjectName("replaces")
+        self.replaces.setProperty("muted", True)
+        self.estimate = QLabel("Estimating…")
+        self.estimate.setObjectName("estimate")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setTextVisible(False)  # the step is said above it, not over the bar
+        self.progress.setFixedHeight(8)
+        self.progress.hide()
+        self.progress_text = QLabel()
+        self.progress_text.setObjectName("progress-text")
+        self.progress_text.hide()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        buttons = QDialogButtonBox()
+        self.open_pdf = buttons.addButton("Open PDF", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_pdf.setObjectName("open-pdf")
+        self.show_folder = buttons.addButton(
+            "Show in Folder", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.show_folder.setObjectName("show-folder")
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("close")
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel")
+        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("export")
+        self.export_button.setDefault(True)
+        self.open_pdf.clicked.connect(self.open_result)
+        self.show_folder.clicked.connect(self.show_result_folder)
+        self.close_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button.clicked.connect(self.export)
+        for button in (self.open_pdf, self.show_folder, self.cancel_button):
+            button.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(10)
+        for label, combo in (
+            ("Profile", self.profile),
+            ("Theme", self.theme),
+            ("Page size", self.page_size),
+        ):
+            combo.setMinimumWidth(220)
+            form.addRow(label, combo)
+        lists = QGridLayout()
+        lists.setHorizontalSpacing(16)
+        lists.setVerticalSpacing(6)
+        lists.addWidget(QLabel("Sections to include"), 0, 0)
+        lists.addWidget(QLabel("Films to include"), 0, 1)
+        lists.addWidget(self.sections, 1, 0)
+        lists.addWidget(self.films, 1, 1)
+        where = QHBoxLayout()
+        where.setSpacing(8)
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        save_as = QVBoxLayout()
+        save_as.setSpacing(6)
+        save_as.addWidget(QLabel("Save as"))
+        save_as.addLayout(where)
+        save_as.addWidget(self.replaces)
+        # The estimate sits beside the buttons: it is what a person checks before Export.
+        self.estimate.setMinimumWidth(self.estimate.fontMetrics().horizontalAdvance("About 888 MB"))
+        size_label = QLabel("Estimated size:")
+        bottom = QHBoxLayout()
+        bottom.setSpacing(6)
+        bottom.addWidget(size_label)
+        bottom.addWidget(self.estimate)
+        bottom.addStretch()
+        bottom.addWidget(buttons)
+        self._inputs = [self.profile, self.theme, self.page_size, self.sections, self.films]
+        self._inputs += [self.path, browse]
+
+        self.setMinimumWidth(640)  # room for every button of the done state: nothing jumps
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 20, 22, 16)
+        layout.setSpacing(16)
+        layout.addLayout(form)
+        layout.addLayout(lists)
+        layout.addLayout(save_as)
+        running = QVBoxLayout()
+        running.setSpacing(6)
+        running.addWidget(self.progress_text)
+        running.addWidget(self.progress)
+        layout.addLayout(running)
+        layout.addWidget(self.message)
+        layout.addStretch()
+        layout.addLayout(bottom)
+
+        self._estimate_timer = QTimer(self, singleShot=True, interval=ESTIMATE_DELAY_MS)
+        self._estimate_timer.timeout.connect(self._start_estimate)
+        for combo in (self.profile, self.theme, self.page_size):
+            combo.currentIndexChanged.connect(self._choice_changed)
+        for listing in (self.sections, self.films):
+            listing.itemChanged.connect(self._choice_changed)
+        self.path.textChanged.connect(self._path_changed)
+        self._path_changed()
+        self._start_estimate()
+
+    # -- the choices -----------------------------------------------------------------------
+
+    def _default_path(self) -> Path:
+        remembered = self.settings.export_folder
+        if remembered and Path(remembered).is_dir():
+            folder = Path(remembered)
+        elif self.session.path is not None:
+            folder = self.session.path.parent
+        else:
+            folder = Path(
+                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            )
+        return folder / default_file_name(self.session.kit)
+
+    def choices(self) -> dict[str, Any]:
+        """The render options the dialog's choices make, as plain data: ``render.Options``
+        is made on the worker, so opening the dialog does not wait for ReportLab to load."""
+        sections = [item.data(Qt.ItemDataRole.UserRole) for item in _ticked(self.sections)]
+        films = [item.data(Qt.ItemDataRole.UserRole) for item in _ticked(self.films)]
+        return {
+            "profile": self.profile.currentData(),
+            "theme": self.theme.currentData(),
+            "page_size": self.page_size.currentData(),
+            "sections": sections,
+            "films": None if len(films) == self.films.count() else films,
+        }
+
+    def output_path(self) -> Path:
+        text = self.path.text().strip()
+        path = Path(text).expanduser()
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export PDF", str(self.output_path()), "PDF (*.pdf)"
+        )
+        if chosen:
+            self.path.setText(chosen)
+
+    def _path_changed(self) -> None:
+        text = self.path.text().strip()
+        just_made = self.result_path is not None and self.result_path == self.output_path()
+        self.replaces.setVisible(bool(text) and self.output_path().is_file() and not just_made)
+        self.export_button.setEnabled(bool(text) and not self.exporting)
+
+    def _choice_changed(self, *_args: object) -> None:
+        self.estimate.setText("Estimating…")
+        self._estimate_timer.start()
+
+    # -- the estimate, off the GUI thread ----------------------------------------------------
+
+    def _start_estimate(self) -> None:
+        """One estimate at a time; choices made meanwhile ask for one more, of the newest."""
+        if self._estimating:
+            self._estimate_again = True
+            return
+        self._estimating, self._estimate_again = True, False
+        snapshot, choices = self.session.snapshot(), self.choices()
+        pending, path = dict(self.session.pending_assets), self._source_path()
+
+        def job() -> int:
+            from presskit import render
+
+            with kit_images(pending, path) as source:
+                return render.estimate_size(snapshot, source, render.Options(**choices))
+
+        run_in_background(job, self._estimate_done, self._estimate_failed, owner=self)
+
+    def _estimate_done(self, size: int) -> None:
+        self._estimating = False
+        if self._estimate_again:
+            self._start_estimate()  # the newest choices win; this one is already stale
+            return
+        self.estimate.setText(f"About {human_size(size)}")
+        self.estimated.emit(size)
+
+    def _estimate_failed(self, err: BaseException) -> None:
+        self._estimating = False
+        if self._estimate_again:
+            self._start_estimate()
+            return
+        self.estimate.setText("Not known")  # the export itself will say what is wrong
+
+    def _source_path(self) -> Path | None:
+        """The file the kit's images are read from: its own, or for untitled work the
+        recovery file autosave keeps (images not there yet come from memory)."""
+        if self.session.kit_file is not None:
+            return self.session.kit_file.path
+        return self.session.recovery.path if self.session.recovery is not None else None
+
+    # -- exporting -------------------------------------------------------------------------
+
+    def export(self) -> None:
+        if self.exporting or not self.path.text().strip():
+            return
+        out = self.output_path()
+        self.path.setText(str(out))
+        self.settings.export_profile = self.profile.currentData()
+        self.settings.export_folder = str(out.parent)
+        snapshot, choices = self.session.snapshot(), self.choices()
+        pending, path = dict(self.session.pending_assets), self._source_path()
+        kit_file = self.session.kit_file
+        cache_from = kit_file if kit_file is not None and not kit_file.read_only else None
+        self._cancel.clear()
+        self._set_exporting(True)
+        cancel, progress = self._cancel, self._progress
+
+        def job() -> Any:
+            from presskit import render
+
+            with kit_images(pending, path, cache_from) as source:
+                options = render.Options(**choices)
+                return render.export_pdf(
+                    snapshot, source, out, options, progress.report, cancel.is_set
+                )
+
+        run_in_background(
+            job,
+            lambda result: self._export_done(out, result),
+            self._export_failed,
+            owner=self,
+        )
+
+    def cancel(self) -> None:
+        if self.exporting:
+            self._cancel.set()
+            self.cancel_button.setEnabled(False)
+            self.progress_text.setText("Cancelling…")
+
+    def reject(self) -> None:
+        if self.exporting:  # Escape or closing the window while it runs: cancel first
+            self.cancel()
+            return
+        super().reject()
+
+    def _set_exporting(self, running: bool) -> None:
+        self.exporting = running
+        for widget in self._inputs:
+            widget.setEnabled(not running)
+        self.films.setEnabled(not running and self.films.count() > 0)
+        self.export_button.setEnabled(not running and bool(self.path.text().strip()))
+        self.close_button.setVisible(not running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setVisible(running)
+        self.progress_text.setVisible(running)
+        if running:
+            self.message.hide()
+            self.open_pdf.hide()
+            self.show_folder.hide()
+            self.progress.setRange(0, 0)
+            self.progress_text.setText("Starting…")
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if self.exporting and not self._cancel.is_set():
+            if done < total:
+                self.progress.setRange(0, total)
+                self.progress.setValue(done)
+                self.progress_text.setText(f"Preparing the stills: {done} of {total}")
+            else:
+                self.progress.setRange(0, 0)
+                self.progress_text.setText("Laying out the pages…")
+            self.progressed.emit(done, total)
+        self._progress.shown.set()  # after: a Cancel pressed at this step is seen before the next
+
+    def _export_done(self, out: Path, result: Any) -> None:
+        self._set_exporting(False)
+        self.result_path = out
+        size = out.stat().st_size if out.is_file() else len(result.pdf)
+        pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
+        text = f"Exported “{out.name}”: {pages}, {human_size(size)}."
+        if result.warnings:
+            text += " " + " ".join(result.warnings)
+        self._say(text)
+        self.open_pdf.show()
+        self.show_folder.show()
+        self.open_pdf.setDefault(True)
+        self._path_changed()
+        self.exported.emit(str(out))
+        self.finished_export.emit("done")
+
+    def _export_failed(self, err: BaseException) -> None:
+        from presskit.render import ExportCancelled
+
+        self._set_exporting(False)
+        if isinstance(err, ExportCancelled):
+            self._say("Export cancelled; nothing was written.")
+            self.finished_export.emit("cancelled")
+            return
+        if isinstance(err, PresskitError):
+            self._say(str(err), error=True)
+        else:
+            self._say(f"The PDF could not be made: {err}.", error=True)
+        self.finished_export.emit("failed")
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.show()
+
+    # -- after -----------------------------------------------------------------------------
+
+    def open_result(self) -> None:
+        if self.result_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path)))
+
+    def show_result_folder(self) -> None:
+        if self.result_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path.parent)))
+
+
+def _ticked(listing: QListWidget) -> list[QListWidgetItem]:
+    items = (listing.item(row) for row in range(listing.count()))
+    return [item for item in items if item.checkState() == Qt.CheckState.Checked]

@@ -1,0 +1,176 @@
+"""The size a person is told before exporting, against the size of the PDF they then get.
+
+``python -m tests.render.test_estimate`` prints the estimate's error in every case.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from presskit import kitio, render
+from presskit.render.estimate import estimate_size, jpeg_quality
+from presskit.store import KitFile
+from tests.render.photos import photo_kit
+
+THEMES = ("classic", "modern", "minimal")
+PROFILES = ("screen", "print")
+TOLERANCE = 0.25
+
+
+def sample(folder: Path) -> Path:
+    path = folder / "sample.presskit"
+    kitio.create_kit(path, kitio.sample_json()).close()
+    return path
+
+
+def estimated_and_real(kit_path: Path, **options) -> tuple[int, int]:
+    """The estimate of a kit that holds no renditions yet, then the real export's size."""
+    with KitFile.open(kit_path) as kit_file:
+        kit = kit_file.load()
+        chosen = render.Options(**options)
+        estimate = estimate_size(kit, kit_file, chosen)
+        real = len(render.render_pdf(kit, kit_file, chosen).pdf)
+    return estimate, real
+
+
+@pytest.fixture(scope="module")
+def sample_kit(tmp_path_factory) -> Path:
+    return sample(tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="module")
+def photos(tmp_path_factory) -> Path:
+    return photo_kit(tmp_path_factory.mktemp("photos"), stills=6)
+
+
+def fresh(kit_path: Path, tmp_path: Path) -> Path:
+    """The same kit made anew from its JSON: no renditions cached by an earlier export."""
+    made_from = kit_path.parent / "kit.json"
+    copy = tmp_path / kit_path.name
+    kitio.create_kit(copy, made_from if made_from.is_file() else kitio.sample_json()).close()
+    return copy
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_sample_kit_lands_within_a_quarter_of_its_estimate(
+    sample_kit, tmp_path, theme, profile
+):
+    estimate, real = estimated_and_real(fresh(sample_kit, tmp_path), theme=theme, profile=profile)
+    assert abs(real - estimate) <= TOLERANCE * real, (estimate, real)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"profile": "print"},
+        {"profile": "screen"},
+        {"profile": "print", "theme": "modern", "page_size": "letter"},
+        {"profile": "screen", "theme": "minimal", "sections": ["cover", "films", "stills"]},
+        {"profile": "print", "films": ["salt"]},
+        {"profile": "screen", "sections": ["bio", "interview", "contact"]},
+    ],
+    ids=["print", "screen", "modern-letter", "minimal-some-sections", "one-film", "no-stills"],
+)
+def test_a_kit_of_photographs_lands_within_a_quarter_of_its_estimate(photos, tmp_path, options):
+    estimate, real = estimated_and_real(fresh(photos, tmp_path), **options)
+    assert abs(real - estimate) <= TOLERANCE * real, (estimate, real)
+
+
+def test_renditions_the_kit_already_holds_count_at_their_real_size(sample_kit, tmp_path):
+    kit_path = fresh(sample_kit, tmp_path)
+    with KitFile.open(kit_path) as kit_file:
+        kit = kit_file.load()
+        options = render.Options(profile="print")
+        cold = estimate_size(kit, kit_file, options)
+        real = len(render.render_pdf(kit, kit_file, options).pdf)  # caches the renditions
+        warm = estimate_size(kit, kit_file, options)
+    # Only the text and fonts are modelled now: much closer than the cold estimate needs.
+    assert abs(real - warm) <= 0.05 * real, (warm, real)
+    assert warm != cold
+
+
+def test_an_estimate_decodes_no_image_and_reads_only_the_start_of_each(
+    photos, tmp_path, monkeypatch
+):
+    kit_path = fresh(photos, tmp_path)
+
+    def no_decoding(*_args, **_kwargs):
+        raise AssertionError("the estimate opened an image")
+
+    monkeypatch.setattr(Image, "open", no_decoding)
+    with KitFile.open(kit_path, read_only=True) as kit_file:
+        monkeypatch.setattr(kit_file, "asset_bytes", no_decoding)
+        heads: list[int] = []
+        real_head = kit_file.asset_head
+        monkeypatch.setattr(
+            kit_file, "asset_head", lambda sha, n: heads.append(n) or real_head(sha, n)
+        )
+        size = estimate_size(kit_file.load(), kit_file, render.Options(profile="print"))
+    assert size > 1_000_000  # six photographs at 300 dpi: megabytes, not kilobytes
+    assert heads and max(heads) <= 64 * 1024
+
+
+def test_fewer_sections_and_films_make_a_smaller_estimate(photos, tmp_path):
+    with KitFile.open(fresh(photos, tmp_path), read_only=True) as kit_file:
+        kit = kit_file.load()
+        whole = estimate_size(kit, kit_file, render.Options(profile="print"))
+        one_film = estimate_size(kit, kit_file, render.Options(profile="print", films=["salt"]))
+        no_stills = estimate_size(
+            kit, kit_file, render.Options(profile="print", sections=["bio", "interview"])
+        )
+        screen = estimate_size(kit, kit_file, render.Options(profile="screen"))
+    assert no_stills < one_film < whole
+    assert screen < whole / 2
+
+
+@pytest.mark.parametrize("quality", [50, 75, 85, 92, 97])
+def test_a_jpegs_quality_is_read_from_its_first_bytes(quality):
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (120, 80, 40)).save(out, "JPEG", quality=quality)
+    assert abs(jpeg_quality(out.getvalue()[:2000]) - quality) <= 1
+
+
+def test_a_file_that_is_not_a_jpeg_has_no_quality():
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(out, "PNG")
+    assert jpeg_quality(out.getvalue()) is None
+    assert jpeg_quality(b"\xff\xd8\xff") is None  # cut short before any table
+
+
+def report() -> None:
+    """Prints the estimate's error in each case the tests cover (and a few more)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        kits = {
+            "sample": sample(base),
+            "photos 6 x 2400x1600 q92": photo_kit(base / "p1", stills=6),
+            "photos 12 x 4000x2667 q95": photo_kit(
+                base / "p2", stills=12, size=(4000, 2667), quality=95, seed=50
+            ),
+        }
+        cases = [{"theme": t, "profile": p} for t in THEMES for p in PROFILES]
+        cases += [
+            {"profile": "screen", "sections": ["cover", "films", "stills"]},
+            {"profile": "print", "sections": ["bio", "interview", "contact"]},
+        ]
+        for name, path in kits.items():
+            for options in cases:
+                if name == "sample" or "theme" not in options or options["theme"] == "classic":
+                    with tempfile.TemporaryDirectory() as scratch:
+                        estimate, real = estimated_and_real(fresh(path, Path(scratch)), **options)
+                    chosen = ", ".join(f"{k}={v}" for k, v in options.items())
+                    print(
+                        f"{name:26} {chosen:52} real {real / 1e6:6.2f} MB  "
+                        f"estimate {estimate / 1e6:6.2f} MB  error {estimate / real - 1:+.0%}"
+                    )
+
+
+if __name__ == "__main__":
+    report()
