@@ -51,10 +51,15 @@ def main() -> None:
         window.resize(1440, 860)
         window.show()
         stills = window.editor("Stills")
+        design = window.editor("Design")
         for row in range(window.sections.count()):
             window.sections.setCurrentRow(row)
             # Until the thumbnails and the preview are in (both are made off the GUI thread).
-            wait_until(lambda: not stills._loading and window.preview.is_current())
+            wait_until(
+                lambda: not stills._loading
+                and window.preview.is_current()
+                and (design.themes.covers_made or not design.isVisible())
+            )
             settle(0.4)  # the preview paints its pages on threads of its own, a moment later
             name = window.sections.item(row).text().split("  ")[0].lower().replace(" & ", "-")
             window.grab().save(str(out / f"{row + 1}-{name}.png"))

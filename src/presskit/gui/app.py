@@ -22,6 +22,7 @@ from presskit.store import KitFile
 STYLE = """
 QLabel[heading="true"] { font-size: 20px; font-weight: 600; }
 QLabel[muted="true"] { color: palette(mid); }
+QLabel[subheading="true"] { font-weight: 600; margin-top: 6px; }
 QListWidget#sections { font-size: 14px; padding: 6px; }
 QListWidget#sections::item { padding: 8px 6px; }
 QPlainTextEdit, QLineEdit { padding: 4px; }

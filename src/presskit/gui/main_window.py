@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from presskit import model
 from presskit.errors import PresskitError
 from presskit.gui import recovery
+from presskit.gui.editors.design import DesignEditor
 from presskit.gui.editors.sections import (
-    DesignEditor,
     FilmsEditor,
     InterviewEditor,
     LinksEditor,

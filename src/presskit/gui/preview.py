@@ -9,7 +9,8 @@ so the newest edit always wins and the window never waits for ReportLab.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -45,6 +46,7 @@ class PreviewPane(QWidget):
         self.session = session
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None  # the document reads from it: kept while shown
+        self.pdf = b""  # the PDF shown
         self.anchors: dict[str, int] = {}  # "interview", "film-dragonfly"... -> page (0-based)
         self.generation = 0  # bumped by every edit; a render carries the one it started from
         self.shown_generation = -1
@@ -122,14 +124,13 @@ class PreviewPane(QWidget):
             return
         generation = self.generation
         snapshot = self.session.snapshot()
-        kit_file = self.session.kit_file
-        pending = dict(self.session.pending_assets)
+        source = worker_source(self.session)
 
         def job() -> tuple[int, bytes, dict[str, int]]:
             from presskit import render
 
-            with _source(kit_file, pending) as source:
-                result = render.render_pdf(snapshot, source, render.Options(profile="screen"))
+            with source() as images:
+                result = render.render_pdf(snapshot, images, render.Options(profile="screen"))
             return generation, result.pdf, result.anchors
 
         self._running = True
@@ -168,7 +169,7 @@ class PreviewPane(QWidget):
         self.document.load(self._buffer)
         if old is not None:
             old.close()
-        self.anchors = anchors
+        self.pdf, self.anchors = pdf, anchors
         if self._wanted_anchor is not None:
             self.reveal(self._wanted_anchor)
         elif 0 <= page < self.document.pageCount():
@@ -250,6 +251,13 @@ class PreviewPane(QWidget):
             action()
         else:
             super().keyPressEvent(event)
+
+
+def worker_source(session: Session) -> Callable[[], AbstractContextManager[KitWithPending]]:
+    """What a worker thread opens to read the kit's images for a render; the kit file and
+    the images not yet in it are taken now, on the GUI thread."""
+    kit_file, pending = session.kit_file, dict(session.pending_assets)
+    return lambda: _source(kit_file, pending)
 
 
 @contextlib.contextmanager

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 from presskit import model
 from presskit.gui.fields import Form, ListPane, Spec
 from presskit.gui.session import Session
-from presskit.render.themes import theme_names
 
 
 def scrolling(inner: QWidget) -> QScrollArea:
@@ -322,41 +321,4 @@ class LinksEditor(QWidget):
                     row,
                 )
             )
-        )
-
-
-class DesignEditor(QWidget):
-    def __init__(self, session: Session):
-        super().__init__()
-        form = Form(
-            session,
-            [
-                Spec("theme", "Theme", "choice", choices=theme_names()),
-                Spec("page_size", "Page size", "choice", choices=model.PAGE_SIZES),
-                Spec("accent", "Accent colour", placeholder="#8C2F39 (empty: the theme's own)"),
-                Spec(
-                    "cover_still",
-                    "Cover still (None: the first still)",
-                    "ref",
-                    options=still_options,
-                ),
-            ],
-        )
-        form.bind(("design",))
-        sections = ListPane(
-            session,
-            ("design", "sections"),
-            lambda s: f"{s.name.title()}{'' if s.visible else '  (hidden)'}",
-            model.SectionSetting,
-            "section",
-            fixed=True,
-        )
-        visible = Form(session, [Spec("visible", "Show this section", "check")])
-        sections.selected.connect(visible.bind)
-        sections.refresh()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        order = QLabel("Sections, in order (drag or Alt+Up/Down to reorder)")
-        layout.addWidget(
-            scrolling(titled("Design", "How the PDF looks.", form, order, sections, visible))
         )
