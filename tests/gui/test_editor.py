@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -147,8 +148,12 @@ def test_a_still_without_credit_is_marked(window, qtbot):
 
 def test_design_theme_and_section_visibility(window, qtbot):
     design = show(window, "Design")
-    design.findChild(QComboBox, "theme").setCurrentText("modern")
+    picker = design.findChild(QListWidget, "theme-picker")
+    picker.setCurrentItem(picker.findItems("Modern", Qt.MatchFlag.MatchExactly)[0])
     assert window.session.kit.design.theme == "modern"
+    design.findChild(QListWidget, "section-list").setCurrentRow(2)
+    design.findChild(QCheckBox, "visible").click()
+    assert not window.session.kit.design.sections[2].visible
     undo_all(window)
     assert window.session.kit.design.theme == "classic"
 

@@ -493,6 +493,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_splitter_state(self.splitter.saveState())
+        self.preview.stop()
         wait_for_background_jobs()  # no thread may outlive the file it reads
         for kit_file in (self.session.kit_file, self.session.recovery):
             if kit_file is not None:

@@ -9,6 +9,7 @@ so the newest edit always wins and the window never waits for ReportLab.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 
@@ -52,6 +53,7 @@ class PreviewPane(QWidget):
         self.shown_generation = -1
         self._running = False
         self._wanted_anchor: str | None = None
+        self._closing = threading.Event()  # read by a running render: stop making stills
         self.view = QPdfView()
         self.view.setObjectName("preview-view")
         self.view.setDocument(self.document)
@@ -125,12 +127,14 @@ class PreviewPane(QWidget):
         generation = self.generation
         snapshot = self.session.snapshot()
         source = worker_source(self.session)
+        closing = self._closing
 
         def job() -> tuple[int, bytes, dict[str, int]]:
             from presskit import render
 
             with source() as images:
-                result = render.render_pdf(snapshot, images, render.Options(profile="screen"))
+                options = render.Options(profile="screen")
+                result = render.render_pdf(snapshot, images, options, cancelled=closing.is_set)
             return generation, result.pdf, result.anchors
 
         self._running = True
@@ -147,14 +151,23 @@ class PreviewPane(QWidget):
         self.shown_generation = generation
         self.shown.emit()
 
+    def stop(self) -> None:
+        """The window is closing: a render making stills stops at the next one."""
+        self._closing.set()
+        self._timer.stop()
+
     def _failed(self, err: BaseException) -> None:
         self._finished()
+        if self._closing.is_set():
+            return
         self.message.setText(f"The preview could not be drawn: {err}")
         self.message.setVisible(True)
 
     def _finished(self) -> None:
         self._running = False
         self.progress.setVisible(False)
+        if self._closing.is_set():
+            return
         if self.generation > self.shown_generation and not self._timer.isActive():
             self._timer.start()  # edits came while it ran
 

@@ -7,6 +7,7 @@ cached in the kit file, so the next export of an unchanged kit decodes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import os
@@ -70,7 +71,16 @@ def _workers() -> int:
 
 def _new_pool() -> ProcessPoolExecutor:
     # spawn, not fork: the editor has Qt threads running, and a forked Qt is undefined.
-    return ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        _workers(), mp_context=multiprocessing.get_context("spawn"), initializer=_yield_cpu
+    )
+
+
+def _yield_cpu() -> None:
+    """Decoding stills is batch work: on a busy machine the window (whose live preview may
+    have asked for them) and the person's other programs go first. Idle, it costs nothing."""
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no nice on Windows
+        os.nice(10)
 
 
 def prepare(
