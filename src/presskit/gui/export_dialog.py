@@ -8,10 +8,8 @@ progress reaches the bar through a signal of an object made here, on the GUI thr
 
 from __future__ import annotations
 
-import contextlib
 import re
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from presskit import model
-from presskit.errors import KitFileError, MissingImageError, PresskitError
+from presskit.errors import PresskitError
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
 from presskit.gui.workers import run_in_background
 from presskit.render.themes import theme_names
-from presskit.store import AssetInfo, KitFile, NewAsset
 
 PROFILES = {"screen": "Screen — to email", "print": "Print — 300 dpi"}
 PAGE_SIZES = {"a4": "A4", "letter": "US Letter"}
@@ -70,81 +67,6 @@ def human_size(size: int) -> str:
 def default_file_name(kit: model.PressKit) -> str:
     name = _UNSAFE.sub(" ", kit.person.name).strip(" .") or "Untitled"
     return f"{name} — press kit.pdf"
-
-
-class KitImages:
-    """Where a render on a worker thread finds the kit's images: the ones added since the
-    file was last written from memory, the rest through the worker's own read-only
-    connection to the kit (or recovery) file. Renditions it makes are cached through a
-    second, writable connection when there is one, so the next export decodes nothing."""
-
-    def __init__(
-        self, pending: dict[str, NewAsset], file: KitFile | None, cache: KitFile | None = None
-    ):
-        self.pending, self.file, self.cache = pending, file, cache
-        # Worker processes read originals straight from the file only when it holds them all.
-        self.path = file.path if file is not None and not pending else None
-
-    def _file(self, sha256: str) -> KitFile:
-        if self.file is None:
-            raise MissingImageError(f"The image {sha256[:12]} is missing from this kit.")
-        return self.file
-
-    def asset_bytes(self, sha256: str) -> bytes:
-        if sha256 in self.pending:
-            return self.pending[sha256].data
-        return self._file(sha256).asset_bytes(sha256)
-
-    def asset_head(self, sha256: str, length: int) -> bytes:
-        if sha256 in self.pending:
-            return self.pending[sha256].data[:length]
-        return self._file(sha256).asset_head(sha256, length)
-
-    def asset_info(self, sha256: str) -> AssetInfo:
-        asset = self.pending.get(sha256)
-        if asset is not None:
-            return AssetInfo(
-                sha256, asset.name, asset.mime, asset.width, asset.height, len(asset.data)
-            )
-        return self._file(sha256).asset_info(sha256)
-
-    def get_rendition(self, sha256: str, spec: str) -> bytes | None:
-        if sha256 in self.pending or self.file is None:
-            return None
-        return self.file.get_rendition(sha256, spec)
-
-    def rendition_size(self, sha256: str, spec: str) -> int | None:
-        if sha256 in self.pending or self.file is None:
-            return None
-        return self.file.rendition_size(sha256, spec)
-
-    def put_rendition(
-        self, sha256: str, spec: str, data: bytes, *, width: int, height: int, mime: str
-    ) -> None:
-        self.put_renditions([(sha256, spec, data, width, height, mime)])
-
-    def put_renditions(self, renditions: list[tuple[str, str, bytes, int, int, str]]) -> None:
-        kept = [r for r in renditions if r[0] not in self.pending]
-        if self.cache is not None and kept:
-            with contextlib.suppress(KitFileError):  # a cache: an export never fails for it
-                self.cache.put_renditions(kept)
-
-
-@contextlib.contextmanager
-def kit_images(
-    pending: dict[str, NewAsset], path: Path | None, cache_from: KitFile | None = None
-) -> Iterator[KitImages]:
-    """Opens the connections a worker reads (and caches) through, and closes them after."""
-    with contextlib.ExitStack() as stack:
-        file = stack.enter_context(KitFile.open(path, read_only=True)) if path else None
-        if file is not None:  # what the file holds already is read (and cached) there
-            held = {info.sha256 for info in file.assets()}
-            pending = {sha: asset for sha, asset in pending.items() if sha not in held}
-        cache = None
-        if cache_from is not None:
-            with contextlib.suppress(KitFileError):
-                cache = stack.enter_context(cache_from.another_connection())
-        yield KitImages(pending, file, cache)
 
 
 class _Progress(QObject):
@@ -405,12 +327,12 @@ class ExportDialog(QDialog):
             return
         self._estimating, self._estimate_again = True, False
         snapshot, choices = self.session.snapshot(), self.choices()
-        pending, path = dict(self.session.pending_assets), self._source_path()
+        images = self.session.worker_images()
 
         def job() -> int:
             from presskit import render
 
-            with kit_images(pending, path) as source:
+            with images() as source:
                 return render.estimate_size(snapshot, source, render.Options(**choices))
 
         run_in_background(job, self._estimate_done, self._estimate_failed, owner=self)
@@ -430,13 +352,6 @@ class ExportDialog(QDialog):
             return
         self.estimate.setText("Not known")  # the export itself will say what is wrong
 
-    def _source_path(self) -> Path | None:
-        """The file the kit's images are read from: its own, or for untitled work the
-        recovery file autosave keeps (images not there yet come from memory)."""
-        if self.session.kit_file is not None:
-            return self.session.kit_file.path
-        return self.session.recovery.path if self.session.recovery is not None else None
-
     # -- exporting -------------------------------------------------------------------------
 
     def export(self) -> None:
@@ -447,9 +362,7 @@ class ExportDialog(QDialog):
         self.settings.export_profile = self.profile.currentData()
         self.settings.export_folder = str(out.parent)
         snapshot, choices = self.session.snapshot(), self.choices()
-        pending, path = dict(self.session.pending_assets), self._source_path()
-        kit_file = self.session.kit_file
-        cache_from = kit_file if kit_file is not None and not kit_file.read_only else None
+        images = self.session.worker_images()
         self._cancel.clear()
         self._set_exporting(True)
         cancel, progress = self._cancel, self._progress
@@ -457,7 +370,7 @@ class ExportDialog(QDialog):
         def job() -> Any:
             from presskit import render
 
-            with kit_images(pending, path, cache_from) as source:
+            with images() as source:
                 options = render.Options(**choices)
                 return render.export_pdf(
                     snapshot, source, out, options, progress.report, cancel.is_set

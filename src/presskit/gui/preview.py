@@ -8,10 +8,7 @@ so the newest edit always wins and the window never waits for ReportLab.
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -28,8 +25,6 @@ from PySide6.QtWidgets import (
 from presskit.gui.icons import icon
 from presskit.gui.session import Session
 from presskit.gui.workers import run_in_background
-from presskit.render.sources import KitWithPending
-from presskit.store import KitFile, NewAsset
 
 RENDER_DELAY_MS = 120  # after the last keystroke: a pause in typing, not every letter
 ZOOM_STEP = 1.25
@@ -126,15 +121,15 @@ class PreviewPane(QWidget):
             return
         generation = self.generation
         snapshot = self.session.snapshot()
-        source = worker_source(self.session)
+        images = self.session.worker_images()
         closing = self._closing
 
         def job() -> tuple[int, bytes, dict[str, int]]:
             from presskit import render
 
-            with source() as images:
+            with images() as source:
                 options = render.Options(profile="screen")
-                result = render.render_pdf(snapshot, images, options, cancelled=closing.is_set)
+                result = render.render_pdf(snapshot, source, options, cancelled=closing.is_set)
             return generation, result.pdf, result.anchors
 
         self._running = True
@@ -264,26 +259,3 @@ class PreviewPane(QWidget):
             action()
         else:
             super().keyPressEvent(event)
-
-
-def worker_source(session: Session) -> Callable[[], AbstractContextManager[KitWithPending]]:
-    """What a worker thread opens to read the kit's images for a render; the kit file and
-    the images not yet in it are taken now, on the GUI thread."""
-    kit_file, pending = session.kit_file, dict(session.pending_assets)
-    return lambda: _source(kit_file, pending)
-
-
-@contextlib.contextmanager
-def _source(kit_file: KitFile | None, pending: dict[str, NewAsset]) -> Iterator[KitWithPending]:
-    """The images for a render on a worker thread, through a connection of its own (SQLite
-    connections stay on the thread that made them); writable where the kit is, so the
-    renditions it makes are cached for the next render and for the export."""
-    if kit_file is None:
-        yield KitWithPending(None, pending)
-        return
-    if kit_file.read_only:
-        connection = KitFile.open(kit_file.path, read_only=True)
-    else:
-        connection = kit_file.another_connection()
-    with connection:
-        yield KitWithPending(connection, pending)

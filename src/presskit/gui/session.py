@@ -7,6 +7,8 @@ which pushes an undo command. "Modified" is derived from the undo stack's clean 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from presskit import model
 from presskit.gui.commands import EditCommand
+from presskit.render.sources import KitImages, kit_images
 from presskit.store import KitFile, NewAsset
 
 
@@ -35,6 +38,10 @@ class Session(QObject):
         # Images added in this session that the file may not hold yet, kept so undo/redo of
         # an added or removed still always finds its picture.
         self.pending_assets: dict[str, NewAsset] = {}
+        # Every picture the undo history can bring back: the kit's as opened (added ones are
+        # in pending_assets). A save must keep them, or undoing a removal after enough saves
+        # finds its picture wiped from the file.
+        self.opened_assets: set[str] = kit.asset_ids()
 
     @property
     def path(self) -> Path | None:
@@ -78,6 +85,17 @@ class Session(QObject):
             return
         self.changed.emit(tuple(operation.path))
 
+    def worker_images(self) -> Callable[[], AbstractContextManager[KitImages]]:
+        """What a render on a worker thread opens to read the kit's images, through
+        connections of its own (SQLite's stay on the thread that made them): the kit file,
+        or for untitled work the recovery file, and the images not in it yet from memory.
+        Renditions it makes are cached in the kit file. Taken now, on the GUI thread."""
+        pending = dict(self.pending_assets)
+        source = self.kit_file or self.recovery
+        path = source.path if source is not None else None
+        cache = self.kit_file if self.kit_file is not None and not self.kit_file.read_only else None
+        return lambda: kit_images(pending, path, cache)
+
     def autosave_target(self) -> KitFile | None:
         """The file autosave writes: the kit's own, or for untitled work a recovery file."""
         if self.kit_file is not None:
@@ -90,13 +108,17 @@ class Session(QObject):
             )
         return self.recovery
 
+    def assets_to_keep(self) -> set[str]:
+        """What a save (explicit or automatic) must not wipe: every picture undo can restore."""
+        return self.opened_assets | self.pending_assets.keys()
+
     def save(self) -> None:
         """An explicit save: one transaction, a revision to go back to, a clean undo stack."""
         assert self.kit_file is not None
         self.kit_file.save(
             self.kit,
             new_assets=list(self.pending_assets.values()),
-            keep_assets=self.pending_assets.keys(),
+            keep_assets=self.assets_to_keep(),
         )
         self.undo_stack.setClean()
         self.saved.emit()

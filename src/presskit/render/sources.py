@@ -1,53 +1,86 @@
-"""Where the editor's renders get their images: the kit file, plus photographs added a moment
-ago that autosave has not written to it yet."""
+"""Where a render on a worker thread finds the kit's images: the kit file, plus photographs
+added a moment ago that autosave has not written to it yet."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
 
-from presskit.errors import MissingImageError
+from presskit.errors import KitFileError, MissingImageError
 from presskit.store import AssetInfo, KitFile, NewAsset
 
 
-class KitWithPending:
-    """An ``AssetSource`` over an open kit file (or none, for untitled work) and the images
-    the session holds in memory. Renditions are cached in the file for the images it holds;
-    those of the others are made again until autosave has written them."""
+class KitImages:
+    """Where a render on a worker thread finds the kit's images: the ones added since the
+    file was last written from memory, the rest through the worker's own read-only
+    connection to the kit (or recovery) file. Renditions it makes are cached through a
+    second, writable connection when there is one, so the next export decodes nothing."""
 
-    def __init__(self, kit_file: KitFile | None, pending: Mapping[str, NewAsset]):
-        self.kit_file = kit_file
-        held = {info.sha256 for info in kit_file.assets()} if kit_file else set()
-        self.pending = {sha: asset for sha, asset in pending.items() if sha not in held}
-        # Rendition workers read originals straight from the file, unless some are not in it.
-        self.path = kit_file.path if kit_file and not self.pending else None
+    def __init__(
+        self, pending: dict[str, NewAsset], file: KitFile | None, cache: KitFile | None = None
+    ):
+        self.pending, self.file, self.cache = pending, file, cache
+        # Worker processes read originals straight from the file only when it holds them all.
+        self.path = file.path if file is not None and not pending else None
+
+    def _file(self, sha256: str) -> KitFile:
+        if self.file is None:
+            raise MissingImageError(f"The image {sha256[:12]} is missing from this kit.")
+        return self.file
 
     def asset_bytes(self, sha256: str) -> bytes:
         if sha256 in self.pending:
             return self.pending[sha256].data
-        return self._file().asset_bytes(sha256)
+        return self._file(sha256).asset_bytes(sha256)
+
+    def asset_head(self, sha256: str, length: int) -> bytes:
+        if sha256 in self.pending:
+            return self.pending[sha256].data[:length]
+        return self._file(sha256).asset_head(sha256, length)
 
     def asset_info(self, sha256: str) -> AssetInfo:
         asset = self.pending.get(sha256)
-        if asset is None:
-            return self._file().asset_info(sha256)
-        return AssetInfo(sha256, asset.name, asset.mime, asset.width, asset.height, len(asset.data))
+        if asset is not None:
+            return AssetInfo(
+                sha256, asset.name, asset.mime, asset.width, asset.height, len(asset.data)
+            )
+        return self._file(sha256).asset_info(sha256)
 
     def get_rendition(self, sha256: str, spec: str) -> bytes | None:
-        if sha256 in self.pending or self.kit_file is None:
+        if sha256 in self.pending or self.file is None:
             return None
-        return self.kit_file.get_rendition(sha256, spec)
+        return self.file.get_rendition(sha256, spec)
 
-    def put_renditions(self, renditions: Sequence[tuple[str, str, bytes, int, int, str]]) -> None:
-        held = [r for r in renditions if r[0] not in self.pending]
-        if self.kit_file is not None and held:
-            self.kit_file.put_renditions(held)
+    def rendition_size(self, sha256: str, spec: str) -> int | None:
+        if sha256 in self.pending or self.file is None:
+            return None
+        return self.file.rendition_size(sha256, spec)
 
     def put_rendition(
         self, sha256: str, spec: str, data: bytes, *, width: int, height: int, mime: str
     ) -> None:
         self.put_renditions([(sha256, spec, data, width, height, mime)])
 
-    def _file(self) -> KitFile:
-        if self.kit_file is None:
-            raise MissingImageError("This kit has no file to read its images from yet.")
-        return self.kit_file
+    def put_renditions(self, renditions: list[tuple[str, str, bytes, int, int, str]]) -> None:
+        kept = [r for r in renditions if r[0] not in self.pending]
+        if self.cache is not None and kept:
+            with contextlib.suppress(KitFileError):  # a cache: an export never fails for it
+                self.cache.put_renditions(kept)
+
+
+@contextlib.contextmanager
+def kit_images(
+    pending: dict[str, NewAsset], path: Path | None, cache_from: KitFile | None = None
+) -> Iterator[KitImages]:
+    """Opens the connections a worker reads (and caches) through, and closes them after."""
+    with contextlib.ExitStack() as stack:
+        file = stack.enter_context(KitFile.open(path, read_only=True)) if path else None
+        if file is not None:  # what the file holds already is read (and cached) there
+            held = {info.sha256 for info in file.assets()}
+            pending = {sha: asset for sha, asset in pending.items() if sha not in held}
+        cache = None
+        if cache_from is not None:
+            with contextlib.suppress(KitFileError):
+                cache = stack.enter_context(cache_from.another_connection())
+        yield KitImages(pending, file, cache)

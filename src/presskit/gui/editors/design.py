@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from presskit import model
 from presskit.gui.editors.sections import scrolling, still_options, titled
 from presskit.gui.fields import Form, ListPane, Spec
-from presskit.gui.preview import worker_source
 from presskit.gui.session import Session
 from presskit.gui.workers import run_in_background
 from presskit.render.themes import theme_names
@@ -102,17 +101,17 @@ class ThemePicker(QListWidget):
         self._stale = False
         self._running = True
         snapshot = self.session.snapshot()
-        source = worker_source(self.session)
+        images = self.session.worker_images()
         names = [self.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.count())]
 
         def job() -> dict[str, bytes]:
             from presskit import render
 
             covers = {}
-            with source() as images:
+            with images() as source:
                 for name in names:
                     options = render.Options(profile="screen", theme=name, sections=["cover"])
-                    covers[name] = render.render_pdf(snapshot, images, options).pdf
+                    covers[name] = render.render_pdf(snapshot, source, options).pdf
             return covers
 
         run_in_background(job, self._covers_drawn, self._covers_failed, owner=self)

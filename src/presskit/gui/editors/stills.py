@@ -5,11 +5,18 @@ on the section to add them."""
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,7 +38,7 @@ from presskit.gui.fields import Form, Spec
 from presskit.gui.icons import icon
 from presskit.gui.session import Session
 from presskit.gui.workers import run_in_background
-from presskit.store import read_asset_bytes
+from presskit.store import read_asset_bytes, read_rendition
 
 THUMB = 220
 THUMB_SPEC = f"thumb:{THUMB}"
@@ -58,6 +65,9 @@ class StillsEditor(QWidget):
         self.session = session
         self.thumbs: dict[str, QPixmap] = {}
         self._loading: set[str] = set()
+        self._to_cache: list[tuple[str, str, bytes, int, int]] = []  # new thumbnails
+        self._relayout = QTimer(self, singleShot=True, interval=0)
+        self._relayout.timeout.connect(self._lay_out_gallery)
         self.setAcceptDrops(True)
         self.gallery = QListWidget()
         self.gallery.setObjectName("gallery")
@@ -187,51 +197,66 @@ class StillsEditor(QWidget):
     # -- thumbnails, made off the GUI thread and cached in the kit file ----------------------
 
     def _make_thumbnail(self, asset: str) -> None:
+        """Reads the cached thumbnail, or makes one, on a worker thread, decoded there too:
+        the GUI thread only places the finished picture, so a 100-still gallery never
+        stutters."""
         if not asset or asset in self._loading:
             return
         kit_file, pending = self.session.kit_file, self.session.pending_assets.get(asset)
-        cached = kit_file.get_rendition(asset, THUMB_SPEC) if kit_file and not pending else None
-        if cached is not None:
-            self._thumbnail_done((asset, cached, False))
-            return
         self._loading.add(asset)
         path = str(kit_file.path) if kit_file else ""
         data = pending.data if pending else None
 
-        def job() -> tuple[str, bytes, bool]:
+        def job() -> tuple[str, QImage, bytes | None]:
+            cached = read_rendition(path, asset, THUMB_SPEC) if data is None else None
+            if cached is not None:
+                return asset, QImage.fromData(cached), None
             from presskit.imaging.renditions import make_rendition
 
             original = data if data is not None else read_asset_bytes(path, asset)
-            return asset, make_rendition(original, "still", (THUMB * 2, THUMB * 2), 82).data, True
+            made = make_rendition(original, "still", (THUMB * 2, THUMB * 2), 82).data
+            return asset, QImage.fromData(made), made
 
         run_in_background(
-            job, self._thumbnail_done, lambda err: self._loading.discard(asset), owner=self
+            job, self._thumbnail_done, lambda err: self._thumbnail_failed(asset), owner=self
         )
 
-    def _thumbnail_done(self, result: tuple[str, bytes, bool]) -> None:
-        asset, data, fresh = result
-        self._loading.discard(asset)
-        pixmap = QPixmap()
-        pixmap.loadFromData(data)
+    def _thumbnail_done(self, result: tuple[str, QImage, bytes | None]) -> None:
+        asset, image, made = result
+        pixmap = QPixmap.fromImage(image)
         self.thumbs[asset] = pixmap
-        if fresh and self.session.kit_file and not self.session.kit_file.read_only:
-            with contextlib.suppress(PresskitError):  # a cache: the next start makes it again
-                self.session.kit_file.put_rendition(
-                    asset,
-                    THUMB_SPEC,
-                    data,
-                    width=pixmap.width(),
-                    height=pixmap.height(),
-                    mime="image/jpeg",
-                )
+        if made is not None:
+            self._to_cache.append((asset, THUMB_SPEC, made, image.width(), image.height()))
         for row, still in enumerate(self.session.kit.stills):
             if still.asset == asset and self.gallery.item(row):
                 self.gallery.item(row).setIcon(QIcon(pixmap))
-        # The view does not place an item again when its picture arrives: it would draw the
-        # thumbnail off-centre, over its neighbour.
+        # The view does not place an item again when its picture arrives (it would draw the
+        # thumbnail off-centre, over its neighbour): once for all that arrive together.
+        self._relayout.start()
+        self._thumbnail_failed(asset)
+
+    def _lay_out_gallery(self) -> None:
         self.gallery.doItemsLayout()
+
+    def _thumbnail_failed(self, asset: str) -> None:
+        self._loading.discard(asset)
         if not self._loading:
+            self._cache_thumbnails()
             self.thumbnails_ready.emit()
+
+    def _cache_thumbnails(self) -> None:
+        """Keeps the new thumbnails in the kit file, in one transaction off the GUI thread, so
+        the next start makes none."""
+        kit_file, batch = self.session.kit_file, self._to_cache
+        self._to_cache = []
+        if not batch or kit_file is None or kit_file.read_only:
+            return
+
+        def job() -> None:
+            with kit_file.another_connection() as connection:
+                connection.put_renditions([(*entry, "image/jpeg") for entry in batch])
+
+        run_in_background(job, lambda _: None, lambda _err: None)  # a cache: rebuilt if lost
 
     # -- adding and removing ------------------------------------------------------------------
 
