@@ -56,9 +56,11 @@ def main() -> None:
             window.sections.setCurrentRow(row)
             # Until the thumbnails and the preview are in (both are made off the GUI thread).
             wait_until(
-                lambda: not stills._loading
-                and window.preview.is_current()
-                and (design.themes.covers_made or not design.isVisible())
+                lambda: (
+                    not stills._loading
+                    and window.preview.is_current()
+                    and (design.themes.covers_made or not design.isVisible())
+                )
             )
             settle(0.4)  # the preview paints its pages on threads of its own, a moment later
             name = window.sections.item(row).text().split("  ")[0].lower().replace(" & ", "-")
