@@ -284,6 +284,11 @@ class ListPane(QWidget):
         )
         self.list = QListWidget()
         self.list.setObjectName(f"{noun}-list")
+        # A long question wraps in the narrow list instead of hiding behind a scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setSpacing(2)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.model().rowsMoved.connect(self._dragged)

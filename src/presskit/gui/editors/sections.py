@@ -136,10 +136,15 @@ class InterviewEditor(QWidget):
             "Paste or open a published interview: presskit finds the questions and answers"
         )
         import_button.clicked.connect(self.import_requested)
+        import_row = QWidget()
+        row = QHBoxLayout(import_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(import_button)
+        row.addStretch()
         page = titled(
             "Interview",
             "Questions and answers, in the order they will print.",
-            import_button,
+            import_row,
             meta,
             master_detail(pane, item),
             grow_last=True,
@@ -304,6 +309,8 @@ class LinksEditor(QWidget):
         link_form = Form(session, LINK)
         pane.selected.connect(link_form.bind)
         pane.refresh()
+        heading = QLabel("Links")
+        heading.setProperty("subheading", True)
         row = QWidget()
         links = QHBoxLayout(row)
         links.setContentsMargins(0, 0, 0, 0)
@@ -317,7 +324,7 @@ class LinksEditor(QWidget):
                     "Links & contact",
                     "How festivals and press reach you.",
                     contact,
-                    QLabel("Links"),
+                    heading,
                     row,
                 )
             )
