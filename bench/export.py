@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import subprocess
 import sys
 import tempfile
@@ -22,40 +21,18 @@ import textwrap
 import time
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFilter
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.render.photos import photo_like  # noqa: E402  (the tests' photo-like frames)
+
 SIZE = (6000, 4000)
 
 
-def photo_like(seed: int, noise: Image.Image) -> Image.Image:
-    """A 24-megapixel frame with gradients, shapes and grain: JPEG-hard like a photograph."""
-    rng = random.Random(seed)
-    top = tuple(rng.randint(20, 200) for _ in range(3))
-    bottom = tuple(rng.randint(20, 200) for _ in range(3))
-    column = Image.new("RGB", (1, 256))
-    for y in range(256):
-        column.putpixel(
-            (0, y), tuple(round(a + (b - a) * y / 255) for a, b in zip(top, bottom, strict=True))
-        )
-    frame = column.resize(SIZE, Image.Resampling.BILINEAR)
-    draw = ImageDraw.Draw(frame)
-    for _ in range(40):
-        x, y = rng.randint(0, SIZE[0]), rng.randint(0, SIZE[1])
-        r = rng.randint(50, 900)
-        draw.ellipse(
-            (x - r, y - r, x + r, y + r), fill=tuple(rng.randint(0, 255) for _ in range(3))
-        )
-    frame = frame.filter(ImageFilter.BoxBlur(6))
-    return ImageChops.add(frame, noise, offset=-128)
-
-
 def make_photos(folder: Path, count: int) -> list[Path]:
-    noise = Image.merge("RGB", [Image.effect_noise(SIZE, 28)] * 3)
     paths = []
     for i in range(count):
         path = folder / f"still-{i + 1:03d}.jpg"
-        photo_like(i, noise).save(path, "JPEG", quality=92)
+        photo_like(i, SIZE).save(path, "JPEG", quality=92)
         paths.append(path)
     return paths
 
