@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from tests.gui.conftest import window  # noqa: F401  (the editor on a copy of the sample kit)
+
 # check -> [cases run, cases that held]
 COUNTS: dict[str, list[int]] = defaultdict(lambda: [0, 0])
 NOTES: dict[str, str] = {}
