@@ -3,7 +3,8 @@
 
     python -m tests.reliability.autosave_child KIT SETTINGS_INI
 
-Prints "edit N" once edit N is in the window and "autosaved" whenever an autosave finished.
+Prints "edit N" once edit N is in the window, "autosave started" when the autosave timer
+fires and "autosaved" whenever an autosave finished.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ window = MainWindow(session, Settings(QSettings(sys.argv[2], QSettings.Format.In
 window.show()
 window.autosave_timer.setInterval(5)
 window.autosaved.connect(lambda: print("autosaved", flush=True))
+# After the window's own slot: its background save has just been handed to a worker.
+window.autosave_timer.timeout.connect(lambda: print("autosave started", flush=True))
 edits = [int(session.kit.person.name.split()[-1])]
 
 

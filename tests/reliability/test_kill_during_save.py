@@ -52,10 +52,11 @@ class Child:
         self.lines += [line.decode() for line in complete]
         return True
 
-    def wait_for_line(self, wanted, timeout: float = 60) -> None:
-        """Reads until a line ``wanted(line)`` arrives; a child that dies first fails the test."""
+    def wait_for_line(self, wanted, timeout: float = 60, start: int = 0) -> None:
+        """Reads until a line ``wanted(line)`` arrives (from line ``start`` on); a child that
+        dies first fails the test."""
         deadline = time.monotonic() + timeout
-        while not any(wanted(line) for line in self.lines):
+        while not any(wanted(line) for line in self.lines[start:]):
             left = deadline - time.monotonic()
             assert left > 0, f"no line from the child; stderr: {self.stderr()}"
             if not self._read(left) and self.process.poll() is not None:
@@ -134,10 +135,14 @@ def test_killing_the_editor_while_it_autosaves_never_loses_or_damages_the_kit(tm
     settings = tmp_path / "home" / "settings.ini"
     journal = path.with_name(path.name + "-journal")
     current, held, autosaves, mid_save = 0, 0, 0, 0
-    for _ in range(EDITOR_KILLS):
+    for kill in range(EDITOR_KILLS):
         child = Child("tests.reliability.autosave_child", str(path), str(settings), env=env)
         child.wait_for_line(lambda line: line == "autosaved")
-        child.keep_reading_for(rng.uniform(0, 0.3))
+        if kill % 2:  # half the kills aimed at an autosave just handed to its worker thread
+            child.wait_for_line(lambda line: line == "autosave started", start=len(child.lines))
+            child.keep_reading_for(rng.uniform(0, 0.01))
+        else:  # the other half at any moment
+            child.keep_reading_for(rng.uniform(0, 0.3))
         child.kill()
         edits = [int(line.split()[1]) for line in child.lines if line.startswith("edit ")]
         autosaves += child.lines.count("autosaved")
