@@ -31,4 +31,4 @@ clean:
 # Known vulnerabilities in what is installed in .venv (needs the network; not part of `test`).
 audit: $(READY)
 	test -x $(BIN)/pip-audit || $(BIN)/python -m pip install --quiet pip-audit
-	$(BIN)/pip-audit --skip-editable
+	$(BIN)/pip-audit --strict --skip-editable  # strict: a package it could not look up fails the audit
