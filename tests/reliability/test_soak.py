@@ -53,11 +53,6 @@ def test_undoing_a_removal_after_many_saves_finds_the_picture(tmp_path):
     record("6. soak finding: pictures undo can restore are kept", ran=1, held=1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MainWindow.autosave/autosave_now keep only pending_assets; they should pass "
-    "session.assets_to_keep() as Session.save does (main_window.py is another engineer's)",
-)
 def test_an_autosave_after_many_saves_keeps_the_picture_undo_can_restore(window):
     session = window.session
     removed = session.kit.stills[0]

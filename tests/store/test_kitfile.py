@@ -354,3 +354,17 @@ def test_a_crash_mid_save_rolls_back_at_the_next_open(kit_path):
     with KitFile.open(crashed) as f:
         assert f.load() == expected
     assert os.path.exists(crashed)
+
+
+def test_a_closed_kit_gives_no_second_connection_to_write_through(kit_path):
+    """Work a closed window left behind (a thumbnail cache, a preview's renditions) must not
+    write to the file after it."""
+    kit_file = KitFile.open(kit_path)
+    with kit_file.another_connection() as other:
+        assert other.load() == kit_file.load()
+    kit_file.close()
+    before = kit_path.read_bytes()
+    with pytest.raises(KitFileError, match="was closed"):
+        kit_file.another_connection()
+    assert kit_path.read_bytes() == before
+    assert not Path(f"{kit_path}-journal").exists()

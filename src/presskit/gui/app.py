@@ -13,6 +13,7 @@ from presskit import __version__, model
 from presskit.bundled import resources_dir
 from presskit.errors import PresskitError
 from presskit.gui import recovery
+from presskit.gui.collector import GuiThreadCollector
 from presskit.gui.main_window import MainWindow, new_kit, open_sample
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
@@ -37,7 +38,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setStyle("Fusion")  # one calm look on every platform; it follows the light or dark scheme
     app.setPalette(QGuiApplication.palette())
     app.setStyleSheet(STYLE)
-    _add_bundled_fonts()
+    if app.findChild(GuiThreadCollector) is None:
+        GuiThreadCollector(app)  # garbage collected on this thread only: see collector.py
+        _add_bundled_fonts()
     return app
 
 

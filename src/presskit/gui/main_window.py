@@ -318,15 +318,11 @@ class MainWindow(QMainWindow):
             return
         snapshot = self.session.snapshot()
         assets = list(self.session.pending_assets.values())
+        keep = self.session.assets_to_keep()  # every picture undo can bring back
 
         def job() -> None:
             with target.another_connection() as connection:
-                connection.save(
-                    snapshot,
-                    revision=False,
-                    new_assets=assets,
-                    keep_assets=[a.sha256 for a in assets],
-                )
+                connection.save(snapshot, revision=False, new_assets=assets, keep_assets=keep)
 
         self._autosaving = True
         run_in_background(job, self._autosaved, self._autosave_failed, owner=self)
@@ -335,12 +331,11 @@ class MainWindow(QMainWindow):
         """The same, on this thread: for closing, and for the emergency save after a crash."""
         target = self.session.autosave_target() if self.session.modified else None
         if target is not None:
-            assets = list(self.session.pending_assets.values())
             target.save(
                 self.session.kit,
                 revision=False,
-                new_assets=assets,
-                keep_assets=[a.sha256 for a in assets],
+                new_assets=list(self.session.pending_assets.values()),
+                keep_assets=self.session.assets_to_keep(),
             )
 
     def _autosaved(self, _result: object) -> None:

@@ -240,9 +240,12 @@ class KitFile:
     def another_connection(self) -> KitFile:
         """The same open kit on a second connection, for a save made on another thread.
 
-        It does not own the window's lock; SQLite's own locking keeps the two apart.
+        It does not own the window's lock; SQLite's own locking keeps the two apart. A closed
+        kit gives none: work a closed window left behind must not write to its file.
         """
         self._writable()
+        if self._db is None:
+            raise KitFileError(f"{_named(self.path)} was closed.")
         try:
             db = _connect(self.path, read_only=False)
         except sqlite3.Error as err:
