@@ -34,7 +34,12 @@ from presskit.gui.preflight_panel import PreflightPanel
 from presskit.gui.preview import PreviewPane
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
-from presskit.gui.workers import run_in_background, wait_for_background_jobs
+from presskit.gui.workers import (
+    run_in_background,
+    save_pool,
+    wait_for_background_jobs,
+    wait_for_saves,
+)
 from presskit.store import KitFile
 
 KIT_FILTER = "Press kits (*.presskit)"
@@ -316,27 +321,29 @@ class MainWindow(QMainWindow):
             return
         if target is None:
             return
-        snapshot = self.session.snapshot()
-        assets = list(self.session.pending_assets.values())
-        keep = self.session.assets_to_keep()  # every picture undo can bring back
+        snapshot, kept = self.session.snapshot(), self._autosave_images()
 
         def job() -> None:
             with target.another_connection() as connection:
-                connection.save(snapshot, revision=False, new_assets=assets, keep_assets=keep)
+                connection.save(snapshot, revision=False, **kept)
 
         self._autosaving = True
-        run_in_background(job, self._autosaved, self._autosave_failed, owner=self)
+        run_in_background(job, self._autosaved, self._autosave_failed, pool=save_pool(), owner=self)
+
+    def _autosave_images(self) -> dict[str, object]:
+        """The images an autosave writes (added this session) and keeps (all undo can bring
+        back), so no picture is ever wiped while the history still needs it."""
+        return {
+            "new_assets": list(self.session.pending_assets.values()),
+            "keep_assets": self.session.assets_to_keep(),
+        }
 
     def autosave_now(self) -> None:
         """The same, on this thread: for closing, and for the emergency save after a crash."""
         target = self.session.autosave_target() if self.session.modified else None
         if target is not None:
-            target.save(
-                self.session.kit,
-                revision=False,
-                new_assets=list(self.session.pending_assets.values()),
-                keep_assets=self.session.assets_to_keep(),
-            )
+            wait_for_saves()
+            target.save(self.session.kit, revision=False, **self._autosave_images())
 
     def _autosaved(self, _result: object) -> None:
         self._autosaving = False
@@ -350,6 +357,7 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.session.kit_file is None or self.session.kit_file.read_only:
             return self.save_as()
+        wait_for_saves()  # an autosave under way lands first, then this one
         try:
             self.session.save()
         except PresskitError as err:
@@ -368,7 +376,7 @@ class MainWindow(QMainWindow):
         try:
             source = self.session.kit_file or self.session.recovery
             if source is not None:
-                new_file = source.save_as(target, self.session.kit)
+                new_file = source.save_as(target, self.session.kit, **self._autosave_images())
                 if self.session.kit_file is not None:
                     self.session.kit_file.close()
                 else:

@@ -92,9 +92,8 @@ class Session(QObject):
         Renditions it makes are cached in the kit file. Taken now, on the GUI thread."""
         pending = dict(self.pending_assets)
         source = self.kit_file or self.recovery
-        path = source.path if source is not None else None
-        cache = self.kit_file if self.kit_file is not None and not self.kit_file.read_only else None
-        return lambda: kit_images(pending, path, cache)
+        cache = self.kit_file is not None and not self.kit_file.read_only
+        return lambda: kit_images(pending, source, cache=cache)
 
     def autosave_target(self) -> KitFile | None:
         """The file autosave writes: the kit's own, or for untitled work a recovery file."""

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 
 class _Relay(QObject):
@@ -64,6 +64,25 @@ def run_in_background(
     (pool or QThreadPool.globalInstance()).start(_Job(job, relay))
 
 
+_saves: list[QThreadPool] = []
+
+
+def save_pool() -> QThreadPool:
+    """One thread for writing kit files: saves land in the order they were asked for, and
+    never wait behind a preview or a thumbnail on the shared pool."""
+    if not _saves:
+        pool = QThreadPool(QCoreApplication.instance())
+        pool.setMaxThreadCount(1)
+        _saves.append(pool)
+    return _saves[0]
+
+
+def wait_for_saves(timeout_ms: int = 30_000) -> bool:
+    """Lets a save already under way land first: a later save must never be overwritten by
+    an earlier snapshot still waiting to be written."""
+    return save_pool().waitForDone(timeout_ms)
+
+
 def wait_for_background_jobs(timeout_ms: int = 10_000) -> bool:
     """Lets running jobs finish (on quit), so no thread outlives the objects it reports to."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return wait_for_saves(timeout_ms) and QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from pathlib import Path
 
 from presskit.errors import KitFileError, MissingImageError
 from presskit.store import AssetInfo, KitFile, NewAsset
@@ -71,16 +70,19 @@ class KitImages:
 
 @contextlib.contextmanager
 def kit_images(
-    pending: dict[str, NewAsset], path: Path | None, cache_from: KitFile | None = None
+    pending: dict[str, NewAsset], source: KitFile | None, *, cache: bool
 ) -> Iterator[KitImages]:
-    """Opens the connections a worker reads (and caches) through, and closes them after."""
+    """Opens the connections a worker reads (and, with ``cache``, caches renditions) through,
+    on the worker's own thread, and closes them after. ``source`` is the open kit file, or
+    the recovery file of untitled work; images it does not hold yet come from ``pending``."""
     with contextlib.ExitStack() as stack:
-        file = stack.enter_context(KitFile.open(path, read_only=True)) if path else None
-        if file is not None:  # what the file holds already is read (and cached) there
-            held = {info.sha256 for info in file.assets()}
+        file = None
+        if source is not None:
+            file = stack.enter_context(source.another_connection(read_only=True))
+            held = file.asset_ids()  # what the file holds already is read (and cached) there
             pending = {sha: asset for sha, asset in pending.items() if sha not in held}
-        cache = None
-        if cache_from is not None:
-            with contextlib.suppress(KitFileError):
-                cache = stack.enter_context(cache_from.another_connection())
-        yield KitImages(pending, file, cache)
+        writer = None
+        if cache and source is not None:
+            with contextlib.suppress(KitFileError):  # a cache: nothing fails for want of it
+                writer = stack.enter_context(source.another_connection())
+        yield KitImages(pending, file, writer)

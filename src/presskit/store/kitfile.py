@@ -237,22 +237,25 @@ class KitFile:
             _clear_stale_journal(path, db)
         return cls(path, db, lock, reason)
 
-    def another_connection(self) -> KitFile:
-        """The same open kit on a second connection, for a save made on another thread.
+    def another_connection(self, *, read_only: bool = False) -> KitFile:
+        """The same open kit on a second connection, for work on another thread: a save, or
+        with ``read_only`` a render reading images. The file was inspected when it was
+        opened, so this is cheap.
 
         It does not own the window's lock; SQLite's own locking keeps the two apart. A closed
-        kit gives none: work a closed window left behind must not write to its file.
+        kit gives none: work a closed window left behind must not touch its file.
         """
-        self._writable()
+        if not read_only:
+            self._writable()
         if self._db is None:
             raise KitFileError(f"{_named(self.path)} was closed.")
         try:
-            db = _connect(self.path, read_only=False)
+            db = _connect(self.path, read_only=read_only)
         except sqlite3.Error as err:
             raise KitFileError(
                 f"Could not open {_named(self.path)} again: {_reason(err)}."
             ) from None
-        return KitFile(self.path, db, None, "")
+        return KitFile(self.path, db, None, "a second connection, for reading" if read_only else "")
 
     def close(self) -> None:
         if self._db is not None:
@@ -349,6 +352,10 @@ class KitFile:
         )
         return AssetInfo(*row)
 
+    def asset_ids(self) -> set[str]:
+        """The images the file holds; cheap (the pictures themselves are not read)."""
+        return {row[0] for row in self._query("SELECT sha256 FROM assets")}
+
     def assets(self) -> list[AssetInfo]:
         rows = self._query(
             "SELECT sha256, name, mime, width, height, size FROM assets ORDER BY added_at, name"
@@ -413,8 +420,16 @@ class KitFile:
         )
         return self._parse(text)
 
-    def save_as(self, path: str | os.PathLike[str], kit: model.PressKit) -> KitFile:
-        """Writes the whole kit, images and history, to ``path`` (replacing it: the person chose it)."""
+    def save_as(
+        self,
+        path: str | os.PathLike[str],
+        kit: model.PressKit,
+        *,
+        new_assets: Sequence[NewAsset] = (),
+        keep_assets: Iterable[str] = (),
+    ) -> KitFile:
+        """Writes the whole kit, images and history, to ``path`` (replacing it: the person
+        chose it); ``new_assets`` and ``keep_assets`` as for ``save``."""
         path = Path(path)
         temp = _temp_beside(path)
         try:
@@ -424,7 +439,7 @@ class KitFile:
             finally:
                 copy.close()
             with KitFile(temp, _connect(temp, read_only=False), None, "") as kit_file:
-                kit_file.save(kit, label="Saved as")
+                kit_file.save(kit, label="Saved as", new_assets=new_assets, keep_assets=keep_assets)
             _fsync(temp)
             if locking.is_locked_elsewhere(path):
                 raise KitFileError(
