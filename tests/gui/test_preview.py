@@ -41,7 +41,8 @@ def test_the_newest_edit_wins(window, qtbot):
     preview, shown = window.preview, []
     preview.shown.connect(lambda: shown.append(preview.text()))
     window.session.set(("person", "name"), "First Name", "Name")
-    qtbot.waitUntil(lambda: preview._running, timeout=WAIT_MS)  # a render of "First" runs...
+    preview.render()  # a render of "First" runs at once...
+    assert preview._running
     window.session.set(("person", "name"), "Second Name", "Name")  # ...when these come
     window.session.set(("person", "name"), "Third Name", "Name")
     current(window, qtbot)
@@ -124,3 +125,50 @@ def test_an_untitled_kit_previews_a_still_not_saved_anywhere_yet(qtbot, tmp_path
     discard = QMessageBox.StandardButton.Discard  # closing: do not keep this test's kit
     monkeypatch.setattr(QMessageBox, "question", lambda *args: discard)
     window.close()
+
+
+def test_a_render_that_fails_is_not_tried_again_until_the_next_edit(window, qtbot, monkeypatch):
+    from presskit import render
+    from presskit.errors import ExportError
+
+    current(window, qtbot)
+    calls = []
+
+    def broken(*args, **kwargs):
+        calls.append(1)
+        raise ExportError("The kit could not be laid out: a test said so.")
+
+    monkeypatch.setattr(render, "render_pdf", broken)
+    window.session.set(("person", "name"), "Broken Name", "Name")
+    message = window.preview.message
+    qtbot.waitUntil(lambda: message.isVisible() and not window.preview._running, timeout=WAIT_MS)
+    assert "could not be laid out" in message.text()
+    assert not window.preview._timer.isActive()  # nothing scheduled: no loop of failures
+    assert calls == [1]
+    monkeypatch.undo()
+    window.session.set(("person", "name"), "Mended Name", "Name")
+    qtbot.waitUntil(lambda: "Mended Name" in window.preview.text(), timeout=WAIT_MS)
+    assert not message.isVisible()
+
+
+def test_a_section_the_kit_does_not_print_leaves_the_reader_where_they_were(window, qtbot):
+    current(window, qtbot)
+    names = [s.name for s in window.session.kit.design.sections]
+    window.session.set(("design", "sections", names.index("interview"), "visible"), False, "Show")
+    current(window, qtbot)
+    show(window, "Films")
+    films = window.preview.anchors["films"]
+    qtbot.waitUntil(lambda: window.preview.current_page() == films, timeout=WAIT_MS)
+    show(window, "Interview")  # not in the PDF: the preview stays put
+    window.session.set(("person", "name"), "Another Name", "Name")
+    qtbot.waitUntil(lambda: "Another Name" in window.preview.text(), timeout=WAIT_MS)
+    assert window.preview.current_page() == films
+
+
+def test_a_hidden_preview_renders_nothing_until_shown(window, qtbot):
+    current(window, qtbot)
+    window.show_preview(False)
+    window.session.set(("person", "name"), "Unseen Name", "Name")
+    assert not window.preview._timer.isActive() and not window.preview._running
+    window.show_preview(True)
+    qtbot.waitUntil(lambda: "Unseen Name" in window.preview.text(), timeout=WAIT_MS)

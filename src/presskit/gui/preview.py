@@ -46,6 +46,7 @@ class PreviewPane(QWidget):
         self.anchors: dict[str, int] = {}  # "interview", "film-dragonfly"... -> page (0-based)
         self.generation = 0  # bumped by every edit; a render carries the one it started from
         self.shown_generation = -1
+        self.started_generation = -1  # a render that failed is not tried again until an edit
         self._running = False
         self._wanted_anchor: str | None = None
         self._closing = threading.Event()  # read by a running render: stop making stills
@@ -89,8 +90,8 @@ class PreviewPane(QWidget):
         buttons = [
             ("previous-page", "chevron-up", "Previous page (Page Up)", self.previous_page),
             ("next-page", "chevron-down", "Next page (Page Down)", self.next_page),
-            ("zoom-out", "zoom-out", "Zoom out (Ctrl+-)", self.zoom_out),
-            ("zoom-in", "zoom-in", "Zoom in (Ctrl++)", self.zoom_in),
+            ("zoom-out", "zoom-out", "Zoom out (-)", self.zoom_out),
+            ("zoom-in", "zoom-in", "Zoom in (+)", self.zoom_in),
             ("fit-width", "fit-width", "Fit the page width", self.fit_width),
         ]
         title = QLabel("Preview")
@@ -113,13 +114,19 @@ class PreviewPane(QWidget):
 
     def schedule(self, _path: object = None) -> None:
         self.generation += 1
-        self._timer.start()
+        if self.isVisible():  # a hidden preview renders once it is shown again
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001 (Qt's signature)
+        super().showEvent(event)
+        if self.generation > self.started_generation:
+            self._timer.start(0)
 
     def render(self) -> None:
         """Renders the newest snapshot, unless a render is running: then once it is done."""
         if self._running:
             return
-        generation = self.generation
+        generation = self.started_generation = self.generation
         snapshot = self.session.snapshot()
         images = self.session.worker_images()
         closing = self._closing
@@ -163,7 +170,7 @@ class PreviewPane(QWidget):
         self.progress.setVisible(False)
         if self._closing.is_set():
             return
-        if self.generation > self.shown_generation and not self._timer.isActive():
+        if self.generation > self.started_generation and not self._timer.isActive():
             self._timer.start()  # edits came while it ran
 
     def _show(self, pdf: bytes, anchors: dict[str, int]) -> None:
@@ -178,8 +185,9 @@ class PreviewPane(QWidget):
         if old is not None:
             old.close()
         self.pdf, self.anchors = pdf, anchors
-        if self._wanted_anchor is not None:
-            self.reveal(self._wanted_anchor)
+        wanted, self._wanted_anchor = self._wanted_anchor, None
+        if wanted in anchors:
+            self.reveal(wanted)
         elif 0 <= page < self.document.pageCount():
             navigator.jump(page, location, navigator.currentZoom())
         self._update_page_label()
@@ -190,7 +198,8 @@ class PreviewPane(QWidget):
         """Brings the page of a section ("interview") or a film ("film-ID") into view."""
         page = self.anchors.get(anchor)
         if page is None or page >= self.document.pageCount():
-            self._wanted_anchor = anchor  # not rendered yet: when it is
+            # Not rendered yet: when it is. A section the kit does not print is not waited for.
+            self._wanted_anchor = anchor if self.shown_generation < 0 else None
             return
         self._wanted_anchor = None
         self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())

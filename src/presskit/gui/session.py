@@ -89,10 +89,10 @@ class Session(QObject):
         """What a render on a worker thread opens to read the kit's images, through
         connections of its own (SQLite's stay on the thread that made them): the kit file,
         or for untitled work the recovery file, and the images not in it yet from memory.
-        Renditions it makes are cached in the kit file. Taken now, on the GUI thread."""
+        Renditions it makes are cached in that file. Taken now, on the GUI thread."""
         pending = dict(self.pending_assets)
         source = self.kit_file or self.recovery
-        cache = self.kit_file is not None and not self.kit_file.read_only
+        cache = source is not None and not source.read_only
         return lambda: kit_images(pending, source, cache=cache)
 
     def autosave_target(self) -> KitFile | None:
