@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -117,7 +118,7 @@ class PreviewPane(QWidget):
         if self.isVisible():  # a hidden preview renders once it is shown again
             self._timer.start()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001 (Qt's signature)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.generation > self.started_generation:
             self._timer.start(0)
