@@ -74,3 +74,40 @@ def test_untitled_work_survives_sigkill_and_is_offered_back(tmp_path):
         "Typed just before the crash.",
         "True",
     ]
+
+
+def test_recovered_work_shows_its_stills_thumbnails(qtbot, tmp_path, monkeypatch):
+    """The pictures of recovered untitled work live in the recovery file: the gallery
+    reads them there."""
+    from PIL import Image
+    from PySide6.QtCore import QSettings, QStandardPaths
+    from PySide6.QtWidgets import QMessageBox
+
+    from presskit import model
+    from presskit.gui.app import application, recovered_session
+    from presskit.gui.main_window import MainWindow
+    from presskit.gui.session import Session
+    from presskit.gui.settings import Settings
+
+    QStandardPaths.setTestModeEnabled(True)
+    discard = QMessageBox.StandardButton.Discard  # closing never waits on a question
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: discard)
+    application()
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    photo = tmp_path / "set.jpg"
+    Image.new("RGB", (900, 600), (200, 120, 40)).save(photo)
+    first = MainWindow(Session(model.PressKit()), settings)
+    qtbot.addWidget(first)
+    first.editor("Stills").add_files([str(photo)])
+    first.autosave_now()  # into the recovery file, as after a crash
+    path = first.session.recovery.path
+    first.autosave_timer.stop()
+    first.session.recovery.close()
+    first.session.recovery = None  # closing it now discards nothing: the file stays
+
+    again = MainWindow(recovered_session(path), settings)
+    qtbot.addWidget(again)
+    stills = again.editor("Stills")
+    qtbot.waitUntil(lambda: not stills._loading, timeout=10_000)
+    icon = stills.gallery.item(0).icon()
+    assert not icon.isNull() and icon.pixmap(64, 64).toImage().pixelColor(32, 32).red() > 150

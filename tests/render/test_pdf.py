@@ -286,3 +286,18 @@ def test_right_to_left_text_is_shaped_and_every_script_is_drawn(tmp_path):
     assert "DejaVuSans" in fonts and "NanumGothic" in fonts
     text = page.extract_text()
     assert "Ωμέγα" in text and "Привет" in text and "송임선" in text
+
+
+def test_an_export_of_chosen_sections_keeps_the_kits_order_even_for_a_hidden_one(sample_kit):
+    with KitFile.open(sample_kit) as kit_file:
+        kit = kit_file.load()
+        names = [s.name for s in kit.design.sections]
+        kit.design.sections[names.index("interview")].visible = False
+        shown = render.render_pdf(kit, kit_file, render.Options())
+        assert "interview" not in shown.anchors
+        chosen = render.render_pdf(
+            kit, kit_file, render.Options(sections=["films", "interview", "cover"])
+        )
+    pages = chosen.anchors
+    assert set(pages) >= {"cover", "interview", "films"}
+    assert pages["cover"] < pages["interview"] < pages["films"]  # as in the kit, not as asked

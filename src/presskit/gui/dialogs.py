@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -78,8 +79,10 @@ class RevisionsDialog(QDialog):
         try:
             earlier = self.session.kit_file.load_revision(item.data(256))
         except PresskitError as err:
-            QLabel(str(err), self).show()
+            QMessageBox.warning(self, "Cannot restore", str(err))
             return
+        # Its pictures may come back with undo and redo: saves must keep them from now on.
+        self.session.opened_assets |= earlier.asset_ids()
         self.session.apply(
             restore_operation(self.session.kit, earlier), f"Restore revision of {item.text()}"
         )

@@ -74,12 +74,14 @@ DEFAULT_OPTIONS = Options()
 
 
 def section_order(kit: model.PressKit, only: Sequence[str] | None) -> list[str]:
-    names = [s.name for s in kit.design.sections if s.visible and s.name in model.SECTIONS]
-    if only is not None:
-        names = [n for n in names if n in only] + [
-            n for n in only if n not in names and n in model.SECTIONS
-        ]
-    return names
+    """The sections to print, in the kit's order: its visible ones, or exactly ``only`` (an
+    export's choice, which may take in a section the kit hides)."""
+    in_kit = [s.name for s in kit.design.sections]
+    if only is None:
+        names = [s.name for s in kit.design.sections if s.visible]
+    else:
+        names = [n for n in in_kit if n in only] + [n for n in only if n not in in_kit]
+    return [n for n in names if n in model.SECTIONS]
 
 
 def _context(kit: model.PressKit, source: AssetSource, options: Options) -> Context:

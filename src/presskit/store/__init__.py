@@ -7,7 +7,6 @@ from presskit.store.kitfile import (
     NewAsset,
     RevisionInfo,
     read_asset_bytes,
-    read_rendition,
 )
 from presskit.store.schema import APPLICATION_ID, FORMAT_VERSION
 
@@ -20,5 +19,4 @@ __all__ = [
     "NewAsset",
     "RevisionInfo",
     "read_asset_bytes",
-    "read_rendition",
 ]

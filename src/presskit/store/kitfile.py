@@ -622,10 +622,3 @@ def read_asset_bytes(path: str | os.PathLike[str], sha256: str) -> bytes:
     if row is None:
         raise MissingImageError(f"{_named(Path(path))} has no image {sha256[:12]}.")
     return row[0]
-
-
-def read_rendition(path: str | os.PathLike[str], sha256: str, spec: str) -> bytes | None:
-    """A cached rendition's bytes, read-only, for worker threads; None when not cached."""
-    sql = "SELECT data FROM renditions WHERE sha256 = ? AND spec = ?"
-    row = _read_only_row(path, sql, sha256, spec)
-    return row[0] if row else None

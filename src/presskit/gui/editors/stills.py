@@ -38,7 +38,6 @@ from presskit.gui.fields import Form, Spec
 from presskit.gui.icons import icon
 from presskit.gui.session import Session
 from presskit.gui.workers import run_in_background
-from presskit.store import read_asset_bytes, read_rendition
 
 THUMB = 220
 THUMB_SPEC = f"thumb:{THUMB}"
@@ -65,7 +64,6 @@ class StillsEditor(QWidget):
         self.session = session
         self.thumbs: dict[str, QPixmap] = {}
         self._loading: set[str] = set()
-        self._to_cache: list[tuple[str, str, bytes, int, int]] = []  # new thumbnails
         self._relayout = QTimer(self, singleShot=True, interval=0)
         self._relayout.timeout.connect(self._lay_out_gallery)
         self.setAcceptDrops(True)
@@ -204,66 +202,57 @@ class StillsEditor(QWidget):
     # -- thumbnails, made off the GUI thread and cached in the kit file ----------------------
 
     def _make_thumbnail(self, asset: str) -> None:
-        """Reads the cached thumbnail, or makes one, on a worker thread, decoded there too:
-        the GUI thread only places the finished picture, so a 100-still gallery never
-        stutters."""
+        """Reads the cached thumbnail, or makes and caches one, on a worker thread, decoded
+        there too: the GUI thread only places the finished picture, so a 100-still gallery
+        never stutters."""
         if not asset or asset in self._loading:
             return
-        kit_file, pending = self.session.kit_file, self.session.pending_assets.get(asset)
         self._loading.add(asset)
-        path = str(kit_file.path) if kit_file else ""
-        data = pending.data if pending else None
+        images = self.session.worker_images()
 
-        def job() -> tuple[str, QImage, bytes | None]:
-            cached = read_rendition(path, asset, THUMB_SPEC) if data is None else None
-            if cached is not None:
-                return asset, QImage.fromData(cached), None
-            from presskit.imaging.renditions import make_rendition
+        def job() -> tuple[str, QImage]:
+            with images() as source:
+                cached = source.get_rendition(asset, THUMB_SPEC)
+                if cached is not None:
+                    return asset, QImage.fromData(cached)
+                from presskit.imaging.renditions import make_rendition
 
-            original = data if data is not None else read_asset_bytes(path, asset)
-            made = make_rendition(original, "still", (THUMB * 2, THUMB * 2), 82).data
-            return asset, QImage.fromData(made), made
+                made = make_rendition(source.asset_bytes(asset), "still", (THUMB * 2,) * 2, 82)
+                # A cache, so the next start makes none: kept through the source, which
+                # leaves out pictures the file does not hold yet.
+                source.put_rendition(
+                    asset,
+                    THUMB_SPEC,
+                    made.data,
+                    width=made.width,
+                    height=made.height,
+                    mime="image/jpeg",
+                )
+                return asset, QImage.fromData(made.data)
 
         run_in_background(
-            job, self._thumbnail_done, lambda err: self._thumbnail_failed(asset), owner=self
+            job, self._thumbnail_done, lambda err: self._thumbnail_finished(asset), owner=self
         )
 
-    def _thumbnail_done(self, result: tuple[str, QImage, bytes | None]) -> None:
-        asset, image, made = result
+    def _thumbnail_done(self, result: tuple[str, QImage]) -> None:
+        asset, image = result
         pixmap = QPixmap.fromImage(image)
         self.thumbs[asset] = pixmap
-        if made is not None:
-            self._to_cache.append((asset, THUMB_SPEC, made, image.width(), image.height()))
         for row, still in enumerate(self.session.kit.stills):
             if still.asset == asset and self.gallery.item(row):
                 self.gallery.item(row).setIcon(QIcon(pixmap))
         # The view does not place an item again when its picture arrives (it would draw the
         # thumbnail off-centre, over its neighbour): once for all that arrive together.
         self._relayout.start()
-        self._thumbnail_failed(asset)
+        self._thumbnail_finished(asset)
 
     def _lay_out_gallery(self) -> None:
         self.gallery.doItemsLayout()
 
-    def _thumbnail_failed(self, asset: str) -> None:
+    def _thumbnail_finished(self, asset: str) -> None:
         self._loading.discard(asset)
         if not self._loading:
-            self._cache_thumbnails()
             self.thumbnails_ready.emit()
-
-    def _cache_thumbnails(self) -> None:
-        """Keeps the new thumbnails in the kit file, in one transaction off the GUI thread, so
-        the next start makes none."""
-        kit_file, batch = self.session.kit_file, self._to_cache
-        self._to_cache = []
-        if not batch or kit_file is None or kit_file.read_only:
-            return
-
-        def job() -> None:
-            with kit_file.another_connection() as connection:
-                connection.put_renditions([(*entry, "image/jpeg") for entry in batch])
-
-        run_in_background(job, lambda _: None, lambda _err: None)  # a cache: rebuilt if lost
 
     # -- adding and removing ------------------------------------------------------------------
 
