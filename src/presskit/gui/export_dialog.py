@@ -97,13 +97,11 @@ class ExportDialog(QDialog):
     progressed = Signal(int, int)  # stills ready, of all: a step the bar now shows
     finished_export = Signal(str)  # "done", "cancelled" or "failed": the export is over
 
-    def __init__(
-        self, session: Session, parent: QWidget | None = None, settings: Settings | None = None
-    ):
+    def __init__(self, session: Session, parent: QWidget | None, settings: Settings):
         super().__init__(parent)
         self.setWindowTitle("Export PDF")
         self.session = session
-        self.settings = settings or getattr(parent, "settings", None) or Settings()
+        self.settings = settings
         kit = session.kit
         self.exporting = False
         self.result_path: Path | None = None

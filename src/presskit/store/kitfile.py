@@ -243,7 +243,7 @@ class KitFile:
         opened, so this is cheap.
 
         It does not own the window's lock; SQLite's own locking keeps the two apart. A closed
-        kit gives none: work a closed window left behind must not touch its file.
+        kit gives no new one: work a closed window left behind must not open its file again.
         """
         if not read_only:
             self._writable()
