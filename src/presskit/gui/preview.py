@@ -27,7 +27,7 @@ from presskit.gui.icons import icon
 from presskit.gui.session import Session
 from presskit.gui.workers import run_in_background
 
-RENDER_DELAY_MS = 120  # after the last keystroke: a pause in typing, not every letter
+RENDER_DELAY_MS = 60  # after the last keystroke: one render runs at a time, newest wins
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 4.0)
 
@@ -121,7 +121,7 @@ class PreviewPane(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.generation > self.started_generation:
-            self._timer.start(0)
+            self._timer.start()
 
     def render(self) -> None:
         """Renders the newest snapshot, unless a render is running: then once it is done."""

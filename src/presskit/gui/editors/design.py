@@ -91,7 +91,7 @@ class ThemePicker(QListWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            self._timer.start(0)
+            QTimer.singleShot(0, self.draw_covers)  # start() would change the timer's delay
 
     def draw_covers(self) -> None:
         """Renders the cover in every theme off the GUI thread; draws the cards from them."""
