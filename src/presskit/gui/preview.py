@@ -203,8 +203,7 @@ class PreviewPane(QWidget):
             self._wanted_anchor = anchor if self.shown_generation < 0 else None
             return
         self._wanted_anchor = None
-        self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
-        self._update_page_label()
+        self._go(page)
 
     def is_current(self) -> bool:
         """True when the preview shows the newest edit."""
@@ -227,6 +226,7 @@ class PreviewPane(QWidget):
     def _go(self, page: int) -> None:
         if 0 <= page < self.document.pageCount():
             self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+            self._update_page_label()
 
     def zoom_in(self) -> None:
         self._zoom(self.view.zoomFactor() * ZOOM_STEP)

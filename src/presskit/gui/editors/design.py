@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from presskit import model
-from presskit.gui.editors.sections import scrolling, still_options, titled
+from presskit.gui.editors.sections import fill, scrolling, still_options, titled
 from presskit.gui.fields import Form, ListPane, Spec
 from presskit.gui.session import Session
 from presskit.gui.workers import run_in_background
@@ -197,9 +196,8 @@ class DesignEditor(QWidget):
         visible = Form(session, [Spec("visible", "Show this section", "check")])
         sections.selected.connect(visible.bind)
         sections.refresh()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(
+        fill(
+            self,
             scrolling(
                 titled(
                     "Design",
@@ -212,7 +210,7 @@ class DesignEditor(QWidget):
                     sections,
                     visible,
                 )
-            )
+            ),
         )
 
 

@@ -26,6 +26,13 @@ def scrolling(inner: QWidget) -> QScrollArea:
     return area
 
 
+def fill(editor: QWidget, page: QWidget) -> None:
+    """A section editor is its page, edge to edge."""
+    layout = QVBoxLayout(editor)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(page)
+
+
 def titled(title: str, hint: str, *widgets: QWidget, grow_last: bool = False) -> QWidget:
     """A section page: heading, a hint, then the widgets; ``grow_last`` gives the last one
     the remaining height (a list beside its fields), otherwise the page ends in space."""
@@ -92,10 +99,8 @@ class ProfileEditor(QWidget):
         super().__init__()
         self.form = Form(session, PERSON)
         self.form.bind(("person",))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(
-            scrolling(titled("Profile", "Who you are, as the kit introduces you.", self.form))
+        fill(
+            self, scrolling(titled("Profile", "Who you are, as the kit introduces you.", self.form))
         )
 
 
@@ -261,15 +266,14 @@ class FilmsEditor(QWidget):
             column.addWidget(fields)
             self.lists.append((key, pane, fields))
         column.addStretch()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(
+        fill(
+            self,
             titled(
                 "Films",
                 "Each film with its status, logline and your role.",
                 master_detail(self.pane, detail),
                 grow_last=True,
-            )
+            ),
         )
         self.pane.refresh()
 
@@ -316,9 +320,8 @@ class LinksEditor(QWidget):
         links.setContentsMargins(0, 0, 0, 0)
         links.addWidget(pane, 1)
         links.addWidget(link_form, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(
+        fill(
+            self,
             scrolling(
                 titled(
                     "Links & contact",
@@ -327,5 +330,5 @@ class LinksEditor(QWidget):
                     heading,
                     row,
                 )
-            )
+            ),
         )

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from presskit import model
 from presskit.errors import PresskitError
-from presskit.gui.editors.sections import film_options, scrolling
+from presskit.gui.editors.sections import fill, film_options, scrolling
 from presskit.gui.fields import Form, Spec
 from presskit.gui.icons import icon
 from presskit.gui.session import Session
@@ -139,9 +139,7 @@ class StillsEditor(QWidget):
         splitter.addWidget(scrolling(details))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        fill(self, splitter)
         session.changed.connect(self._on_changed)
         session.reset.connect(self.refresh)
         self.refresh()
