@@ -81,7 +81,11 @@ PERSON = [
     Spec("pronouns", "Pronouns", placeholder="she/her"),
     Spec("roles", "Roles (separated by commas)", "list", placeholder="Cinematographer, Filmmaker"),
     Spec("location", "Based in", placeholder="Los Angeles and Seoul"),
-    Spec("headline", "Headline", placeholder="A cinematographer drawn to intimate stories..."),
+    Spec(
+        "headline",
+        "Headline (the cover's quote when the interview gives none)",
+        placeholder="A cinematographer drawn to intimate stories...",
+    ),
     Spec(
         "bio_short",
         "Short bio",
