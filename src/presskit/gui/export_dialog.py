@@ -111,21 +111,10 @@ class ExportDialog(QDialog):
         self._progress = _Progress(self)
         self._progress.reported.connect(self._show_progress)
 
-        self.profile = QComboBox()
-        self.profile.setObjectName("profile")
-        for key, text in PROFILES.items():
-            self.profile.addItem(text, key)
-        self.profile.setCurrentIndex(max(0, self.profile.findData(self.settings.export_profile)))
-        self.theme = QComboBox()
-        self.theme.setObjectName("theme")
-        for name in theme_names():
-            self.theme.addItem(name.capitalize(), name)
-        self.theme.setCurrentIndex(max(0, self.theme.findData(kit.design.theme)))
-        self.page_size = QComboBox()
-        self.page_size.setObjectName("page-size")
-        for key, text in PAGE_SIZES.items():
-            self.page_size.addItem(text, key)
-        self.page_size.setCurrentIndex(max(0, self.page_size.findData(kit.design.page_size)))
+        self.profile = _choice("profile", PROFILES, self.settings.export_profile)
+        themes = {name: name.capitalize() for name in theme_names()}
+        self.theme = _choice("theme", themes, kit.design.theme)
+        self.page_size = _choice("page-size", PAGE_SIZES, kit.design.page_size)
 
         self.sections = QListWidget()
         self.sections.setObjectName("export-sections")
@@ -468,6 +457,16 @@ class ExportDialog(QDialog):
     def show_result_folder(self) -> None:
         if self.result_path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path.parent)))
+
+
+def _choice(name: str, choices: dict[str, str], current: str) -> QComboBox:
+    """A drop-down of ``choices`` (value -> what it says), showing ``current``."""
+    box = QComboBox()
+    box.setObjectName(name)
+    for value, text in choices.items():
+        box.addItem(text, value)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
 
 
 def _ticked(listing: QListWidget) -> list[QListWidgetItem]:
