@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from presskit import model
 from presskit.errors import PresskitError
-from presskit.gui import recovery
 from presskit.gui.editors.design import DesignEditor
 from presskit.gui.editors.sections import (
     FilmsEditor,
@@ -30,16 +29,12 @@ from presskit.gui.editors.sections import (
 )
 from presskit.gui.editors.stills import StillsEditor
 from presskit.gui.icons import icon
+from presskit.gui.places import existing_documents_folder, file_name
 from presskit.gui.preflight_panel import PreflightPanel
 from presskit.gui.preview import PreviewPane
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
-from presskit.gui.workers import (
-    run_in_background,
-    save_pool,
-    wait_for_background_jobs,
-    wait_for_saves,
-)
+from presskit.gui.workers import wait_for_background_jobs
 from presskit.store import KitFile
 
 KIT_FILTER = "Press kits (*.presskit)"
@@ -77,7 +72,6 @@ PREVIEW_ANCHOR = {
     "Links & contact": "contact",
     "Design": "cover",
 }
-AUTOSAVE_MS = 2000  # after the last edit: often enough that a crash loses seconds, not minutes
 
 
 class MainWindow(QMainWindow):
@@ -116,9 +110,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([200, 620, 460])
         self.setCentralWidget(self.splitter)
-        self._autosaving = False
-        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer = session.autosave_timer  # the session's: tests drive it from here
         self._build_menus()
         self.preflight = PreflightPanel(session, self.reveal, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preflight)
@@ -127,6 +119,8 @@ class MainWindow(QMainWindow):
         # Bound methods, not lambdas: Qt drops them when this window goes, the session may not.
         session.undo_stack.cleanChanged.connect(self._clean_changed)
         session.undo_stack.indexChanged.connect(self._edited)
+        session.autosaved.connect(self._autosaved)
+        session.autosave_failed.connect(self.statusBar().showMessage)
         self._update_counts()
         self._update_title()
         self.resize(1280, 820)
@@ -222,7 +216,11 @@ class MainWindow(QMainWindow):
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for key in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):  # on every platform
+            if key not in redo_keys:
+                redo_keys.append(key)
+        redo.setShortcuts(redo_keys)
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
@@ -277,8 +275,6 @@ class MainWindow(QMainWindow):
         if not shiboken6.isValid(self.session.undo_stack):  # the session is being torn down
             return
         self._update_counts()
-        if self.session.modified:
-            self.autosave_timer.start()
 
     def _update_title(self) -> None:
         name = self.session.path.name if self.session.path else "Untitled kit"
@@ -306,58 +302,17 @@ class MainWindow(QMainWindow):
 
     # -- files -----------------------------------------------------------------------------
 
-    def autosave(self) -> None:
-        """Saves a snapshot without a revision, off the GUI thread, so the file on disk (or
-        the recovery file of untitled work) never lags far behind the window."""
-        if not self.session.modified:
-            return
-        if self._autosaving:
-            self.autosave_timer.start()  # one at a time: try again after this one
-            return
-        try:
-            target = self.session.autosave_target()
-        except PresskitError as err:
-            self.statusBar().showMessage(str(err))
-            return
-        if target is None:
-            return
-        snapshot, kept = self.session.snapshot(), self._autosave_images()
-
-        def job() -> None:
-            with target.another_connection() as connection:
-                connection.save(snapshot, revision=False, **kept)
-
-        self._autosaving = True
-        run_in_background(job, self._autosaved, self._autosave_failed, pool=save_pool(), owner=self)
-
-    def _autosave_images(self) -> dict[str, object]:
-        """The images an autosave writes (added this session) and keeps (all undo can bring
-        back), so no picture is ever wiped while the history still needs it."""
-        return {
-            "new_assets": list(self.session.pending_assets.values()),
-            "keep_assets": self.session.assets_to_keep(),
-        }
-
-    def autosave_now(self) -> None:
-        """The same, on this thread: for closing, and for the emergency save after a crash."""
-        target = self.session.autosave_target() if self.session.modified else None
-        if target is not None:
-            wait_for_saves()
-            target.save(self.session.kit, revision=False, **self._autosave_images())
-
-    def _autosaved(self, _result: object) -> None:
-        self._autosaving = False
-        self.statusBar().showMessage("Saved automatically", 2000)
+    def _autosaved(self, where: str) -> None:
+        self.statusBar().showMessage(where, 2000)
         self.autosaved.emit()
 
-    def _autosave_failed(self, err: BaseException) -> None:
-        self._autosaving = False
-        self.statusBar().showMessage(f"Autosave failed: {err}")
+    def autosave_now(self) -> None:
+        """Everything on disk now, on this thread: the emergency save after a crash."""
+        self.session.write_now()
 
     def save(self) -> bool:
-        if self.session.kit_file is None or self.session.kit_file.read_only:
+        if self.session.untitled or self.session.read_only:
             return self.save_as()
-        wait_for_saves()  # an autosave under way lands first, then this one
         try:
             self.session.save()
         except PresskitError as err:
@@ -367,63 +322,69 @@ class MainWindow(QMainWindow):
         return True
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save kit as", "", KIT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save kit as", str(self.suggested_path()), KIT_FILTER
+        )
         return self.save_to(path) if path else False
+
+    def suggested_path(self) -> Path:
+        """ "NAME — press kit.presskit" beside this kit, or the last one opened."""
+        name = file_name(self.session.kit.person.name or "Untitled")
+        return self._last_folder() / f"{name} — press kit.presskit"
+
+    def _last_folder(self) -> Path:
+        candidates = [self.session.path, *map(Path, self.recent_files())]
+        for path in candidates:
+            if path is not None and path.parent.is_dir():
+                return path.parent
+        return existing_documents_folder()
 
     def save_to(self, path: str) -> bool:
         target = Path(path if path.endswith(".presskit") else f"{path}.presskit")
+        self.preview.stop()  # no render may read the file being replaced
         wait_for_background_jobs()
         try:
-            source = self.session.kit_file or self.session.recovery
-            if source is not None:
-                new_file = source.save_as(target, self.session.kit, **self._autosave_images())
-                if self.session.kit_file is not None:
-                    self.session.kit_file.close()
-                else:
-                    recovery.discard(self.session.recovery)
-                    self.session.recovery = None
-            else:
-                if target.exists():
-                    target.unlink()  # the dialog asked before replacing it
-                new_file = KitFile.create(
-                    target, self.session.kit, list(self.session.pending_assets.values())
-                )
+            self.session.save_as(target)
         except (PresskitError, OSError) as err:
             QMessageBox.critical(self, "Not saved", str(err))
             return False
-        self.session.kit_file = new_file
-        self.session.undo_stack.setClean()
         self._remember(target)
         self._update_title()
         return True
 
     def maybe_keep_changes(self) -> bool:
-        """True when it is fine to let the current kit go (saved, or the person chose)."""
-        if not self.session.modified:
-            return True
-        if self.session.kit_file is not None and not self.session.kit_file.read_only:
-            try:
-                self.autosave_now()  # the open file is kept up to date: nothing to ask
-            except PresskitError as err:
-                QMessageBox.critical(self, "Not saved", str(err))
-                return False
-            return True
+        """True when it is fine to let the current kit go: everything the window shows is on
+        disk, or the person chose. Untitled or read-only work is asked about; the rest is
+        written without a question."""
+        if self.session.modified and (self.session.untitled or self.session.read_only):
+            return self._ask_to_keep()
+        try:
+            self.session.write_now()
+        except PresskitError as err:
+            QMessageBox.critical(self, "Not saved", str(err))
+            return False
+        return True
+
+    def _ask_to_keep(self) -> bool:
+        question = (
+            "This kit has never been saved. Save it before closing?"
+            if self.session.untitled
+            else "This kit is open read-only, so your changes are not in its file. "
+            "Save them as a new kit before closing?"
+        )
         answer = QMessageBox.question(
             self,
             "Keep this kit?",
-            "This kit has never been saved. Save it before closing?",
+            question,
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.save_as()
         if answer == QMessageBox.StandardButton.Discard:
-            wait_for_background_jobs()
-            recovery.discard(
-                self.session.recovery
-            )  # a deliberate discard leaves nothing to recover
-            self.session.recovery = None
+            if self.session.untitled:
+                self.session.discard_recovery()
             return True
         return False
 
@@ -493,14 +454,11 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_closing_for_replace", False) and not self.maybe_keep_changes():
             event.ignore()
             return
-        self.autosave_timer.stop()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_splitter_state(self.splitter.saveState())
         self.preview.stop()
         wait_for_background_jobs()  # no thread may outlive the file it reads
-        for kit_file in (self.session.kit_file, self.session.recovery):
-            if kit_file is not None:
-                kit_file.close()  # a recovery file still here was neither saved nor discarded
+        self.session.close()
         event.accept()
 
 

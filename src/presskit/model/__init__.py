@@ -24,7 +24,16 @@ from presskit.model.kit import (
     SectionSetting,
     Still,
 )
-from presskit.model.ops import Batch, InsertItem, MoveItem, Operation, RemoveItem, SetField, resolve
+from presskit.model.ops import (
+    Batch,
+    InsertItem,
+    MoveItem,
+    Operation,
+    RemoveItem,
+    SetField,
+    resolve,
+    restore_operation,
+)
 from presskit.model.text import clean_text
 from presskit.model.validate import Problem, url_problem, validate
 
@@ -63,6 +72,7 @@ __all__ = [
     "new_still_id",
     "parse_json",
     "resolve",
+    "restore_operation",
     "slug",
     "to_dict",
     "url_problem",

@@ -9,7 +9,7 @@ names the list, ``("interview", "items")``.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Protocol
 
 from presskit.model.kit import PressKit
@@ -120,3 +120,8 @@ class Batch:
                 inverse.apply(kit)
             raise
         return Batch(tuple(reversed(inverses)))
+
+
+def restore_operation(kit: PressKit, earlier: PressKit) -> Batch:
+    """Every part of the kit set back to an earlier save, as one undoable step."""
+    return Batch(tuple(SetField((f.name,), getattr(earlier, f.name)) for f in fields(kit)))
