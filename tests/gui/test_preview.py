@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QToolButton
 
@@ -172,3 +173,73 @@ def test_a_hidden_preview_renders_nothing_until_shown(window, qtbot):
     assert not window.preview._timer.isActive() and not window.preview._running
     window.show_preview(True)
     qtbot.waitUntil(lambda: "Unseen Name" in window.preview.text(), timeout=WAIT_MS)
+
+
+def inked(view: QPdfView) -> int:
+    """How many pixels of the visible page are not white: a blank page has next to none."""
+    image = view.viewport().grab().toImage()
+    step = 4  # every fourth pixel each way is plenty to tell ink from a blank page
+    return sum(
+        1
+        for y in range(0, image.height(), step)
+        for x in range(0, image.width(), step)
+        if image.pixelColor(x, y).lightness() < 200
+    )
+
+
+def shows_ink(window: MainWindow, qtbot) -> None:
+    """The page in view has something on it (pages are drawn on a thread: wait for it)."""
+    current(window, qtbot)
+    qtbot.waitUntil(lambda: inked(window.preview.view) > 200, timeout=10_000)
+
+
+def removing(window: MainWindow) -> None:
+    stills = window.session.kit.stills
+    window.session.apply(
+        model.Batch(tuple(model.RemoveItem(("stills",), i) for i in reversed(range(len(stills))))),
+        "Remove stills",
+    )
+
+
+def test_the_page_in_view_is_never_blank_when_the_page_count_changes(window, qtbot, tmp_path):
+    preview = window.preview
+    shows_ink(window, qtbot)
+    show(window, "Stills")
+    qtbot.waitUntil(lambda: preview.current_page() == preview.anchors["stills"], timeout=WAIT_MS)
+    shows_ink(window, qtbot)
+    pages = preview.document.pageCount()
+    removing(window)  # the stills pages go
+    qtbot.waitUntil(lambda: preview.document.pageCount() < pages, timeout=WAIT_MS)
+    shows_ink(window, qtbot)
+    window.session.undo_stack.undo()  # and come back
+    qtbot.waitUntil(lambda: preview.document.pageCount() == pages, timeout=WAIT_MS)
+    shows_ink(window, qtbot)
+    show(window, "Interview")
+    answer = "A long answer that runs on. " * 400  # the interview grows by pages
+    window.session.set(("interview", "items", 0, "answer"), answer, "Answer")
+    qtbot.waitUntil(lambda: preview.document.pageCount() > pages, timeout=WAIT_MS)
+    shows_ink(window, qtbot)
+
+
+def test_after_a_burst_of_undo_and_redo_the_preview_shows_the_kit(window, qtbot):
+    from presskit import render
+    from presskit.render.sources import kit_images
+
+    current(window, qtbot)
+    removing(window)
+    window.session.set(("person", "name"), "Someone Else", "Name")
+    stack = window.session.undo_stack
+    for step in (stack.undo, stack.undo, stack.redo, stack.undo, stack.redo, stack.redo):
+        step()
+    stack.undo()  # the stills are back, the name is not
+    current(window, qtbot)
+    with kit_images({}, window.session.kit_file, cache=False) as source:
+        fresh = render.render_pdf(window.session.snapshot(), source, render.Options("screen"))
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(fresh.pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    expected = "\n".join(document.getAllText(p).text() for p in range(document.pageCount()))
+    assert window.preview.text() == expected
+    shows_ink(window, qtbot)

@@ -273,7 +273,7 @@ class StillsEditor(QWidget):
                 continue
             still = kitio.still_for(image, kit)
             kit.stills.append(still)
-            self.session.pending_assets[image.sha256] = image.asset
+            self.session.add_picture(image.asset)
             operations.append(model.InsertItem(("stills",), len(kit.stills) - 1, still))
         if operations:
             noun = "still" if len(operations) == 1 else f"{len(operations)} stills"
