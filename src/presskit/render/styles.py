@@ -33,6 +33,7 @@ class Styles:
     credit: ParagraphStyle
     cover_name: ParagraphStyle
     cover_original: ParagraphStyle
+    cover_meta: ParagraphStyle  # pronouns and where the person is based
     pull_quote: ParagraphStyle
     cover_contact: ParagraphStyle
     folio: ParagraphStyle
@@ -157,6 +158,14 @@ def build_styles(theme: Theme) -> Styles:
             leading=sizes.heading * 1.3,
             textColor=HexColor(colours.cover_text),
             spaceAfter=lead * 0.25,
+        ),
+        cover_meta=ParagraphStyle(
+            "cover_meta",
+            fontName=label.regular,
+            fontSize=sizes.caption + 1.5,
+            leading=lead,
+            textColor=HexColor(colours.cover_text),
+            spaceAfter=lead,
         ),
         pull_quote=ParagraphStyle(
             "pull_quote",
