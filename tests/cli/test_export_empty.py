@@ -5,9 +5,7 @@ from __future__ import annotations
 from tests.cli.test_cli import fingerprint, run
 
 
-def test_exporting_a_brand_new_kit_exits_1_with_one_sentence_and_writes_nothing(
-    tmp_path, capsys
-):
+def test_exporting_a_brand_new_kit_exits_1_with_one_sentence_and_writes_nothing(tmp_path, capsys):
     kit, out = tmp_path / "k.presskit", tmp_path / "k.pdf"
     assert run(capsys, "new", kit)[0] == 0
     before = fingerprint(kit)

@@ -57,7 +57,7 @@ def filled(cls: type, path: str, words: dict[str, str], numbers: itertools.count
 
 
 def unique_word(where: str, words: dict[str, str]) -> str:
-    """"person.pronouns" -> "zqpersonpronounsqz": found only where that field printed."""
+    """ "person.pronouns" -> "zqpersonpronounsqz": found only where that field printed."""
     word = "zq" + re.sub(r"[^a-z]", "", where.lower()) + "qz"
     words[word] = where
     return word
