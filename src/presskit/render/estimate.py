@@ -30,11 +30,13 @@ its tolerance of real exports; ``python -m tests.render.test_estimate`` prints e
 from __future__ import annotations
 
 import math
+import threading
 import zlib
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFontFile
 
 from presskit import model
 from presskit.render.document import DEFAULT_OPTIONS, Options, plan
@@ -61,6 +63,7 @@ _PER_SECTION = 560  # a page or two each: page objects, folio, outline entry
 _PER_CHAR = 0.51  # compressed content streams, per character of text shown
 _PER_IMAGE = 840  # an image's dictionary and drawing operators
 _PER_SUBSET = 2_400  # a font subset's objects besides its glyphs: font, widths, descriptor, cmap
+_SUBSETTING = threading.Lock()  # one estimate at a time uses the estimate's own font copies
 
 
 # The standard IJG luminance table: a JPEG's quality is read from how its table is scaled.
@@ -178,16 +181,24 @@ def _by_file(laid_out: Plan) -> dict[str, set[int]]:
     return chars
 
 
-@cache
+@lru_cache(maxsize=256)
 def font_bytes(font: str, chars: frozenset[int]) -> int:
     """What embedding the registered ``font`` for ``chars`` adds to the PDF: the subsets
     ReportLab makes of it, made here the same way and compressed as the PDF stores them.
     Any font a theme brings is counted so, with no table of sizes to keep up."""
-    face = pdfmetrics.getFont(font).face
+    face = _own_face(pdfmetrics.getFont(font).face.filename)
     total = 0
-    for subset in _subsets(set(face.charToGlyph), chars):
-        total += len(zlib.compress(face.makeSubset(subset))) + _PER_SUBSET
+    with _SUBSETTING:
+        for subset in _subsets(set(face.charToGlyph), chars):
+            total += len(zlib.compress(face.makeSubset(subset))) + _PER_SUBSET
     return total
+
+
+@cache
+def _own_face(filename: str) -> TTFontFile:
+    """The estimate's own copy of a font file: making a subset moves a read position in
+    it, and the renderer may be subsetting its copy in another thread at the same time."""
+    return TTFontFile(filename)
 
 
 def _subsets(covered: set[int], chars: frozenset[int]) -> list[list[int]]:

@@ -63,6 +63,13 @@ def build_styles(theme: Theme) -> Styles:
         splitLongWords=1,
     )
     question_face = label if theme.style.question_font == "label" else text
+    cover_contact = ParagraphStyle(
+        "cover_contact",
+        fontName=label.regular,
+        fontSize=sizes.caption + 1,
+        leading=lead,
+        textColor=HexColor(colours.cover_text),
+    )
     return Styles(
         text=text,
         display=display,
@@ -160,12 +167,7 @@ def build_styles(theme: Theme) -> Styles:
             spaceAfter=lead * 0.25,
         ),
         cover_meta=ParagraphStyle(
-            "cover_meta",
-            fontName=label.regular,
-            fontSize=sizes.caption + 1.5,
-            leading=lead,
-            textColor=HexColor(colours.cover_text),
-            spaceAfter=lead,
+            "cover_meta", cover_contact, fontSize=sizes.caption + 1.5, spaceAfter=lead
         ),
         pull_quote=ParagraphStyle(
             "pull_quote",
@@ -175,13 +177,7 @@ def build_styles(theme: Theme) -> Styles:
             textColor=HexColor(colours.cover_text),
             spaceBefore=lead,
         ),
-        cover_contact=ParagraphStyle(
-            "cover_contact",
-            fontName=label.regular,
-            fontSize=sizes.caption + 1,
-            leading=lead,
-            textColor=HexColor(colours.cover_text),
-        ),
+        cover_contact=cover_contact,
         folio=ParagraphStyle(
             "folio",
             fontName=label.regular,
