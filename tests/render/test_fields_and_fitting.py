@@ -195,6 +195,7 @@ def test_no_field_however_long_pushes_the_cover_past_one_page(tmp_path, theme):
     assert len(reader.pages) == 1
     cover = reader.pages[0].extract_text()
     assert "Maria-Aurelia" in cover and "…" in cover
+    assert "…”" in cover  # the quote is cut inside its quotation marks
     whole, _ = pdf_text(long_kit(), tmp_path, theme=theme)
     assert "about" in whole.pages[1].extract_text().lower()  # the next section: page 2
 

@@ -45,7 +45,7 @@ def resized(style: ParagraphStyle, size: float) -> ParagraphStyle:
 class HeldText(Flowable):
     """A paragraph held to ``max_lines``. While it takes more than ``fit_lines`` it is set
     smaller, down to ``min_size``; at that size it wraps on, and past ``max_lines`` it is
-    cut with an ellipsis."""
+    cut with an ellipsis (before ``closing``, a closing quotation mark, say)."""
 
     def __init__(
         self,
@@ -56,9 +56,11 @@ class HeldText(Flowable):
         max_lines: int,
         fit_lines: int | None = None,
         min_size: float | None = None,
+        closing: str = "",
     ):
         super().__init__()
-        self.text, self.style, self.make = text, style, make
+        self.text, self.style = text, style
+        self.make = lambda text, style: make(text + closing, style)
         self.max_lines = max_lines
         self.fit_lines = min(fit_lines or max_lines, max_lines)
         self.min_size = min(min_size or style.fontSize, style.fontSize)

@@ -104,10 +104,11 @@ class Context:
         max_lines: int,
         fit_lines: int | None = None,
         min_size: float | None = None,
+        closing: str = "",
     ) -> Flowable:
         """A paragraph that never takes more than ``max_lines`` (see ``fitting.HeldText``)."""
         if self.planning:
-            return self.para(text, style)
+            return self.para(text + closing, style)
         return HeldText(
             text,
             style,
@@ -115,6 +116,7 @@ class Context:
             max_lines=max_lines,
             fit_lines=fit_lines,
             min_size=min_size,
+            closing=closing,
         )
 
     def paras(self, text: str, style: ParagraphStyle) -> list[Flowable]:
@@ -331,7 +333,8 @@ def cover(ctx: Context) -> list[Flowable]:
                 held.append(ctx.held(f"Photo: {still.credit.strip()}", styles.credit, max_lines=2))
     quote = pull_quote(kit)
     if quote:
-        held.append(ctx.held("“" + quote.strip('“”"') + "”", styles.pull_quote, max_lines=6))
+        text = "“" + quote.strip('“”"')
+        held.append(ctx.held(text, styles.pull_quote, max_lines=6, closing="”"))
     if held:
         parts.append(KeepInFrame(ctx.frame_width, max(room, 1), held, mode="shrink"))
     return parts  # the key contact sits at the foot of the page: see document._cover_page
