@@ -12,19 +12,22 @@ import typing
 import pypdf
 import pytest
 
-from presskit import model, render
+from presskit import kitio, model, render
 from presskit.errors import ExportError
 from presskit.store import KitFile
 
 THEMES = ("classic", "modern", "minimal")
 
-# Fields that hold no text of their own: ids, references to a still, a choice printed as
-# its label (tested in test_pdf), and the name of the still's film.
-NOT_TEXT = {"id", "portrait", "key_still", "status"}
+# Fields that hold no text of their own: ids, an image's hash, references to a still or a
+# film, and a choice printed as its label (tested in test_pdf).
+NOT_TEXT = {"id", "asset", "portrait", "key_still", "film", "status"}
 # Fields a person types that print only in some kits, with the reason:
 ONLY_SOMETIMES = {
     # The cover's quote when the interview gives none (its label says so); tested below.
     "person.headline": "printed only when the interview has no quote for the cover",
+    # A description for screen readers: its place is a tagged PDF's alternate text, which
+    # ReportLab does not write; on the page the picture speaks for itself.
+    "still.alt": "not printed: alternate text for screen readers",
 }
 
 
@@ -95,6 +98,27 @@ def test_every_text_field_of_the_person_interview_contact_and_a_film_prints(tmp_
     assert {"film.festivals.note", "film.credits.name", "interview.items.answer"} <= set(
         words.values()
     )
+
+
+def test_every_text_field_of_a_still_prints_with_it(tmp_path):
+    path = tmp_path / "sample.presskit"
+    kitio.create_kit(path, kitio.sample_json()).close()
+    words: dict[str, str] = {}
+    with KitFile.open(path) as kit_file:
+        kit = kit_file.load()
+        hints = typing.get_type_hints(model.Still)
+        for letter, still in zip("abcdefgh", kit.stills, strict=False):
+            for item in dataclasses.fields(model.Still):
+                if hints[item.name] is str and item.name not in NOT_TEXT:
+                    word = unique_word(f"still{letter}.{item.name}", words)
+                    words[word] = f"still.{item.name}"
+                    setattr(still, item.name, word)
+        result = render.render_pdf(kit, kit_file, render.Options(invariant=True))
+    reader = pypdf.PdfReader(io.BytesIO(result.pdf))
+    squashed = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages)).lower()
+    missing = [w for word, w in words.items() if word not in squashed and w not in ONLY_SOMETIMES]
+    assert missing == []
+    assert "still.copyright" in words.values()  # the enumeration reached it
 
 
 def test_pronouns_and_based_in_print_on_the_cover(tmp_path):

@@ -186,8 +186,8 @@ class Context:
         parts: list[Flowable] = [picture]
         if still.caption.strip():
             parts.append(self.para(still.caption, self.styles.caption))
-        if still.credit.strip():
-            parts.append(self.para(f"Photo: {still.credit.strip()}", self.styles.credit))
+        if credit_line(still):
+            parts.append(self.para(credit_line(still), self.styles.credit))
         else:
             parts.append(Spacer(1, self.styles.credit.spaceAfter))
         return parts
@@ -226,6 +226,12 @@ def cover_still(ctx: Context) -> model.Still | None:
     if chosen and chosen.asset:
         return chosen
     return next(iter(ctx.stills()), None)
+
+
+def credit_line(still: model.Still) -> str:
+    """ "Photo: NAME", then the copyright or licence when there is one."""
+    credit = f"Photo: {still.credit.strip()}" if still.credit.strip() else ""
+    return " · ".join(x for x in (credit, still.copyright.strip()) if x)
 
 
 def pull_quote(kit: model.PressKit) -> str:
@@ -329,8 +335,8 @@ def cover(ctx: Context) -> list[Flowable]:
         picture = ctx.image(still, (ctx.frame_width, ctx.page[1] * 0.42))
         if picture:
             held += [Spacer(1, theme.sizes.leading * 0.5), picture]
-            if still.credit.strip():
-                held.append(ctx.held(f"Photo: {still.credit.strip()}", styles.credit, max_lines=2))
+            if credit_line(still):
+                held.append(ctx.held(credit_line(still), styles.credit, max_lines=2))
     quote = pull_quote(kit)
     if quote:
         text = "“" + quote.strip('“”"')
