@@ -22,7 +22,7 @@ and grain from sigma 8 to 50, each saved at quality 80, 92 and 97) were made at 
 log(bytes per pixel) on log(original bytes per pixel), the original's quality and
 log(scale) gave the constants in ``_JPEG_MODEL`` (per-still error: 24% rms at quality 78,
 16% at 90; a kit's several stills average some of it out). With the real rendition sizes
-the whole estimate is within 10% of 39 exports, tiny kits included (see ``_BASE``); the
+the whole estimate is within 3% of 37 exports, tiny kits included (see ``_BASE``); the
 image model brings the rest of its error. ``tests/render/test_estimate.py`` holds it to
 its tolerance of real exports; ``python -m tests.render.test_estimate`` prints each error.
 """
@@ -54,7 +54,7 @@ _OTHER_MODEL = {78: (-1.409, 0.382), 90: (-0.915, 0.337)}
 _ASSUMED_QUALITY = 90  # a JPEG whose quantisation table cannot be read
 _HEAD = 64 * 1024  # enough of a JPEG to reach its quantisation tables past an EXIF thumbnail
 
-# The rest, fitted (least squares) to what is left of 39 real exports once their images and
+# The rest, fitted (least squares) to what is left of 37 real exports once their images and
 # font glyphs are taken away: the sample kit, a kit of photographs and four tiny kits (a name,
 # a name and a bio, one film, an email), in every theme, both profiles, sections alone and
 # together. Each is within 1.5 KB of that remainder.
