@@ -288,3 +288,22 @@ def test_recent_files_keep_the_newest_first_and_drop_missing_ones(window, tmp_pa
     settings.remember(tmp_path / "gone.presskit")
     settings.remember(kept)
     assert settings.recent_files() == [str(kept)]
+
+
+def test_added_stills_are_selected_with_the_photographer_field_ready(window, qtbot, tmp_path):
+    stills = show(window, "Stills")
+    photos = []
+    for i in range(2):
+        path = tmp_path / f"DSC_00{i}.jpg"
+        Image.new("RGB", (900, 600), (30 * i, 80, 140)).save(path)
+        photos.append(path)
+    stills.add_files([str(p) for p in photos])
+    gallery = stills.findChild(QListWidget, "gallery")
+    assert stills.selected_rows() == [5, 6]
+    credit = field(stills, "credit")
+    assert credit.hasFocus() or QApplication.focusWidget() is credit
+    # No caption yet: the gallery names each by its file, not "Untitled".
+    assert gallery.item(5).text().splitlines()[0] == "DSC_000.jpg"
+    assert gallery.item(6).text().splitlines()[0] == "DSC_001.jpg"
+    qtbot.keyClicks(credit, "Ana Ruiz")
+    assert [s.credit for s in window.session.kit.stills[-2:]] == ["Ana Ruiz", "Ana Ruiz"]

@@ -11,6 +11,7 @@ written before the kit is let go.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -20,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from presskit import model
+from presskit.errors import PresskitError
 from presskit.gui import recovery
 from presskit.gui.commands import EditCommand
 from presskit.gui.workers import run_in_background, save_pool, wait_for_saves
@@ -110,6 +112,17 @@ class Session(QObject):
     def add_picture(self, asset: NewAsset) -> None:
         """A picture a still is about to use; written with the next save of any kind."""
         self.pending_assets[asset.sha256] = asset
+
+    def picture_names(self) -> dict[str, str]:
+        """The file name each picture came in with, by its SHA-256: what a still without a
+        caption is called in the window."""
+        names: dict[str, str] = {}
+        source = self.kit_file or self.recovery
+        if source is not None:
+            with contextlib.suppress(PresskitError):  # a damaged file: names are a nicety
+                names = {info.sha256: info.name for info in source.assets()}
+        names.update({sha256: asset.name for sha256, asset in self.pending_assets.items()})
+        return names
 
     def _emit(self, operation: model.Operation) -> None:
         self.generation += 1

@@ -31,6 +31,7 @@ from presskit.model.ops import (
     Operation,
     RemoveItem,
     SetField,
+    remove_stills,
     resolve,
     restore_operation,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "new_film_id",
     "new_still_id",
     "parse_json",
+    "remove_stills",
     "resolve",
     "restore_operation",
     "slug",
