@@ -35,7 +35,11 @@ class Finding:
 
 
 def check(kit: model.PressKit, source: AssetSource | None = None) -> list[Finding]:
-    """Every finding, errors first. Without a ``source`` the image checks are skipped."""
+    """Every finding, errors first. Without a ``source`` the image checks are skipped.
+    A brand-new kit has none: that its sections are empty is no news before anything is
+    typed."""
+    if kit.is_blank():
+        return []
     findings = [Finding("error", p.where, p.message) for p in model.validate(kit)]
     findings += _stills(kit)
     if source is not None:

@@ -272,3 +272,27 @@ def test_after_a_burst_of_undo_and_redo_the_preview_shows_the_kit(window, qtbot)
     expected = "\n".join(document.getAllText(p).text() for p in range(document.pageCount()))
     assert window.preview.text() == expected
     shows_the_newest_render(window, qtbot)
+
+
+def test_a_brand_new_kit_shows_where_to_start_and_no_findings(qtbot, tmp_path, monkeypatch):
+    """It opened with "1 error · 6 warnings" and a blank page."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from presskit.gui.app import application
+
+    application()
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(Session(model.PressKit()), settings)
+    qtbot.addWidget(window)
+    window.show()
+    hint = window.preview.findChild(QLabel, "preview-hint")
+    qtbot.waitUntil(hint.isVisible, timeout=WAIT_MS)
+    assert "Start with your name" in hint.text() and not window.preview.view.isVisible()
+    counts = window.findChild(QPushButton, "preflight-counts")
+    qtbot.waitUntil(lambda: counts.text() == "Nothing to check yet", timeout=WAIT_MS)
+    window.session.set(("person", "name"), "Ana Ruiz", "Name")
+    qtbot.waitUntil(lambda: "Ana Ruiz" in window.preview.text(), timeout=WAIT_MS)
+    assert window.preview.view.isVisible() and not hint.isVisible()
+    qtbot.waitUntil(lambda: "warning" in counts.text(), timeout=WAIT_MS)  # now it checks
+    discard = QMessageBox.StandardButton.Discard  # closing asks about the untitled work
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: discard)

@@ -28,6 +28,7 @@ from presskit.gui.session import Session
 from presskit.gui.workers import run_in_background
 
 RENDER_DELAY_MS = 60  # after the last keystroke: one render runs at a time, newest wins
+HINT = "Your kit appears here as you fill it in. Start with your name in Profile."
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 4.0)
 
@@ -62,6 +63,13 @@ class PreviewPane(QWidget):
         self.message.setWordWrap(True)
         self.message.setProperty("muted", True)
         self.message.setVisible(False)
+        self.hint = QLabel(HINT)  # in place of the pages while there is nothing to show
+        self.hint.setObjectName("preview-hint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setProperty("muted", True)
+        self.hint.setContentsMargins(24, 24, 24, 24)
+        self.hint.setVisible(False)
         self.page_label = QLabel()
         self.page_label.setObjectName("preview-page")
         layout = QVBoxLayout(self)
@@ -71,6 +79,7 @@ class PreviewPane(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint, 1)
         self._timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
         self._timer.timeout.connect(self.render)
         session.changed.connect(self.schedule)
@@ -120,6 +129,9 @@ class PreviewPane(QWidget):
         """Renders the newest snapshot, unless a render is running: then once it is done."""
         if self._running:
             return
+        if self.session.kit.is_blank():
+            self._show_hint()
+            return
         generation = self.started_generation = self.generation
         snapshot = self.session.snapshot()
         images = self.session.worker_images()
@@ -145,6 +157,15 @@ class PreviewPane(QWidget):
         self.message.setVisible(False)
         self._show(pdf, anchors)
         self.shown_generation = generation
+        self.shown.emit()
+
+    def _show_hint(self) -> None:
+        """A brand-new kit: where to start, instead of a blank page."""
+        self.started_generation = self.shown_generation = self.generation
+        self.view.setVisible(False)
+        self.hint.setVisible(True)
+        self.anchors = {}
+        self._update_page_label(blank=True)
         self.shown.emit()
 
     def stop(self) -> None:
@@ -199,8 +220,9 @@ class PreviewPane(QWidget):
         self.layout().replaceWidget(old_view, self.view)
         # Its size now, not at the next layout pass: a view lays its pages out when it is
         # sized, and the page to keep can only be jumped to once they are laid out.
+        self.hint.setVisible(False)
         self.view.setGeometry(old_view.geometry())
-        self.view.setVisible(old_view.isVisible())
+        self.view.setVisible(True)
         old_view.deleteLater()
         old_document.deleteLater()
         self.pdf, self.anchors = pdf, anchors
@@ -271,8 +293,8 @@ class PreviewPane(QWidget):
     def fit_width(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
-    def _update_page_label(self, *_args: object) -> None:
-        count = self.document.pageCount()
+    def _update_page_label(self, *_args: object, blank: bool = False) -> None:
+        count = 0 if blank else self.document.pageCount()
         self.page_label.setText(f"Page {self.current_page() + 1} of {count}" if count else "")
 
     def keyPressEvent(self, event) -> None:

@@ -171,6 +171,10 @@ class PressKit:
     def still(self, still_id: str) -> Still | None:
         return next((s for s in self.stills if s.id == still_id), None)
 
+    def is_blank(self) -> bool:
+        """Nothing typed or added yet (the design aside): a brand-new kit."""
+        return self.person == Person() and self == PressKit(design=self.design)
+
     def asset_ids(self) -> set[str]:
         """Every image the kit refers to; the file keeps these and may drop the rest."""
         return {s.asset for s in self.stills if s.asset}
