@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QListWidget
 
-from presskit import kitio
+from presskit import kitio, model
 from presskit.gui import export_dialog
 from presskit.gui.app import application
 from presskit.gui.export_dialog import ExportDialog
@@ -362,3 +362,24 @@ def test_export_pdf_in_the_file_menu_opens_the_dialog_on_the_kit(window, qtbot, 
     assert len(opened) == 1
     assert opened[0].session is window.session
     assert opened[0].settings is window.settings
+
+
+def test_a_kit_with_nothing_to_show_cannot_be_exported_and_says_why(qtbot, settings):
+    """It wrote a blank page; the estimate said 16 KB."""
+    application()
+    session = Session(model.PressKit())
+    dialog = ExportDialog(session, None, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.estimate.text() == "Nothing to export", timeout=30_000)
+    assert not dialog.export_button.isEnabled()
+    assert dialog.message.isVisible() and one_sentence(dialog.message.text())
+    assert "nothing to export" in dialog.message.text().lower()
+
+
+def test_preflight_errors_show_before_exporting(qtbot, sample_session, settings):
+    sample_session.set(("stills", 1, "credit"), "", "Photographer")
+    dialog = make_dialog(qtbot, sample_session, settings)
+    qtbot.waitUntil(dialog.errors.isVisible, timeout=30_000)
+    assert "no photographer credit" in dialog.errors.text()
+    assert dialog.export_button.isEnabled()  # the person may still send it

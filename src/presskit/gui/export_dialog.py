@@ -54,6 +54,7 @@ SECTION_NAMES = {
 ESTIMATE_DELAY_MS = 150  # a burst of ticks asks for one estimate, not one per tick
 PROGRESS_WAIT_S = 1.0  # how long the worker waits for the bar to show a step (see _Progress)
 MAX_NAME_BYTES = 255  # the longest file name common file systems take
+MAX_ERRORS_SHOWN = 3  # the rest are a click away in the Preflight panel
 
 
 def human_size(size: int) -> str:
@@ -144,6 +145,7 @@ class ExportDialog(QDialog):
         self.settings = settings
         kit = session.kit
         self.exporting = False
+        self.nothing_to_show: str | None = None  # why these choices would export nothing
         self.result_path: Path | None = None
         self._cancel = threading.Event()
         self._estimating = False
@@ -203,6 +205,11 @@ class ExportDialog(QDialog):
         self.progress_text = QLabel()
         self.progress_text.setObjectName("progress-text")
         self.progress_text.hide()
+        self.errors = QLabel()  # preflight's errors: what to fix before sending, seen first
+        self.errors.setObjectName("preflight-errors")
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet("color: #b3261e;")
+        self.errors.hide()
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -282,6 +289,7 @@ class ExportDialog(QDialog):
         running.addWidget(self.progress_text)
         running.addWidget(self.progress)
         layout.addLayout(running)
+        layout.addWidget(self.errors)
         layout.addWidget(self.message)
         layout.addStretch()
         layout.addLayout(bottom)
@@ -295,6 +303,7 @@ class ExportDialog(QDialog):
         self.path.textChanged.connect(self._path_changed)
         self._path_changed()
         self._start_estimate()
+        self._start_preflight()
 
     # -- the choices -----------------------------------------------------------------------
 
@@ -346,7 +355,9 @@ class ExportDialog(QDialog):
         self.path_note.setText(problem_or_note)
         self.path_note.setVisible(bool(problem_or_note))
         self.path_note.setStyleSheet("color: #b3261e;" if problem else "")
-        self.export_button.setEnabled(out is not None and not self.exporting)
+        self.export_button.setEnabled(
+            out is not None and not self.exporting and not self.nothing_to_show
+        )
 
     def _choice_changed(self, *_args: object) -> None:
         self.estimate.setText("Estimating…")
@@ -363,20 +374,30 @@ class ExportDialog(QDialog):
         snapshot, choices = self.session.snapshot(), self.choices()
         images = self.session.worker_images()
 
-        def job() -> int:
+        def job() -> tuple[int, str | None]:
             from presskit import render
 
             with images() as source:
-                return render.estimate_size(snapshot, source, render.Options(**choices))
+                options = render.Options(**choices)
+                empty = render.nothing_to_show(snapshot, source, options)
+                return (0 if empty else render.estimate_size(snapshot, source, options)), empty
 
         run_in_background(job, self._estimate_done, self._estimate_failed, owner=self)
 
-    def _estimate_done(self, size: int) -> None:
+    def _estimate_done(self, result: tuple[int, str | None]) -> None:
         self._estimating = False
         if self._estimate_again:
             self._start_estimate()  # the newest choices win; this one is already stale
             return
-        self.estimate.setText(f"About {human_size(size)}")
+        size, self.nothing_to_show = result
+        if self.nothing_to_show:
+            self.estimate.setText("Nothing to export")
+            self._say(self.nothing_to_show, error=True)
+        else:
+            self.estimate.setText(f"About {human_size(size)}")
+            if self.message.property("error") and not self.exporting:
+                self.message.hide()  # what the last choices lacked, these have
+        self._path_changed()
         self.estimated.emit(size)
 
     def _estimate_failed(self, err: BaseException) -> None:
@@ -385,6 +406,33 @@ class ExportDialog(QDialog):
             self._start_estimate()
             return
         self.estimate.setText("Not known")  # the export itself will say what is wrong
+
+    # -- preflight, off the GUI thread: the kit does not change while the dialog is open ----
+
+    def _start_preflight(self) -> None:
+        snapshot, images = self.session.snapshot(), self.session.worker_images()
+
+        def job() -> list[str]:
+            from presskit import preflight
+
+            with images() as source:
+                findings = preflight.check(snapshot, source)
+            return [f.message for f in findings if f.severity == "error"]
+
+        run_in_background(job, self._show_errors, lambda _err: None, owner=self)
+
+    def _show_errors(self, errors: list[str]) -> None:
+        """Up to three of preflight's errors, and how many more: before Export is pressed."""
+        if not errors:
+            return
+        shown = errors[:MAX_ERRORS_SHOWN]
+        more = len(errors) - len(shown)
+        lines = [f"Before you send it: {len(errors)} problem{'s' if len(errors) != 1 else ''}"]
+        lines += [f"• {error}" for error in shown]
+        if more:
+            lines.append(f"…and {more} more in the Preflight panel.")
+        self.errors.setText("\n".join(lines))
+        self.errors.show()
 
     # -- exporting -------------------------------------------------------------------------
 
