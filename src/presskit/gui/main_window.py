@@ -28,6 +28,7 @@ from presskit.gui.editors.sections import (
     ProfileEditor,
 )
 from presskit.gui.editors.stills import StillsEditor
+from presskit.gui.fields import Collapsible
 from presskit.gui.icons import icon
 from presskit.gui.places import existing_documents_folder, file_name
 from presskit.gui.preflight_panel import PreflightPanel
@@ -38,6 +39,8 @@ from presskit.gui.workers import wait_for_background_jobs
 from presskit.store import KitFile
 
 KIT_FILTER = "Press kits (*.presskit)"
+EDITOR_MIN_WIDTH = 420  # px
+PREFLIGHT_HEIGHT = 150  # px: a few findings in view, the editor keeps most of the height
 # Where a finding's path leads: the section, and the list whose item it names.
 SECTION_OF = {
     "person": "Profile",
@@ -86,6 +89,8 @@ class MainWindow(QMainWindow):
         self.sections.setIconSize(QSize(20, 20))
         self.sections.setMaximumWidth(230)
         self.stack = QStackedWidget()
+        # Room for a form's labels and fields whatever else is open: the preview yields first.
+        self.stack.setMinimumWidth(EDITOR_MIN_WIDTH)
         self.editors: dict[str, QWidget] = {}  # built when first shown: a fast start
         self.preview = PreviewPane(session)
         icons = {
@@ -113,7 +118,10 @@ class MainWindow(QMainWindow):
         self.autosave_timer = session.autosave_timer  # the session's: tests drive it from here
         self._build_menus()
         self.preflight = PreflightPanel(session, self.reveal, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preflight)
+        # Below the editor and the preview, as a list of problems: beside them it squeezed
+        # the form to a sliver at 1280 px.
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.preflight)
+        self.resizeDocks([self.preflight], [PREFLIGHT_HEIGHT], Qt.Orientation.Vertical)
         self.preflight.hide()
         self.statusBar().addPermanentWidget(self.preflight.counts)
         # Bound methods, not lambdas: Qt drops them when this window goes, the session may not.
@@ -148,6 +156,11 @@ class MainWindow(QMainWindow):
             listing.setCurrentRow(index)
         field = next((p for p in reversed(path) if isinstance(p, str)), "")
         widget = editor.findChild(QWidget, field) if field else None
+        parent = widget
+        while parent is not None:  # a field in a folded group: unfold it
+            if isinstance(parent, Collapsible):
+                parent.set_expanded(True)
+            parent = parent.parentWidget()
         if widget is not None and widget.isEnabled():
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 

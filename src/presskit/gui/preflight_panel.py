@@ -98,6 +98,12 @@ class PreflightPanel(QDockWidget):
             item = QListWidgetItem(f"{MARKS[finding.severity]}  {finding.message}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, finding.where)
             item.setToolTip(finding.where)
+        if not findings:
+            empty = QListWidgetItem(
+                "Nothing to check yet." if blank else "Nothing to fix: the kit is ready to send.",
+                self.list,
+            )
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
         counts = {s: sum(f.severity == s for f in findings) for s in MARKS}
         parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
         if blank:
@@ -107,4 +113,6 @@ class PreflightPanel(QDockWidget):
         self.checked.emit()
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self.reveal(parse_where(item.data(Qt.ItemDataRole.UserRole)))
+        where = item.data(Qt.ItemDataRole.UserRole)
+        if where:  # not the "nothing to fix" line
+            self.reveal(parse_where(where))
