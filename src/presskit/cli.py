@@ -53,11 +53,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     for warning in result.warnings:
         print(f"presskit: warning: {warning}", file=sys.stderr)
-    size = len(result.pdf)
-    shown = (
-        f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
-    )
-    print(f"Exported {args.output}: {result.pages} pages, {shown}.")
+    pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
+    print(f"Exported {args.output}: {pages}, {model.human_size(len(result.pdf))}.")
     return 0
 
 

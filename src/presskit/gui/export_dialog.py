@@ -42,28 +42,10 @@ from presskit.gui.workers import run_in_background
 from presskit.render.themes import theme_names
 
 PROFILES = {"screen": "Screen — to email", "print": "Print — 300 dpi"}
-PAGE_SIZES = {"a4": "A4", "letter": "US Letter"}
-SECTION_NAMES = {
-    "cover": "Cover",
-    "bio": "About (bio)",
-    "interview": "Interview",
-    "films": "Films",
-    "stills": "Stills",
-    "contact": "Contact & links",
-}
 ESTIMATE_DELAY_MS = 150  # a burst of ticks asks for one estimate, not one per tick
 PROGRESS_WAIT_S = 1.0  # how long the worker waits for the bar to show a step (see _Progress)
 MAX_NAME_BYTES = 255  # the longest file name common file systems take
 MAX_ERRORS_SHOWN = 3  # the rest are a click away in the Preflight panel
-
-
-def human_size(size: int) -> str:
-    """Sizes as a file manager shows them (1 MB = 1,000,000 bytes): 240 KB, 1.4 MB, 12 MB."""
-    if size < 1_000_000:
-        return f"{max(1, round(size / 1000, -1 if size >= 100_000 else 0)):.0f} KB"
-    if size < 10_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    return f"{size / 1_000_000:.0f} MB"
 
 
 def default_file_name(kit: model.PressKit) -> str:
@@ -156,13 +138,14 @@ class ExportDialog(QDialog):
         self.profile = _choice("profile", PROFILES, self.settings.export_profile)
         themes = {name: name.capitalize() for name in theme_names()}
         self.theme = _choice("theme", themes, kit.design.theme)
-        self.page_size = _choice("page-size", PAGE_SIZES, kit.design.page_size)
+        sizes = {key: size.label for key, size in model.PAGE_SIZES.items()}
+        self.page_size = _choice("page-size", sizes, kit.design.page_size)
 
         self.sections = QListWidget()
         self.sections.setObjectName("export-sections")
         for setting in kit.design.sections:
-            if setting.name in SECTION_NAMES:
-                item = QListWidgetItem(SECTION_NAMES[setting.name], self.sections)
+            if setting.name in model.SECTION_INFO:
+                item = QListWidgetItem(model.SECTION_INFO[setting.name].label, self.sections)
                 item.setData(Qt.ItemDataRole.UserRole, setting.name)
                 item.setCheckState(
                     Qt.CheckState.Checked if setting.visible else Qt.CheckState.Unchecked
@@ -394,7 +377,7 @@ class ExportDialog(QDialog):
             self.estimate.setText("Nothing to export")
             self._say(self.nothing_to_show, error=True)
         else:
-            self.estimate.setText(f"About {human_size(size)}")
+            self.estimate.setText(f"About {model.human_size(size)}")
             if self.message.property("error") and not self.exporting:
                 self.message.hide()  # what the last choices lacked, these have
         self._path_changed()
@@ -512,7 +495,7 @@ class ExportDialog(QDialog):
         self.result_path = out
         size = out.stat().st_size if out.is_file() else len(result.pdf)
         pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
-        text = f"Exported “{out.name}”: {pages}, {human_size(size)}."
+        text = f"Exported “{out.name}”: {pages}, {model.human_size(size)}."
         if result.warnings:
             text += " " + " ".join(result.warnings)
         self._say(text)

@@ -20,16 +20,10 @@ from PySide6.QtWidgets import (
 
 from presskit import model
 from presskit.errors import PresskitError
-from presskit.gui.editors.design import DesignEditor
-from presskit.gui.editors.sections import (
-    FilmsEditor,
-    InterviewEditor,
-    LinksEditor,
-    ProfileEditor,
-)
-from presskit.gui.editors.stills import StillsEditor
+from presskit.gui.editors.sections import FilmsEditor, InterviewEditor
 from presskit.gui.fields import Collapsible
 from presskit.gui.icons import icon
+from presskit.gui.pages import PAGES, page_for
 from presskit.gui.places import existing_documents_folder, file_name
 from presskit.gui.preflight_panel import PreflightPanel
 from presskit.gui.preview import PreviewPane
@@ -41,40 +35,6 @@ from presskit.store import KitFile
 KIT_FILTER = "Press kits (*.presskit)"
 EDITOR_MIN_WIDTH = 420  # px
 PREFLIGHT_HEIGHT = 150  # px: a few findings in view, the editor keeps most of the height
-# Where a finding's path leads: the section, and the list whose item it names.
-SECTION_OF = {
-    "person": "Profile",
-    "interview": "Interview",
-    "films": "Films",
-    "stills": "Stills",
-    "links": "Links & contact",
-    "contact": "Links & contact",
-    "design": "Design",
-}
-LIST_OF = {
-    "interview": "question-list",
-    "films": "film-list",
-    "stills": "gallery",
-    "links": "link-list",
-    "design": "section-list",
-}
-EDITORS = {
-    "Profile": ProfileEditor,
-    "Interview": InterviewEditor,
-    "Films": FilmsEditor,
-    "Stills": StillsEditor,
-    "Links & contact": LinksEditor,
-    "Design": DesignEditor,
-}
-# The page of the preview each section's edits show on.
-PREVIEW_ANCHOR = {
-    "Profile": "cover",
-    "Interview": "interview",
-    "Films": "films",
-    "Stills": "stills",
-    "Links & contact": "contact",
-    "Design": "cover",
-}
 
 
 class MainWindow(QMainWindow):
@@ -93,17 +53,9 @@ class MainWindow(QMainWindow):
         self.stack.setMinimumWidth(EDITOR_MIN_WIDTH)
         self.editors: dict[str, QWidget] = {}  # built when first shown: a fast start
         self.preview = PreviewPane(session)
-        icons = {
-            "Profile": "user",
-            "Interview": "message-square-quote",
-            "Films": "clapperboard",
-            "Stills": "images",
-            "Links & contact": "link",
-            "Design": "palette",
-        }
-        for name in EDITORS:
+        for page in PAGES:
             self.stack.addWidget(QWidget())
-            QListWidgetItem(icon(icons[name]), name, self.sections)
+            QListWidgetItem(icon(page.icon), page.label, self.sections)
         self.sections.currentRowChanged.connect(self._show_section)
         self.sections.setCurrentRow(0)
         self.splitter = QSplitter()
@@ -144,13 +96,13 @@ class MainWindow(QMainWindow):
         """Shows the place a preflight finding is about: its section, item and field."""
         if not path:
             return
-        section = SECTION_OF.get(str(path[0]))
-        if section is None:
+        page = page_for(str(path[0]))
+        if page is None:
             return
-        self.sections.setCurrentRow(list(EDITORS).index(section))
-        editor = self.editor(section)
+        self.sections.setCurrentRow(PAGES.index(page))
+        editor = self.editor(page.label)
         index = next((p for p in path if isinstance(p, int)), None)
-        listing = editor.findChild(QListWidget, LIST_OF.get(str(path[0]), ""))
+        listing = editor.findChild(QListWidget, page.lists.get(str(path[0]), ""))
         if listing is not None and index is not None:
             listing.clearSelection()
             listing.setCurrentRow(index)
@@ -167,13 +119,13 @@ class MainWindow(QMainWindow):
     def editor(self, name: str) -> QWidget:
         """The editor of a section, built the first time it is wanted."""
         if name not in self.editors:
-            index = list(EDITORS).index(name)
+            index = next(i for i, page in enumerate(PAGES) if page.label == name)
             placeholder = self.stack.widget(index)
-            self.editors[name] = EDITORS[name](self.session)
-            if name == "Interview":
-                self.editors[name].import_requested.connect(self.import_interview)
-            if name == "Films":
-                self.editors[name].pane.selected.connect(self._film_chosen)
+            editor = self.editors[name] = PAGES[index].editor(self.session)
+            if isinstance(editor, InterviewEditor):
+                editor.import_requested.connect(self.import_interview)
+            if isinstance(editor, FilmsEditor):
+                editor.pane.selected.connect(self._film_chosen)
             self.stack.insertWidget(index, self.editors[name])
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -181,10 +133,10 @@ class MainWindow(QMainWindow):
 
     def _show_section(self, row: int) -> None:
         if row >= 0:
-            name = list(EDITORS)[row]
-            self.editor(name)
+            page = PAGES[row]
+            self.editor(page.label)
             self.stack.setCurrentIndex(row)
-            self.preview.reveal(PREVIEW_ANCHOR[name])
+            self.preview.reveal(page.anchor)
 
     def _film_chosen(self, path: tuple | None) -> None:
         """The preview follows the film being edited to its page."""
@@ -297,21 +249,12 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         kit = self.session.kit
-        counts = {
-            "Interview": len(kit.interview.items),
-            "Films": len(kit.films),
-            "Stills": len(kit.stills),
-            "Links & contact": len(kit.links),
-        }
-        uncredited = sum(1 for s in kit.stills if not s.credit.strip())
-        for row in range(self.sections.count()):
+        for row, page in enumerate(PAGES):
+            text = page.label if page.count is None else f"{page.label}  {page.count(kit)}"
+            wanting = page.attention(kit)
             item = self.sections.item(row)
-            name = item.text().split("  ")[0]
-            text = f"{name}  {counts[name]}" if name in counts else name
-            if name == "Stills" and uncredited:
-                text += f"  ⚠ {uncredited}"
-                item.setToolTip(f"{uncredited} still(s) without a photographer credit")
-            item.setText(text)
+            item.setText(f"{text}  ⚠ {wanting}" if wanting else text)
+            item.setToolTip(page.attention_tip.format(wanting) if wanting else "")
 
     # -- files -----------------------------------------------------------------------------
 

@@ -6,9 +6,7 @@ Knows nothing of files, Qt or PDF.
 from presskit.model.ids import assign_missing_ids, new_film_id, new_still_id, slug
 from presskit.model.interchange import FORMAT, dumps, from_dict, loads, parse_json, to_dict
 from presskit.model.kit import (
-    PAGE_SIZES,
     QA,
-    SECTIONS,
     STATUSES,
     Award,
     Contact,
@@ -35,14 +33,25 @@ from presskit.model.ops import (
     resolve,
     restore_operation,
 )
+from presskit.model.registry import (
+    DEFAULT_THEME,
+    PAGE_SIZES,
+    SECTION_INFO,
+    SECTIONS,
+    PageSize,
+    Section,
+    human_size,
+)
 from presskit.model.text import clean_text
 from presskit.model.validate import Problem, url_problem, validate
 
 __all__ = [
+    "DEFAULT_THEME",
     "FORMAT",
     "PAGE_SIZES",
     "QA",
     "SECTIONS",
+    "SECTION_INFO",
     "STATUSES",
     "Award",
     "Batch",
@@ -56,11 +65,13 @@ __all__ = [
     "Link",
     "MoveItem",
     "Operation",
+    "PageSize",
     "Person",
     "PressKit",
     "PressQuote",
     "Problem",
     "RemoveItem",
+    "Section",
     "SectionSetting",
     "SetField",
     "Still",
@@ -68,6 +79,7 @@ __all__ = [
     "clean_text",
     "dumps",
     "from_dict",
+    "human_size",
     "loads",
     "new_film_id",
     "new_still_id",

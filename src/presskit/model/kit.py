@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from presskit.model.registry import DEFAULT_THEME, SECTIONS
+
 STATUSES: tuple[str, ...] = (
     "development",
     "pre-production",
@@ -17,12 +19,6 @@ STATUSES: tuple[str, ...] = (
     "completed",
     "released",
 )
-
-SECTIONS: tuple[str, ...] = ("cover", "bio", "interview", "films", "stills", "contact")
-
-PAGE_SIZES: tuple[str, ...] = ("a4", "letter")
-
-DEFAULT_THEME = "classic"
 
 
 @dataclass

@@ -13,7 +13,6 @@ from io import BytesIO
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
@@ -34,7 +33,7 @@ from presskit.render.themes import load_theme
 # ASCII85 triples layout time and adds a quarter to the file; PDF readers need none of it.
 rl_config.useA85 = 0
 
-PAGE_SIZES = {"a4": A4, "letter": LETTER}
+PAGE_SIZES = {key: size.points for key, size in model.PAGE_SIZES.items()}
 _ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
 
 

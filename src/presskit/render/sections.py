@@ -46,13 +46,7 @@ STATUS_LABELS = {
     "completed": "Completed",
     "released": "Released",
 }
-SECTION_TITLES = {
-    "bio": "About",
-    "interview": "In conversation",
-    "films": "Films",
-    "stills": "Stills",
-    "contact": "Contact",
-}
+SECTION_TITLES = {key: section.title for key, section in model.SECTION_INFO.items()}
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 
