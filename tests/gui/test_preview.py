@@ -43,7 +43,7 @@ def test_the_newest_edit_wins(window, qtbot):
     preview.shown.connect(lambda: shown.append(preview.text()))
     window.session.set(("person", "name"), "First Name", "Name")
     preview.render()  # a render of "First" runs at once...
-    assert preview._running
+    assert preview._renders.running
     window.session.set(("person", "name"), "Second Name", "Name")  # ...when these come
     window.session.set(("person", "name"), "Third Name", "Name")
     current(window, qtbot)
@@ -142,7 +142,9 @@ def test_a_render_that_fails_is_not_tried_again_until_the_next_edit(window, qtbo
     monkeypatch.setattr(render, "render_pdf", broken)
     window.session.set(("person", "name"), "Broken Name", "Name")
     message = window.preview.message
-    qtbot.waitUntil(lambda: message.isVisible() and not window.preview._running, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: message.isVisible() and not window.preview._renders.running, timeout=WAIT_MS
+    )
     assert "could not be laid out" in message.text()
     assert not window.preview._timer.isActive()  # nothing scheduled: no loop of failures
     assert calls == [1]
@@ -170,7 +172,7 @@ def test_a_hidden_preview_renders_nothing_until_shown(window, qtbot):
     current(window, qtbot)
     window.show_preview(False)
     window.session.set(("person", "name"), "Unseen Name", "Name")
-    assert not window.preview._timer.isActive() and not window.preview._running
+    assert not window.preview._timer.isActive() and not window.preview._renders.running
     window.show_preview(True)
     qtbot.waitUntil(lambda: "Unseen Name" in window.preview.text(), timeout=WAIT_MS)
 

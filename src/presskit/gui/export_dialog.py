@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from presskit.errors import PresskitError
 from presskit.gui.places import existing_documents_folder, file_name
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
-from presskit.gui.workers import run_in_background
+from presskit.gui.workers import Latest, run_in_background
 from presskit.render.themes import theme_names
 
 PROFILES = {"screen": "Screen — to email", "print": "Print — 300 dpi"}
@@ -130,8 +131,9 @@ class ExportDialog(QDialog):
         self.nothing_to_show: str | None = None  # why these choices would export nothing
         self.result_path: Path | None = None
         self._cancel = threading.Event()
-        self._estimating = False
-        self._estimate_again = False
+        self._estimates = Latest(
+            self._estimate_job, self._estimate_done, self._estimate_failed, self
+        )
         self._progress = _Progress(self)
         self._progress.reported.connect(self._show_progress)
 
@@ -350,10 +352,9 @@ class ExportDialog(QDialog):
 
     def _start_estimate(self) -> None:
         """One estimate at a time; choices made meanwhile ask for one more, of the newest."""
-        if self._estimating:
-            self._estimate_again = True
-            return
-        self._estimating, self._estimate_again = True, False
+        self._estimates.ask()
+
+    def _estimate_job(self) -> Callable[[], tuple[int, str | None]]:
         snapshot, choices = self.session.snapshot(), self.choices()
         images = self.session.worker_images()
 
@@ -365,13 +366,9 @@ class ExportDialog(QDialog):
                 empty = render.nothing_to_show(snapshot, source, options)
                 return (0 if empty else render.estimate_size(snapshot, source, options)), empty
 
-        run_in_background(job, self._estimate_done, self._estimate_failed, owner=self)
+        return job
 
     def _estimate_done(self, result: tuple[int, str | None]) -> None:
-        self._estimating = False
-        if self._estimate_again:
-            self._start_estimate()  # the newest choices win; this one is already stale
-            return
         size, self.nothing_to_show = result
         if self.nothing_to_show:
             self.estimate.setText("Nothing to export")
@@ -384,10 +381,6 @@ class ExportDialog(QDialog):
         self.estimated.emit(size)
 
     def _estimate_failed(self, err: BaseException) -> None:
-        self._estimating = False
-        if self._estimate_again:
-            self._start_estimate()
-            return
         self.estimate.setText("Not known")  # the export itself will say what is wrong
 
     # -- preflight, off the GUI thread: the kit does not change while the dialog is open ----

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from presskit.gui.session import Session
-from presskit.gui.workers import run_in_background
+from presskit.gui.workers import Latest
 
 CHECK_DELAY_MS = 600
 MARKS = {
@@ -57,7 +57,7 @@ class PreflightPanel(QDockWidget):
         self.counts.clicked.connect(self.show_panel)
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.run_check)
-        self._running = False
+        self._checks = Latest(self._check_job, self._show, self._failed, self)
         session.undo_stack.indexChanged.connect(self._timer.start)
         self._timer.start()
 
@@ -66,13 +66,14 @@ class PreflightPanel(QDockWidget):
         self.raise_()
 
     def run_check(self) -> None:
-        if self._running:
-            self._timer.start()  # one check at a time; the newest edit gets the next one
-            return
+        """One check at a time; edits made meanwhile ask for one more, of the newest kit."""
+        self._checks.ask()
+
+    def _check_job(self) -> Callable[[], list] | None:
         snapshot, images = self.session.snapshot(), self.session.worker_images()
         if snapshot.is_blank():
             self._show([], blank=True)
-            return
+            return None
 
         def job() -> list:
             # Imported here, on the worker: preflight brings in ReportLab, a fifth of a
@@ -82,16 +83,13 @@ class PreflightPanel(QDockWidget):
             with images() as source:
                 return preflight.check(snapshot, source)
 
-        self._running = True
-        run_in_background(job, self._show, self._failed, owner=self)
+        return job
 
     def _failed(self, err: BaseException) -> None:
-        self._running = False
         self.counts.setText("Preflight could not run")
         self.counts.setToolTip(str(err))
 
     def _show(self, findings: list, *, blank: bool = False) -> None:
-        self._running = False
         self.findings = findings
         self.list.clear()
         for finding in findings:

@@ -9,6 +9,7 @@ so the newest edit always wins and the window never waits for ReportLab.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from presskit.gui.icons import icon
 from presskit.gui.session import Session
-from presskit.gui.workers import run_in_background
+from presskit.gui.workers import Latest
 
 RENDER_DELAY_MS = 60  # after the last keystroke: one render runs at a time, newest wins
 HINT = "Your kit appears here as you fill it in. Start with your name in Profile."
@@ -48,7 +49,7 @@ class PreviewPane(QWidget):
         self.generation = 0  # bumped by every edit; a render carries the one it started from
         self.shown_generation = -1
         self.started_generation = -1  # a render that failed is not tried again until an edit
-        self._running = False
+        self._renders = Latest(self._render_job, self._rendered, self._failed, self)
         self._wanted_anchor: str | None = None
         self._closing = threading.Event()  # read by a running render: stop making stills
         self.view = self._new_view(self.document, QPdfView.ZoomMode.FitToWidth, 1.0)
@@ -127,11 +128,12 @@ class PreviewPane(QWidget):
 
     def render(self) -> None:
         """Renders the newest snapshot, unless a render is running: then once it is done."""
-        if self._running:
-            return
+        self._renders.ask()
+
+    def _render_job(self) -> Callable[[], tuple[int, bytes, dict[str, int]]] | None:
         if self.session.kit.is_blank():
             self._show_hint()
-            return
+            return None
         generation = self.started_generation = self.generation
         snapshot = self.session.snapshot()
         images = self.session.worker_images()
@@ -145,15 +147,14 @@ class PreviewPane(QWidget):
                 result = render.render_pdf(snapshot, source, options, cancelled=closing.is_set)
             return generation, result.pdf, result.anchors
 
-        self._running = True
         self.progress.setVisible(True)
-        run_in_background(job, self._rendered, self._failed, owner=self)
+        return job
 
     def _rendered(self, result: tuple[int, bytes, dict[str, int]]) -> None:
         generation, pdf, anchors = result
-        self._finished()
+        self.progress.setVisible(False)
         if generation < self.generation:
-            return  # an edit came while it ran: its render is on its way, this one is stale
+            return  # an edit came while it ran: its render is asked for, this one is stale
         self.message.setVisible(False)
         self._show(pdf, anchors)
         self.shown_generation = generation
@@ -174,19 +175,11 @@ class PreviewPane(QWidget):
         self._timer.stop()
 
     def _failed(self, err: BaseException) -> None:
-        self._finished()
-        if self._closing.is_set():
-            return
+        self.progress.setVisible(False)
+        if self._closing.is_set() or self.generation > self.started_generation:
+            return  # closing, or an edit came: its render is asked for
         self.message.setText(f"The preview could not be drawn: {err}")
         self.message.setVisible(True)
-
-    def _finished(self) -> None:
-        self._running = False
-        self.progress.setVisible(False)
-        if self._closing.is_set():
-            return
-        if self.generation > self.started_generation and not self._timer.isActive():
-            self._timer.start()  # edits came while it ran
 
     def _new_view(self, document: QPdfDocument, mode: QPdfView.ZoomMode, zoom: float) -> QPdfView:
         view = QPdfView()

@@ -24,7 +24,7 @@ from presskit import model
 from presskit.errors import PresskitError
 from presskit.gui import recovery
 from presskit.gui.commands import EditCommand
-from presskit.gui.workers import run_in_background, save_pool, wait_for_saves
+from presskit.gui.workers import Latest, save_pool, wait_for_saves
 from presskit.render.sources import KitImages, kit_images
 from presskit.store import KitFile, NewAsset
 
@@ -59,7 +59,12 @@ class Session(QObject):
         # window moved on while it was being made.
         self.generation = 0
         self._recovery_generation = 0  # what the recovery file holds
-        self._autosaving = False
+        self._landed_generation = (
+            0  # the newest write on disk: an older one landing late is old news
+        )
+        self._autosaves = Latest(
+            self._autosave_job, self._autosaved, self._autosave_failed, self, save_pool()
+        )
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.undo_stack.indexChanged.connect(self._schedule_autosave)
@@ -181,6 +186,9 @@ class Session(QObject):
 
     def _landed(self, generation: int) -> None:
         """A write of the kit as it was at ``generation`` is on disk."""
+        if generation < self._landed_generation:
+            return  # a newer write landed first (a save on this thread, while it waited)
+        self._landed_generation = generation
         if self.untitled:
             self._recovery_generation = generation
         elif generation == self.generation:
@@ -196,39 +204,37 @@ class Session(QObject):
 
     def autosave(self) -> None:
         """Writes a snapshot without a revision, off the GUI thread, so the file on disk (or
-        the recovery file of untitled work) never lags far behind the window."""
+        the recovery file of untitled work) never lags far behind the window. One at a time;
+        edits made meanwhile are written by one more, of the newest state."""
+        if self.unwritten():
+            self._autosaves.ask()
+
+    def _autosave_job(self) -> Callable[[], int] | None:
         if not self.unwritten():
-            return
-        if self._autosaving:
-            self.autosave_timer.start()  # one at a time: try again after this one
-            return
+            return None
         try:
             target = self._autosave_file()
-        except Exception as err:  # a recovery file that cannot be made: say so, keep working
-            self.autosave_failed.emit(str(err))
-            return
+        except (PresskitError, OSError) as err:  # no recovery file can be made: say so, go on
+            self.autosave_failed.emit(f"Autosave failed: {err}")
+            return None
         generation, snapshot, options = self.generation, self.snapshot(), self._write_options()
 
-        def job() -> None:
+        def job() -> int:
             with target.another_connection() as connection:
                 connection.save(snapshot, revision=False, **options)
+            return generation
 
-        def done(_result: object) -> None:
-            self._autosaving = False
-            self._landed(generation)
-            where = (
-                "Kept for recovery; Save to choose where"
-                if self.untitled
-                else "Saved automatically"
-            )
-            self.autosaved.emit(where)
+        return job
 
-        def failed(err: BaseException) -> None:
-            self._autosaving = False
-            self.autosave_failed.emit(f"Autosave failed: {err}")
+    def _autosaved(self, generation: int) -> None:
+        self._landed(generation)
+        where = (
+            "Kept for recovery; Save to choose where" if self.untitled else "Saved automatically"
+        )
+        self.autosaved.emit(where)
 
-        self._autosaving = True
-        run_in_background(job, done, failed, pool=save_pool(), owner=self)
+    def _autosave_failed(self, err: BaseException) -> None:
+        self.autosave_failed.emit(f"Autosave failed: {err}")
 
     def write_now(self) -> None:
         """Everything the window shows onto disk, on this thread, before the kit is let go

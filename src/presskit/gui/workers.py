@@ -86,3 +86,56 @@ def wait_for_saves(timeout_ms: int = 30_000) -> bool:
 def wait_for_background_jobs(timeout_ms: int = 10_000) -> bool:
     """Lets running jobs finish (on quit), so no thread outlives the objects it reports to."""
     return wait_for_saves(timeout_ms) and QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+class Latest:
+    """One kind of job that only its newest ask matters for (a preview, an estimate, a check,
+    an autosave): one runs at a time, asks made meanwhile become one more run when it ends,
+    and the result of a run overtaken by a newer ask is dropped, never shown.
+
+    ``start`` runs on the GUI thread when a run begins and returns the job for the worker:
+    it takes its snapshot then, so each run works on the newest state, or returns None when
+    there is nothing to do."""
+
+    def __init__(
+        self,
+        start: Callable[[], Callable[[], Any] | None],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        owner: QObject,
+        pool: QThreadPool | None = None,
+    ):
+        self._start, self._on_done, self._on_error = start, on_done, on_error
+        self._owner, self._pool = owner, pool
+        self.running = False
+        self._again = False
+
+    def ask(self) -> None:
+        if self.running:
+            self._again = True
+            return
+        self._run()
+
+    def _run(self) -> None:
+        self._again = False
+        job = self._start()
+        if job is None:
+            return
+        self.running = True
+        run_in_background(
+            job,
+            self._finished(self._on_done),
+            self._finished(self._on_error),
+            self._pool,
+            self._owner,
+        )
+
+    def _finished(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def finish(value: Any) -> None:
+            self.running = False
+            if self._again:
+                self._run()  # a newer ask came: this result is already stale
+            else:
+                callback(value)
+
+        return finish
