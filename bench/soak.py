@@ -26,7 +26,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 QStandardPaths.setTestModeEnabled(True)  # never the person's own settings or recovery folder
@@ -105,7 +105,12 @@ class Soak:
         kit = self.session.kit
         kind = self.rng.choice(["interview", "films", "links", "stills"])
         if kind == "stills":
-            self.window.editor("Stills").add_files([self.rng.choice(self.images)])
+            stills = self.window.editor("Stills")
+            done = QEventLoop()
+            stills.added.connect(done.quit)
+            stills.add_files([self.rng.choice(self.images)])  # read on a worker thread
+            done.exec()
+            stills.added.disconnect(done.quit)
             return
         path, item = {
             "interview": (("interview", "items"), model.QA(self.text() + "?", self.text())),

@@ -35,7 +35,7 @@ def import_image(path: str | os.PathLike[str]) -> ImportedImage:
     asset = NewAsset(
         data=data, name=path.name, mime=info.mime, width=info.width, height=info.height
     )
-    return ImportedImage(asset, sha256_of(data), info)
+    return ImportedImage(asset, asset.sha256, info)
 
 
 def sha256_of(data: bytes) -> str:

@@ -122,13 +122,14 @@ def test_dropping_photos_adds_credited_stills_with_thumbnails(window, qtbot, tmp
         path = tmp_path / f"set-{i}.jpg"
         Image.new("RGB", (1200, 800), (40 * i, 90, 120)).save(path, exif=exif.tobytes())
         photos.append(path)
-    with qtbot.waitSignal(stills.thumbnails_ready, timeout=10_000):
+    with qtbot.waitSignal(stills.added, timeout=30_000):
         _drop(stills, photos)
     kit = window.session.kit
     assert len(kit.stills) == 7
-    assert [s.credit for s in kit.stills[-2:]] == ["Ian Chen", "Ian Chen"]
     gallery = stills.findChild(QListWidget, "gallery")
-    assert gallery.count() == 7 and not gallery.item(6).icon().isNull()
+    qtbot.waitUntil(lambda: not gallery.item(6).icon().isNull(), timeout=10_000)
+    assert [s.credit for s in kit.stills[-2:]] == ["Ian Chen", "Ian Chen"]
+    assert gallery.count() == 7
     assert "Photo: Ian Chen" in gallery.item(6).text()
     assert window.session.undo_stack.undoText() == "Add 2 stills"
     window.session.undo_stack.undo()
@@ -298,7 +299,8 @@ def test_added_stills_are_selected_with_the_photographer_field_ready(window, qtb
         path = tmp_path / f"DSC_00{i}.jpg"
         Image.new("RGB", (900, 600), (30 * i, 80, 140)).save(path)
         photos.append(path)
-    stills.add_files([str(p) for p in photos])
+    with qtbot.waitSignal(stills.added, timeout=30_000):
+        stills.add_files([str(p) for p in photos])
     gallery = stills.findChild(QListWidget, "gallery")
     assert stills.selected_rows() == [5, 6]
     credit = field(stills, "credit")

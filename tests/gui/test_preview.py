@@ -119,7 +119,8 @@ def test_an_untitled_kit_previews_a_still_not_saved_anywhere_yet(qtbot, tmp_path
     photo = tmp_path / "set.jpg"
     Image.new("RGB", (1200, 800), (90, 140, 200)).save(photo)
     stills = show(window, "Stills")
-    stills.add_files([str(photo)])
+    with qtbot.waitSignal(stills.added, timeout=30_000):
+        stills.add_files([str(photo)])
     window.session.set(("stills", 0, "credit"), "Mo Okafor", "Credit")
     qtbot.waitUntil(window.preview.is_current, timeout=WAIT_MS)
     assert "Photo: Mo Okafor" in window.preview.text()

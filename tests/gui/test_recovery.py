@@ -98,7 +98,8 @@ def test_recovered_work_shows_its_stills_thumbnails(qtbot, tmp_path, monkeypatch
     Image.new("RGB", (900, 600), (200, 120, 40)).save(photo)
     first = MainWindow(Session(model.PressKit()), settings)
     qtbot.addWidget(first)
-    first.editor("Stills").add_files([str(photo)])
+    with qtbot.waitSignal(first.editor("Stills").added, timeout=30_000):
+        first.editor("Stills").add_files([str(photo)])
     first.autosave_now()  # into the recovery file, as after a crash
     path = first.session.recovery.path
     first.autosave_timer.stop()

@@ -37,10 +37,12 @@ def test_an_earlier_autosave_never_overwrites_a_later_save(window):
         assert on_disk.load().person.name == "Saved Name"
 
 
-def test_save_as_takes_a_still_added_a_moment_ago(window, tmp_path: Path):
+def test_save_as_takes_a_still_added_a_moment_ago(window, qtbot, tmp_path: Path):
     photo = tmp_path / "set.jpg"
     Image.new("RGB", (900, 600), (40, 90, 160)).save(photo)
-    show(window, "Stills").add_files([str(photo)])
+    stills = show(window, "Stills")
+    with qtbot.waitSignal(stills.added, timeout=30_000):
+        stills.add_files([str(photo)])
     added = window.session.kit.stills[-1].asset
     window.autosave_timer.stop()  # Save As comes before any autosave
     assert window.save_to(str(tmp_path / "copy.presskit"))

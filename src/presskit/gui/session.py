@@ -174,14 +174,12 @@ class Session(QObject):
 
     def _autosave_file(self) -> KitFile:
         """The file an autosave writes: the kit's own, or for untitled work the recovery
-        file, made the first time untitled work is written."""
+        file, made (empty, in a moment) the first time untitled work is written: the write
+        itself, with every picture, is the autosave's, off this thread."""
         if self.kit_file is not None:
             return self.kit_file
         if self.recovery is None:
-            self.recovery = KitFile.create(
-                recovery.new_recovery_path(), self.snapshot(), list(self.pending_assets.values())
-            )
-            self._recovery_generation = self.generation
+            self.recovery = KitFile.create(recovery.new_recovery_path(), model.PressKit())
         return self.recovery
 
     def _landed(self, generation: int) -> None:

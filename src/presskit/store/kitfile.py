@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -60,8 +61,10 @@ class NewAsset:
     width: int
     height: int
 
-    @property
+    @functools.cached_property
     def sha256(self) -> str:
+        """Worked out once (a 24-megapixel photograph takes a few milliseconds to hash):
+        where an image is read, not again on the window's thread."""
         return hashlib.sha256(self.data).hexdigest()
 
 

@@ -58,6 +58,7 @@ IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic)"
 
 class StillsEditor(QWidget):
     thumbnails_ready = Signal()
+    added = Signal(int)  # stills added from files: the step is in the undo history now
 
     def __init__(self, session: Session):
         super().__init__()
@@ -263,17 +264,32 @@ class StillsEditor(QWidget):
             self.add_files(files)
 
     def add_files(self, paths: list[str]) -> None:
-        """Adds every readable image as one undoable step; names the ones that could not be read."""
-        from presskit import kitio  # Pillow loads when the first image comes in
+        """Adds every readable image as one undoable step; names the ones that could not be
+        read. The files are read and checked on a worker thread (twenty 24-megapixel
+        photographs take seconds); ``added`` says when they are in."""
+        noun = "photograph" if len(paths) == 1 else f"{len(paths)} photographs"
+        self.status.setText(f"Adding {noun}…")
 
-        operations, problems = [], []
+        def job() -> tuple[list, list[str]]:
+            from presskit import kitio  # Pillow loads when the first image comes in
+
+            images, problems = [], []
+            for path in paths:
+                try:
+                    images.append(kitio.import_image(path))
+                except PresskitError as err:
+                    problems.append(str(err))
+            return images, problems
+
+        run_in_background(job, self._read, self._read_failed, owner=self)
+
+    def _read(self, result: tuple[list, list[str]]) -> None:
+        from presskit import kitio
+
+        images, problems = result
+        operations = []
         kit = self.session.snapshot()
-        for path in paths:
-            try:
-                image = kitio.import_image(path)
-            except PresskitError as err:
-                problems.append(str(err))
-                continue
+        for image in images:
             still = kitio.still_for(image, kit)
             kit.stills.append(still)
             self.session.add_picture(image.asset)
@@ -282,8 +298,16 @@ class StillsEditor(QWidget):
             noun = "still" if len(operations) == 1 else f"{len(operations)} stills"
             self.session.apply(model.Batch(tuple(operations)), f"Add {noun}")
             self._select_added(len(operations))
+        else:
+            self._selection_changed()  # the status line says what is selected again
+        self.added.emit(len(operations))
         if problems:
             QMessageBox.warning(self, "Some files were not added", "\n".join(problems))
+
+    def _read_failed(self, err: BaseException) -> None:
+        self._selection_changed()
+        self.added.emit(0)
+        QMessageBox.warning(self, "The files were not added", str(err))
 
     def _select_added(self, count: int) -> None:
         """The stills just added, selected, with the photographer field ready for typing:
