@@ -35,6 +35,18 @@ def make_rendition(data: bytes, name: str, size: tuple[int, int], quality: int) 
     return Rendition(out.getvalue(), image.width, image.height)
 
 
+def is_whole(data: bytes, size: tuple[int, int]) -> bool:
+    """A cached rendition decodes completely to the size its spec names."""
+    try:
+        with Image.open(BytesIO(data)) as image:
+            if image.format != "JPEG" or image.size != size:
+                return False
+            image.load()
+        return True
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return False
+
+
 def rendition_from_kit(
     kit_path: str, sha256: str, name: str, size: tuple[int, int], quality: int
 ) -> Rendition:

@@ -27,10 +27,18 @@ from reportlab.platypus import (
 
 from presskit import model
 from presskit.errors import MissingImageError, PresskitError
-from presskit.render.flowables import Bookmark, JpegReader, PlacedImage, Rule, SpacedLabel
+from presskit.render.flowables import (
+    Bookmark,
+    JpegReader,
+    LongText,
+    MissingPicture,
+    PlacedImage,
+    Rule,
+    SpacedLabel,
+)
 from presskit.render.fonts import Coverage, family
 from presskit.render.images import AssetSource, Rendition
-from presskit.render.markup import inline, needs_shaping, paragraphs
+from presskit.render.markup import PIECE_CHARS, inline, needs_shaping, paragraphs, pieces
 from presskit.render.styles import Styles
 from presskit.render.themes import Theme
 
@@ -86,6 +94,10 @@ class Context:
         face = family(style.fontName.rsplit("-", 1)[0])
         if needs_shaping(text):
             style = shaped(style)
+        if len(text) > PIECE_CHARS:  # set in pieces: one huge paragraph costs n² to split
+            flat = ParagraphStyle(f"{style.name}-piece", style, spaceBefore=0, spaceAfter=0)
+            parts = [Paragraph(inline(p, face, self.coverage), flat) for p in pieces(text)]
+            return LongText(parts, style.spaceBefore, style.spaceAfter)
         return Paragraph(inline(text, face, self.coverage), style)
 
     def paras(self, text: str, style: ParagraphStyle) -> list[Flowable]:
@@ -133,8 +145,10 @@ class Context:
 
     def image(self, still: model.Still, box: tuple[float, float]) -> Flowable | None:
         size = self.fitted(still, box)
-        if size is None:
-            return None
+        if size is None:  # the file lacks the picture: mark the gap rather than close it
+            return MissingPicture.in_box(box)
+        if self.renditions is not None and still.asset not in self.renditions:
+            return MissingPicture(*size)  # held, but damaged: no rendition could be made
         if self.renditions is None:
             previous = self.wanted.get(still.asset, (0.0, 0.0))
             self.wanted[still.asset] = (max(previous[0], size[0]), max(previous[1], size[1]))
