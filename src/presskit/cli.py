@@ -50,8 +50,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = render.Options(profile=args.profile, theme=args.theme, page_size=args.page_size)
     with KitFile.open(args.kit) as kit_file:
         kit = kit_file.load()
-        missing = preflight.picture_sentences(kit, kit_file)
-        if missing:  # the PDF would show a gap: say which still, and write nothing
+        # Every picture read whole (SHA-256) first, cached renditions or not: the PDF would
+        # show a gap where one is missing or damaged, so say which still and write nothing.
+        missing = preflight.picture_sentences(kit, kit_file, deep=True)
+        if missing:
             raise ExportError(missing[0].removesuffix(".") + _and_more(len(missing) - 1, "still"))
         result = render.export_pdf(kit, kit_file, args.output, options, progress=_progress_bar())
     for warning in result.warnings:

@@ -187,11 +187,10 @@ def remake_damaged_renditions(kit_file: KitFile) -> int:
     original (nothing is lost: it is a cache), or dropped when that cannot be done now.
     A read-only kit is only read. Returns how many were found damaged."""
     damaged = 0
-    for sha, spec in kit_file.renditions():
+    for sha, spec, width, height in kit_file.renditions():
         match = _SPEC.fullmatch(spec) if isinstance(spec, str) else None
         data = kit_file.get_rendition(sha, spec)
-        size = (int(match[1]), int(match[2])) if match else (0, 0)
-        if match and isinstance(data, bytes) and is_whole(data, size):
+        if match and isinstance(data, bytes) and is_whole(data, (width, height)):
             continue
         damaged += 1
         if kit_file.read_only:
@@ -199,6 +198,7 @@ def remake_damaged_renditions(kit_file: KitFile) -> int:
         try:
             if match is None:
                 raise ImageImportError("a rendition of no known size")
+            size = (int(match[1]), int(match[2]))  # what was asked for, as spec_for wrote it
             made = make_rendition(
                 kit_file.asset_bytes(sha), kit_file.asset_info(sha).name, size, int(match[3])
             )

@@ -449,9 +449,11 @@ class KitFile:
                 problems[sha] = "damaged"
         return problems
 
-    def renditions(self) -> list[tuple[str, str]]:
-        """The cached renditions, as (sha256, spec)."""
-        return [(sha, spec) for sha, spec in self._query("SELECT sha256, spec FROM renditions")]
+    def renditions(self) -> list[tuple[str, str, int, int]]:
+        """The cached renditions, as (sha256, spec, width, height)."""
+        return [
+            tuple(row) for row in self._query("SELECT sha256, spec, width, height FROM renditions")
+        ]
 
     def drop_rendition(self, sha256: str, spec: str) -> None:
         """Forgets a cached rendition (one found damaged): the next export makes it anew."""
