@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from presskit.errors import ExportError, ImageImportError, KitFileError, MissingImageError
-from presskit.imaging.renditions import Rendition, make_rendition, rendition_from_kit
+from presskit.imaging.renditions import (
+    Rendition,
+    looks_like_jpeg,
+    make_rendition,
+    rendition_from_kit,
+)
 from presskit.store import AssetInfo
 
 Progress = Callable[[int, int], None]
@@ -98,7 +103,7 @@ def prepare(
         size = pixels_for((info.width, info.height), box, profile.dpi)
         spec = spec_for(profile, size)
         cached = source.get_rendition(sha, spec)
-        if cached is not None:
+        if cached is not None and looks_like_jpeg(cached):  # else damaged: made again
             ready[sha] = Rendition(cached, *size)
         else:
             jobs[sha] = (spec, size)
