@@ -98,3 +98,20 @@ def test_an_unbroken_word_at_the_limit_is_laid_out_in_full(tmp_path):
 
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(result.pdf)).pages)
     assert text.count("x") >= 300_000 and "END" in text
+
+
+def test_a_kit_at_the_limits_is_checked_once_per_quote():
+    """1,000 films and answers full of quotes: each misspelt quote is one tip per answer,
+    naming the closest title (the old check compared every quote with every title, named a
+    quote once per similar title, and took minutes)."""
+    kit = kit_named()
+    kit.films = [
+        model.Film(id=f"f{i}", title=f"Film {i}", status="completed") for i in range(1_000)
+    ]
+    answer = "I shot “Film 12”. " * 20 + "Then “Flim 12”."
+    kit.interview.items = [model.QA(f"Q{i}?", answer) for i in range(20)]
+    tips = [f for f in preflight.check(kit) if f.severity == "tip"]
+    assert len(tips) == 20
+    assert {t.message for t in tips} == {
+        "The interview names “Flim 12”, but the film is listed as “Film 12”."
+    }
