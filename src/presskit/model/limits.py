@@ -25,70 +25,48 @@ ASSET_PIXELS = 160_000_000  # above the largest medium-format sensors, far below
 class Limit:
     warn: int
     hard: int
+    name: str = ""  # how a sentence names the field or list ("The name")
 
 
 # Lists, by their place with indices left out ("films[].credits").
 LISTS: dict[str, Limit] = {
-    "films": Limit(200, 1_000),
-    "stills": Limit(500, 2_000),
-    "interview.items": Limit(200, 1_000),
-    "links": Limit(100, 500),
-    "person.roles": Limit(20, 200),
-    "films[].roles": Limit(20, 200),
-    "films[].themes": Limit(50, 200),
-    "films[].festivals": Limit(300, 1_000),
-    "films[].awards": Limit(300, 1_000),
-    "films[].press_quotes": Limit(100, 500),
-    "films[].links": Limit(100, 500),
-    "films[].credits": Limit(500, 3_000),
+    "films": Limit(200, 1_000, "The list of films"),
+    "stills": Limit(500, 2_000, "The list of stills"),
+    "interview.items": Limit(200, 1_000, "The interview"),
+    "links": Limit(100, 500, "The list of links"),
+    "person.roles": Limit(20, 200, "The list of roles"),
+    "films[].roles": Limit(20, 200, "A film's roles"),
+    "films[].themes": Limit(50, 200, "A film's themes"),
+    "films[].festivals": Limit(300, 1_000, "A film's festivals"),
+    "films[].awards": Limit(300, 1_000, "A film's awards"),
+    "films[].press_quotes": Limit(100, 500, "A film's press quotes"),
+    "films[].links": Limit(100, 500, "A film's links"),
+    "films[].credits": Limit(500, 3_000, "A film's credits"),
 }
 LIST_DEFAULT = Limit(200, 1_000)
 
 # Fields printed on one line, each with the length past which it no longer reads as one
 # (issue 11: a 500-character name ran the cover over three pages).
 ONE_LINE: dict[str, Limit] = {
-    "person.name": Limit(80, 2_000),
-    "person.name_original": Limit(80, 2_000),
-    "person.pronouns": Limit(40, 2_000),
-    "person.roles[]": Limit(60, 2_000),
-    "person.location": Limit(100, 2_000),
-    "person.headline": Limit(200, 2_000),
-    "films[].title": Limit(120, 2_000),
-    "films[].original_title": Limit(120, 2_000),
-    "films[].roles[]": Limit(60, 2_000),
-    "films[].credits[].role": Limit(80, 2_000),
-    "films[].credits[].name": Limit(120, 2_000),
-    "stills[].caption": Limit(300, 2_000),
-    "stills[].credit": Limit(120, 2_000),
-    "links[].label": Limit(120, 2_000),
+    "person.name": Limit(80, 2_000, "The name"),
+    "person.name_original": Limit(80, 2_000, "The name in its original script"),
+    "person.pronouns": Limit(40, 2_000, "The pronouns"),
+    "person.roles[]": Limit(60, 2_000, "A role"),
+    "person.location": Limit(100, 2_000, "“Based in”"),
+    "person.headline": Limit(200, 2_000, "The headline"),
+    "films[].title": Limit(120, 2_000, "A film title"),
+    "films[].original_title": Limit(120, 2_000, "A film's original title"),
+    "films[].roles[]": Limit(60, 2_000, "A role on a film"),
+    "films[].credits[].role": Limit(80, 2_000, "A credit's role"),
+    "films[].credits[].name": Limit(120, 2_000, "A credit's name"),
+    "stills[].caption": Limit(300, 2_000, "A still's caption"),
+    "stills[].credit": Limit(120, 2_000, "A still's photographer"),
+    "links[].label": Limit(120, 2_000, "A link's label"),
 }
 # Everything else is prose (a bio, an answer, a synopsis): a long essay fits under ``warn``;
-# ``hard`` keeps a single field's layout within seconds, even as one unbroken word.
+# ``hard`` keeps a single field's layout within seconds, even as one unbroken word (its
+# paragraphs are set in pieces: render.markup.pieces).
 PROSE = Limit(30_000, 1_000_000)
-
-# Names a person sees for each field, for the sentences that name it.
-FIELD_NAMES: dict[str, str] = {
-    "person.name": "The name",
-    "person.name_original": "The name in its original script",
-    "person.pronouns": "The pronouns",
-    "person.roles[]": "A role",
-    "person.location": "“Based in”",
-    "person.headline": "The headline",
-    "films[].title": "A film title",
-    "films[].original_title": "A film's original title",
-    "films[].roles[]": "A role on a film",
-    "films[].credits[].role": "A credit's role",
-    "films[].credits[].name": "A credit's name",
-    "stills[].caption": "A still's caption",
-    "stills[].credit": "A still's photographer",
-    "links[].label": "A link's label",
-    "person.bio_short": "The short bio",
-    "person.bio_long": "The long bio",
-    "films": "The list of films",
-    "stills": "The list of stills",
-    "interview.items": "The interview",
-    "films[].credits": "A film's credits",
-}
 
 _INDEX = re.compile(r"\[\d+\]")
 
@@ -115,9 +93,8 @@ class Excess:
     message: str
 
 
-def _field_name(where: str) -> str:
-    name = FIELD_NAMES.get(general(where))
-    return f"{name} ({where})" if name else f"The field {where}"
+def _field_name(where: str, limit: Limit) -> str:
+    return f"{limit.name} ({where})" if limit.name else f"The field {where}"
 
 
 def _excess(where: str, what: str, size: int, limit: Limit, unit: str) -> Excess:
@@ -125,11 +102,11 @@ def _excess(where: str, what: str, size: int, limit: Limit, unit: str) -> Excess
         return Excess(
             where,
             True,
-            f"{_field_name(where)} {what}; shorten it to {limit.hard:,} {unit} to export the kit.",
+            f"{_field_name(where, limit)} {what}; shorten it to {limit.hard:,} {unit} to export the kit.",
         )
     kind = "a one-line field" if general(where) in ONE_LINE else "a press kit"
     return Excess(
-        where, False, f"{_field_name(where)} {what}; {kind} reads best under {limit.warn:,}."
+        where, False, f"{_field_name(where, limit)} {what}; {kind} reads best under {limit.warn:,}."
     )
 
 
