@@ -202,6 +202,8 @@ def _run_case(name: str, real_kit: Path, folder: Path) -> tuple[str, str, dict]:
         problems.append("foreign schema did not open read-only")
     if expected == "foreign" and (report["saved"] or not unchanged):
         problems.append("a foreign kit was written")
+    if expected == "foreign" and not report.get("repaired"):
+        problems.append("its clean copy is not a clean, writable kit")
     if expected == "refused" and (report["opened"] or len(report["sentences"]) != 1):
         problems.append(f"not refused in one sentence: {report}")
     return name, "; ".join(problems), report
@@ -213,11 +215,13 @@ def test_a_kit_changed_elsewhere_gives_one_sentence_or_a_correct_load(real_kit, 
     failed = {name: problem for name, problem, _report in results if problem}
     refused = sum(1 for _n, _p, r in results if r and not r["opened"])
     read_only = sum(1 for _n, _p, r in results if r.get("read_only"))
+    repaired = sum(1 for _n, _p, r in results if r.get("repaired"))
     record(
         "6. kit database mutations (foreign code, columns, types, digests, shapes, references)",
         ran=len(results),
         held=len(results) - len(failed),
-        note=f"{refused} refused at open, {read_only} read-only, the rest loaded; "
+        note=f"{refused} refused at open, {read_only} read-only ({repaired} clean copies made), "
+        "the rest loaded; "
         f"each in a child with a {DEADLINE} s deadline",
     )
     assert not failed, "\n".join(f"{name}: {problem}" for name, problem in failed.items())

@@ -598,12 +598,14 @@ class KitFile:
         return kept
 
     def _copy_pictures(self, db: sqlite3.Connection, sha256s: Sequence[str]) -> int:
-        """Copies each picture that is whole, one at a time (memory stays flat)."""
+        """Copies each picture that is whole, one at a time (memory stays flat). One that
+        cannot be read (missing, damaged, or in a table changed elsewhere) is left out and
+        counted: the copy is made from what can be read, and the original stays as it is."""
         copied = 0
         for sha in sha256s:
             try:
                 info, data = self.asset_info(sha), self.asset_bytes(sha)
-            except MissingImageError:
+            except KitFileError:
                 continue
             _insert_assets(db, [NewAsset(data, info.name, info.mime, info.width, info.height)])
             copied += 1
