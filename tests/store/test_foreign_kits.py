@@ -202,3 +202,15 @@ def test_each_lookup_says_which_error_by_what_was_looked_for(kit_path):
             f.load_revision(999)
         assert not isinstance(err.value, MissingImageError)
         assert str(err.value) == "“kit.presskit” has no such revision."
+
+
+def test_a_kit_too_large_to_open_again_is_never_written(kit_path, tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "DOCUMENT_CHARS", 5_000)
+    big = kit_with(name="N" * 6_000)
+    with pytest.raises(KitFileError, match="more than a kit file holds"):
+        KitFile.create(tmp_path / "new.presskit", big)
+    assert not (tmp_path / "new.presskit").exists()
+    before = fingerprint(kit_path)
+    with KitFile.open(kit_path) as f, pytest.raises(KitFileError, match="was not written"):
+        f.save(big)
+    assert fingerprint(kit_path) == before

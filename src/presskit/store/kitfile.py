@@ -221,6 +221,7 @@ class KitFile:
         path = Path(path)
         if path.exists():
             raise KitFileError(f"{_named(path)} already exists; choose another name.")
+        document = _document_of(kit, path)
         temp = _temp_beside(path)
         try:
             db = _defensive(sqlite3.connect(temp, isolation_level=None))
@@ -235,7 +236,7 @@ class KitFile:
                         "INSERT INTO meta VALUES ('created_at', ?), ('created_by', 'presskit')",
                         (_now(),),
                     )
-                    db.execute("INSERT INTO document VALUES (1, ?, ?)", (model.dumps(kit), _now()))
+                    db.execute("INSERT INTO document VALUES (1, ?, ?)", (document, _now()))
                     _insert_assets(db, assets)
             finally:
                 db.close()
@@ -359,7 +360,7 @@ class KitFile:
         editor's undo history) refer to leave the file.
         """
         self._writable()
-        document = model.dumps(kit)
+        document = _document_of(kit, self.path)
         try:
             with _transaction(self._connection()) as db:
                 _insert_assets(db, new_assets)
@@ -715,6 +716,19 @@ def _asset_info(path: Path, row: tuple) -> AssetInfo:
     if not (sizes_fit and isinstance(name, str) and isinstance(mime, str)):
         raise _damaged(path, sha)
     return AssetInfo(sha, name, mime, width, height, size)
+
+
+def _document_of(kit: model.PressKit, path: Path) -> str:
+    """The kit as stored JSON, refused when it is larger than presskit opens: a file that
+    would not open again is never written."""
+    document = model.dumps(kit)
+    if len(document) > limits.DOCUMENT_CHARS:
+        raise KitFileError(
+            f"The kit is {len(document):,} characters, more than a kit file holds "
+            f"({limits.DOCUMENT_CHARS:,}), so {_named(path)} was not written; shorten its "
+            "longest fields."
+        )
+    return document
 
 
 def _document_text(db: sqlite3.Connection, path: Path) -> str:
