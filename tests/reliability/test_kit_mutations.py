@@ -217,7 +217,7 @@ def test_a_kit_changed_elsewhere_gives_one_sentence_or_a_correct_load(real_kit, 
     read_only = sum(1 for _n, _p, r in results if r.get("read_only"))
     repaired = sum(1 for _n, _p, r in results if r.get("repaired"))
     record(
-        "6. kit database mutations (foreign code, columns, types, digests, shapes, references)",
+        "7. kit database mutations (foreign code, columns, types, digests, shapes, references)",
         ran=len(results),
         held=len(results) - len(failed),
         note=f"{refused} refused at open, {read_only} read-only ({repaired} clean copies made), "
