@@ -22,7 +22,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         kit = kit_file.load()
     print(f"Created {args.kit}: {_summary(kit)}.")
     # A kit with problems is still made (a dump must always load back); they are named here.
-    for problem in model.validate(kit):
+    # An empty kit is no problem: it is what `new` without a source makes.
+    for problem in [] if kit.is_blank() else model.validate(kit):
         print(f"presskit: warning: {problem.message}", file=sys.stderr)
     return 0
 
@@ -58,11 +59,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         result = render.export_pdf(kit, kit_file, args.output, options, progress=_progress_bar())
     for warning in result.warnings:
         print(f"presskit: warning: {warning}", file=sys.stderr)
-    size = len(result.pdf)
-    shown = (
-        f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
-    )
-    print(f"Exported {args.output}: {result.pages} pages, {shown}.")
+    pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
+    print(f"Exported {args.output}: {pages}, {model.human_size(len(result.pdf))}.")
     return 0
 
 
@@ -271,6 +269,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     opener.add_argument("kit", metavar="KIT")
     return parser
+
+
+def command_names() -> set[str]:
+    """The commands `presskit` takes: a kit file named like one is not taken for it."""
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return set(commands.choices)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

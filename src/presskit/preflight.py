@@ -40,7 +40,11 @@ def check(
     kit: model.PressKit, source: AssetSource | None = None, *, deep: bool = False
 ) -> list[Finding]:
     """Every finding, errors first. Without a ``source`` the image checks are skipped;
-    ``deep`` reads every picture to check it is whole (see ``picture_findings``)."""
+    ``deep`` reads every picture to check it is whole (see ``picture_findings``). A
+    brand-new kit has none: that its sections are empty is no news before anything is
+    typed."""
+    if kit.is_blank():
+        return []
     findings = [Finding("error", p.where, p.message) for p in model.validate(kit)]
     findings += _sizes(kit)
     if limits.first_refusal(kit):  # past a hard limit: the rest would only take long

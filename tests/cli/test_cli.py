@@ -291,3 +291,19 @@ def test_export_of_an_unknown_theme_is_bad_usage(sample, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["export", str(sample), "-o", str(tmp_path / "k.pdf"), "--theme", "baroque"])
     assert exit_.value.code == 2
+
+
+def test_a_kit_file_alone_opens_the_editor_on_it(tmp_path, monkeypatch):
+    """As a file manager calls it: `presskit FILE.presskit` (it was "invalid choice")."""
+    import presskit.gui.app
+    from presskit import entry
+
+    opened: list[str | None] = []
+    monkeypatch.setattr(presskit.gui.app, "run", lambda path=None: opened.append(path) or 0)
+    kit = tmp_path / "Ana Ruiz — press kit.presskit"
+    assert main(["new", str(kit)]) == 0
+    assert entry.main([str(kit)]) == 0
+    assert entry.main(["open", str(kit)]) == 0
+    assert opened == [str(kit), str(kit)]
+    assert entry.main(["themes"]) == 0  # a command is still a command
+    assert opened == [str(kit), str(kit)]

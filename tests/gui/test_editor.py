@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QWidget,
 )
 
 from presskit.store import KitFile
@@ -288,3 +289,74 @@ def test_recent_files_keep_the_newest_first_and_drop_missing_ones(window, tmp_pa
     settings.remember(tmp_path / "gone.presskit")
     settings.remember(kept)
     assert settings.recent_files() == [str(kept)]
+
+
+def test_added_stills_are_selected_with_the_photographer_field_ready(window, qtbot, tmp_path):
+    stills = show(window, "Stills")
+    photos = []
+    for i in range(2):
+        path = tmp_path / f"DSC_00{i}.jpg"
+        Image.new("RGB", (900, 600), (30 * i, 80, 140)).save(path)
+        photos.append(path)
+    stills.add_files([str(p) for p in photos])
+    gallery = stills.findChild(QListWidget, "gallery")
+    assert stills.selected_rows() == [5, 6]
+    credit = field(stills, "credit")
+    assert credit.hasFocus() or QApplication.focusWidget() is credit
+    # No caption yet: the gallery names each by its file, not "Untitled".
+    assert gallery.item(5).text().splitlines()[0] == "DSC_000.jpg"
+    assert gallery.item(6).text().splitlines()[0] == "DSC_001.jpg"
+    qtbot.keyClicks(credit, "Ana Ruiz")
+    assert [s.credit for s in window.session.kit.stills[-2:]] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_at_1280_by_800_with_preflight_open_the_films_form_keeps_its_width(window, qtbot):
+    """The form had shrunk to about 160 px, labels cut off, with a sideways scroll bar."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from presskit.gui.main_window import EDITOR_MIN_WIDTH
+
+    window.resize(1280, 800)
+    window.preflight.show_panel()
+    films = show(window, "Films")
+    qtbot.waitUntil(lambda: films.width() >= EDITOR_MIN_WIDTH)
+    form_area = next(a for a in films.findChildren(QScrollArea) if a.isVisible())
+    qtbot.waitUntil(lambda: form_area.viewport().width() > 300)
+    assert not form_area.horizontalScrollBar().isVisible()
+    # What a programmer reads first comes first; the technical fields fold away.
+    labels = [
+        label.text() for label in films.findChildren(QLabel) if label.isVisible() and label.text()
+    ]
+    assert labels.index("Logline") < labels.index("Festivals")
+    assert "Runtime (minutes)" not in labels
+    films.technical.button.click()
+    assert films.findChild(QWidget, "runtime_min").isVisible()
+
+
+def test_the_wheel_over_a_drop_down_scrolls_the_form_and_changes_nothing(window, qtbot):
+    """Scrolling the Films form with the wheel changed the key still under the pointer."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1280, 800)
+    films = show(window, "Films")
+    before = window.session.kit.films[0].key_still
+    key_still = films.findChild(QComboBox, "key_still")
+    area = next(a for a in films.findChildren(QScrollArea) if a.isAncestorOf(key_still))
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    start = area.verticalScrollBar().value()
+    down = QWheelEvent(
+        QPointF(10, 10),
+        QPointF(key_still.mapToGlobal(QPoint(10, 10))),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(key_still, down)
+    assert window.session.kit.films[0].key_still == before
+    assert window.session.undo_stack.count() == 0
+    assert area.verticalScrollBar().value() > start

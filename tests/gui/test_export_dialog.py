@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QListWidget
 
-from presskit import kitio
+from presskit import kitio, model
 from presskit.gui import export_dialog
 from presskit.gui.app import application
 from presskit.gui.export_dialog import ExportDialog
@@ -189,23 +189,118 @@ def test_cancel_leaves_an_earlier_pdf_as_it_was(qtbot, sample_session, settings,
     before = earlier.read_bytes()
     dialog = make_dialog(qtbot, sample_session, settings)
     dialog.path.setText(str(earlier))
-    assert dialog.replaces.isVisible()  # the person is told before exporting
+    assert dialog.path_note.isVisible()  # the person is told before exporting
     cancel_at_first_step(dialog)
     assert export(qtbot, dialog, earlier) == "cancelled"
     assert earlier.read_bytes() == before
     assert [p.name for p in folder.iterdir()] == ["kit.pdf"]
 
 
-def test_a_missing_folder_is_one_clear_sentence(qtbot, sample_session, settings, tmp_path):
+def one_sentence(text: str) -> bool:
+    """One line, one sentence: only the end stops it (what it quotes, such as a path, aside)."""
+    said = re.sub(r"“[^”]*”", "“”", text)
+    return "\n" not in text and said.endswith(".") and len(re.findall(r"[.!?](\s|$)", said)) == 1
+
+
+def test_a_missing_folder_is_one_clear_sentence_before_export(
+    qtbot, sample_session, settings, tmp_path
+):
     dialog = make_dialog(qtbot, sample_session, settings)
     out = tmp_path / "no such folder" / "kit.pdf"
-    assert export(qtbot, dialog, out) == "failed"
-    message = dialog.message.text()
-    assert dialog.message.isVisible()
-    assert "no such folder" in message and "does not exist" in message
-    assert message.endswith(".") and len(re.findall(r"[.!?](\s|$)", message)) == 1
+    dialog.path.setText(str(out))
+    note = dialog.path_note.text()
+    assert dialog.path_note.isVisible()
+    assert "no such folder" in note and "does not exist" in note and one_sentence(note)
+    assert not dialog.export_button.isEnabled()
+    dialog.path.setText(str(tmp_path / "kit.pdf"))  # a valid path clears it
+    assert not dialog.path_note.isVisible()
+    assert dialog.export_button.isEnabled()
     assert not out.parent.exists()
-    assert not dialog.open_pdf.isVisible()
+
+
+def test_typing_a_path_key_by_key_never_raises(qtbot, sample_session, settings, tmp_path):
+    """At "/" the dialog used to raise ("PosixPath('/') has an empty name") and lose the rest
+    of the typing. pytest-qt fails the test on any exception in a slot."""
+    dialog = make_dialog(qtbot, sample_session, settings)
+    dialog.path.selectAll()
+    typed = f"{tmp_path}/press kit"
+    qtbot.keyClicks(dialog.path, typed)
+    assert dialog.path.text() == typed
+    assert dialog.output_path() == tmp_path / "press kit.pdf"
+    assert dialog.export_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("", "Type where"),
+        ("/", "folder"),
+        ("~", "folder"),
+        ("{tmp}", "folder"),
+        ("{tmp}/", "folder"),
+        ("{tmp}/" + "x" * 300, "too long"),
+        ("{tmp}/no/such/place.pdf", "does not exist"),
+    ],
+)
+def test_a_path_that_cannot_be_used_says_why_in_one_sentence(
+    qtbot, sample_session, settings, tmp_path, monkeypatch, typed, says
+):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    dialog = make_dialog(qtbot, sample_session, settings)
+    dialog.path.setText(typed.format(tmp=tmp_path))
+    assert says in dialog.path_note.text() and one_sentence(dialog.path_note.text())
+    assert dialog.path_note.isVisible() and not dialog.export_button.isEnabled()
+
+
+def test_a_relative_name_without_pdf_goes_beside_the_kit(qtbot, sample_session, settings):
+    dialog = make_dialog(qtbot, sample_session, settings)
+    dialog.path.setText("for Busan")
+    assert dialog.output_path() == sample_session.path.parent / "for Busan.pdf"
+    assert not dialog.path_note.isVisible() and dialog.export_button.isEnabled()
+
+
+def test_any_text_in_save_as_is_an_answer_never_an_exception(
+    qtbot, sample_session, settings, tmp_path
+):
+    from hypothesis import HealthCheck, given
+    from hypothesis import settings as hypothesis_settings
+    from hypothesis import strategies as st
+
+    dialog = make_dialog(qtbot, sample_session, settings)
+    pieces = st.sampled_from(["/", "~", "..", ".", " ", ".pdf", str(tmp_path), "\\", "\0"])
+    texts = st.lists(st.one_of(st.text(max_size=40), pieces), max_size=8).map("".join)
+
+    @hypothesis_settings(
+        max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(texts)
+    def typed(text: str) -> None:
+        dialog.path.setText(text)
+        note = dialog.path_note.text()
+        if dialog.export_button.isEnabled():
+            assert dialog.output_path() is not None and dialog.output_path().suffix == ".pdf"
+        else:
+            assert dialog.path_note.isVisible() and one_sentence(note)
+
+    typed()
+
+
+def test_the_default_folder_exists_on_a_fresh_machine(qtbot, settings, tmp_path, monkeypatch):
+    """No Documents folder, an untitled kit: the PDF goes to the home folder, named from
+    the kit, and nothing is said against it."""
+    home = tmp_path / "fresh home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    application()
+    kit, pictures = kitio.read_kit_json(kitio.sample_json())
+    session = Session(kit)
+    for picture in pictures:
+        session.add_picture(picture)
+    dialog = make_dialog(qtbot, session, settings)
+    out = dialog.output_path()
+    assert out is not None and out.parent.is_dir()
+    assert out.name == "Im-Sun Song — press kit.pdf"
+    assert not dialog.path_note.isVisible() and dialog.export_button.isEnabled()
 
 
 def test_when_done_open_pdf_and_show_in_folder_open_the_right_places(
@@ -267,3 +362,24 @@ def test_export_pdf_in_the_file_menu_opens_the_dialog_on_the_kit(window, qtbot, 
     assert len(opened) == 1
     assert opened[0].session is window.session
     assert opened[0].settings is window.settings
+
+
+def test_a_kit_with_nothing_to_show_cannot_be_exported_and_says_why(qtbot, settings):
+    """It wrote a blank page; the estimate said 16 KB."""
+    application()
+    session = Session(model.PressKit())
+    dialog = ExportDialog(session, None, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.estimate.text() == "Nothing to export", timeout=30_000)
+    assert not dialog.export_button.isEnabled()
+    assert dialog.message.isVisible() and one_sentence(dialog.message.text())
+    assert "nothing to export" in dialog.message.text().lower()
+
+
+def test_preflight_errors_show_before_exporting(qtbot, sample_session, settings):
+    sample_session.set(("stills", 1, "credit"), "", "Photographer")
+    dialog = make_dialog(qtbot, sample_session, settings)
+    qtbot.waitUntil(dialog.errors.isVisible, timeout=30_000)
+    assert "no photographer credit" in dialog.errors.text()
+    assert dialog.export_button.isEnabled()  # the person may still send it

@@ -49,3 +49,34 @@ def test_the_interview_section_has_an_import_button(window, qtbot):
     interview = show(window, "Interview")
     assert interview.findChild(QPushButton, "import-interview") is not None
     assert window.findChild(type(window.menuBar().actions()[0]), "import-interview") is not None
+
+
+def test_what_is_ticked_is_applied_and_a_replacement_says_so(window, qtbot):
+    """The kit already has a name and a bio: ticked, the article's replace them, and the
+    review says what they replace before anything is applied."""
+    session = window.session
+    old_bio = session.kit.person.bio_long
+    assert session.kit.person.name and old_bio
+    dialog = ImportDialog(session, window)
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(ARTICLE))
+    name = dialog.findChild(QCheckBox, "use-name")
+    bio = dialog.findChild(QCheckBox, "use-bio")
+    assert name.isChecked() and bio.isChecked()
+    assert "replaces: Im-Sun Song" in name.text()
+    assert "replaces: " + old_bio.split()[0] in bio.text()
+    dialog.apply()
+    assert session.kit.person.name == "Lena Fischer"
+    assert session.kit.person.bio_long == dialog.proposal.bio
+    session.undo_stack.undo()  # one step takes all of it back
+    assert session.kit.person.name == "Im-Sun Song" and session.kit.person.bio_long == old_bio
+
+
+def test_an_unticked_name_is_left_as_it_was(window, qtbot):
+    session = window.session
+    dialog = ImportDialog(session, window)
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(ARTICLE))
+    dialog.findChild(QCheckBox, "use-name").setChecked(False)
+    dialog.apply()
+    assert session.kit.person.name == "Im-Sun Song"

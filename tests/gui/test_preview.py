@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QToolButton
 
@@ -172,3 +173,126 @@ def test_a_hidden_preview_renders_nothing_until_shown(window, qtbot):
     assert not window.preview._timer.isActive() and not window.preview._running
     window.show_preview(True)
     qtbot.waitUntil(lambda: "Unseen Name" in window.preview.text(), timeout=WAIT_MS)
+
+
+def picture(view: QPdfView):
+    return view.viewport().grab().toImage()
+
+
+def inked(view: QPdfView) -> int:
+    """How many pixels of what the view shows are not white: a blank page has next to none."""
+    image, step = picture(view), 4  # every fourth pixel each way tells ink from a blank page
+    return sum(
+        1
+        for y in range(0, image.height(), step)
+        for x in range(0, image.width(), step)
+        if image.pixelColor(x, y).lightness() < 200
+    )
+
+
+def drawn_until(window: MainWindow, qtbot, done) -> None:
+    """Waits for ``done()`` while the view keeps drawing, as a window on a screen does: pages
+    are being drawn when the document changes."""
+
+    def drawn_and_done() -> bool:
+        window.preview.view.viewport().repaint()
+        return done()
+
+    qtbot.waitUntil(drawn_and_done, timeout=WAIT_MS)
+
+
+def shows_the_newest_render(window: MainWindow, qtbot) -> None:
+    """The view shows what a new view of the newest render shows at the same place: not a
+    blank page, not a page of an earlier render."""
+    drawn_until(window, qtbot, window.preview.is_current)
+    view = window.preview.view
+    fresh = QPdfView()
+    qtbot.addWidget(fresh)
+    fresh.setPageMode(view.pageMode())
+    fresh.setPageSpacing(view.pageSpacing())
+    fresh.setZoomMode(view.zoomMode())
+    fresh.setZoomFactor(view.zoomFactor())
+    fresh.setDocument(window.preview.document)
+    fresh.setFixedSize(view.size())
+    fresh.show()
+    qtbot.waitUntil(
+        lambda: fresh.verticalScrollBar().maximum() == view.verticalScrollBar().maximum()
+    )
+    fresh.verticalScrollBar().setValue(view.verticalScrollBar().value())
+    qtbot.waitUntil(lambda: inked(fresh) > 200, timeout=10_000)
+    qtbot.waitUntil(lambda: picture(view) == picture(fresh), timeout=10_000)
+
+
+def removing(window: MainWindow) -> None:
+    stills = window.session.kit.stills
+    window.session.apply(
+        model.Batch(tuple(model.RemoveItem(("stills",), i) for i in reversed(range(len(stills))))),
+        "Remove stills",
+    )
+
+
+def test_the_page_in_view_is_never_blank_or_stale_when_the_page_count_changes(window, qtbot):
+    preview = window.preview
+    show(window, "Stills")
+    drawn_until(window, qtbot, lambda: preview.current_page() == preview.anchors.get("stills"))
+    shows_the_newest_render(window, qtbot)
+    pages = preview.document.pageCount()
+    removing(window)  # the stills pages go
+    drawn_until(window, qtbot, lambda: preview.document.pageCount() < pages)
+    shows_the_newest_render(window, qtbot)
+    window.session.undo_stack.undo()  # and come back
+    drawn_until(window, qtbot, lambda: preview.document.pageCount() == pages)
+    shows_the_newest_render(window, qtbot)
+    answer = "A long answer that runs on. " * 400  # the interview grows by pages
+    window.session.set(("interview", "items", 0, "answer"), answer, "Answer")
+    drawn_until(window, qtbot, lambda: preview.document.pageCount() > pages)
+    shows_the_newest_render(window, qtbot)
+
+
+def test_after_a_burst_of_undo_and_redo_the_preview_shows_the_kit(window, qtbot):
+    from presskit import render
+    from presskit.render.sources import kit_images
+
+    current(window, qtbot)
+    removing(window)
+    window.session.set(("person", "name"), "Someone Else", "Name")
+    stack = window.session.undo_stack
+    for step in (stack.undo, stack.undo, stack.redo, stack.undo, stack.redo, stack.redo):
+        step()
+        drawn_until(window, qtbot, lambda: not window.preview._timer.isActive())
+    stack.undo()  # the stills are back, the name is not
+    drawn_until(window, qtbot, window.preview.is_current)
+    with kit_images({}, window.session.kit_file, cache=False) as source:
+        fresh = render.render_pdf(window.session.snapshot(), source, render.Options("screen"))
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(fresh.pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    expected = "\n".join(document.getAllText(p).text() for p in range(document.pageCount()))
+    assert window.preview.text() == expected
+    shows_the_newest_render(window, qtbot)
+
+
+def test_a_brand_new_kit_shows_where_to_start_and_no_findings(qtbot, tmp_path, monkeypatch):
+    """It opened with "1 error · 6 warnings" and a blank page."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from presskit.gui.app import application
+
+    application()
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(Session(model.PressKit()), settings)
+    qtbot.addWidget(window)
+    window.show()
+    hint = window.preview.findChild(QLabel, "preview-hint")
+    qtbot.waitUntil(hint.isVisible, timeout=WAIT_MS)
+    assert "Start with your name" in hint.text() and not window.preview.view.isVisible()
+    counts = window.findChild(QPushButton, "preflight-counts")
+    qtbot.waitUntil(lambda: counts.text() == "Nothing to check yet", timeout=WAIT_MS)
+    window.session.set(("person", "name"), "Ana Ruiz", "Name")
+    qtbot.waitUntil(lambda: "Ana Ruiz" in window.preview.text(), timeout=WAIT_MS)
+    assert window.preview.view.isVisible() and not hint.isVisible()
+    qtbot.waitUntil(lambda: "warning" in counts.text(), timeout=WAIT_MS)  # now it checks
+    discard = QMessageBox.StandardButton.Discard  # closing asks about the untitled work
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: discard)

@@ -29,7 +29,7 @@ def test_an_earlier_autosave_never_overwrites_a_later_save(window):
     release = threading.Event()
     save_pool().start(Hold(release))
     window.session.set(("person", "name"), "Autosaved Name", "Name")
-    window.autosave()  # its snapshot waits behind the held thread
+    window.session.autosave()  # its snapshot waits behind the held thread
     window.session.set(("person", "name"), "Saved Name", "Name")
     release.set()
     assert window.save()

@@ -122,3 +122,16 @@ def test_a_batch_that_fails_halfway_leaves_the_kit_as_it_was():
 @given(of(model.Film))
 def test_film_strategy_is_usable(film):
     assert isinstance(film, model.Film)
+
+
+def test_removing_stills_leaves_no_reference_dangling_and_undo_restores_them():
+    from presskit import kitio
+
+    kit, _ = kitio.read_kit_json(kitio.sample_json())
+    before = copy.deepcopy(kit)
+    assert kit.person.portrait and kit.design.cover_still and kit.films[0].key_still
+    inverse = model.remove_stills(kit, list(range(len(kit.stills)))).apply(kit)
+    assert kit.stills == []
+    assert [p.message for p in model.validate(kit)] == []
+    inverse.apply(kit)
+    assert kit == before

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import fields
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,13 +23,6 @@ from presskit.errors import PresskitError
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
 from presskit.render.themes import theme_names
-
-
-def restore_operation(kit: model.PressKit, earlier: model.PressKit) -> model.Batch:
-    """Every part of the kit set back to an earlier save, as one undoable step."""
-    return model.Batch(
-        tuple(model.SetField((f.name,), getattr(earlier, f.name)) for f in fields(kit))
-    )
 
 
 def _when(stamp: str) -> str:
@@ -77,16 +69,10 @@ class RevisionsDialog(QDialog):
         if item is None or self.session.kit_file is None:
             return
         try:
-            earlier = self.session.kit_file.load_revision(item.data(256))
+            self.session.restore_revision(item.data(256), f"Restore revision of {item.text()}")
         except PresskitError as err:
             QMessageBox.warning(self, "Cannot restore", str(err))
             return
-        # Its pictures may come back with undo and redo: saves must keep them from now on.
-        self.session.opened_assets |= earlier.asset_ids()
-        self.session.apply(
-            restore_operation(self.session.kit, earlier), f"Restore revision of {item.text()}"
-        )
-        self.session.reset.emit()
         self.accept()
 
 

@@ -8,12 +8,12 @@ progress reaches the bar through a signal of an object made here, on the GUI thr
 
 from __future__ import annotations
 
-import re
+import os
 import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,38 +35,61 @@ from PySide6.QtWidgets import (
 
 from presskit import model
 from presskit.errors import PresskitError
+from presskit.gui.places import existing_documents_folder, file_name
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
 from presskit.gui.workers import run_in_background
 from presskit.render.themes import theme_names
 
 PROFILES = {"screen": "Screen — to email", "print": "Print — 300 dpi"}
-PAGE_SIZES = {"a4": "A4", "letter": "US Letter"}
-SECTION_NAMES = {
-    "cover": "Cover",
-    "bio": "About (bio)",
-    "interview": "Interview",
-    "films": "Films",
-    "stills": "Stills",
-    "contact": "Contact & links",
-}
 ESTIMATE_DELAY_MS = 150  # a burst of ticks asks for one estimate, not one per tick
 PROGRESS_WAIT_S = 1.0  # how long the worker waits for the bar to show a step (see _Progress)
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def human_size(size: int) -> str:
-    """Sizes as a file manager shows them (1 MB = 1,000,000 bytes): 240 KB, 1.4 MB, 12 MB."""
-    if size < 1_000_000:
-        return f"{max(1, round(size / 1000, -1 if size >= 100_000 else 0)):.0f} KB"
-    if size < 10_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    return f"{size / 1_000_000:.0f} MB"
+MAX_NAME_BYTES = 255  # the longest file name common file systems take
+MAX_ERRORS_SHOWN = 3  # the rest are a click away in the Preflight panel
 
 
 def default_file_name(kit: model.PressKit) -> str:
-    name = _UNSAFE.sub(" ", kit.person.name).strip(" .") or "Untitled"
-    return f"{name} — press kit.pdf"
+    return f"{file_name(kit.person.name)} — press kit.pdf"
+
+
+def pdf_path(text: str, folder: Path) -> tuple[Path | None, str]:
+    """Where the text typed as "Save as" puts the PDF, or None and one sentence saying why
+    it cannot. Any text is an answer, never an exception: this runs at every keystroke.
+    A relative path is taken from ``folder``; ".pdf" is added when it is missing."""
+    text = text.strip()
+    if not text:
+        return None, "Type where to save the PDF, or choose Browse."
+    if any(ord(c) < 32 for c in text):  # NUL, newline and the like: no file name holds them
+        return None, "The name has characters that cannot be in a file name."
+    try:
+        path = Path(text).expanduser()
+    except RuntimeError:  # "~someone" who is not a user here
+        return None, f"There is no home folder for “{text.split('/')[0]}”."
+    if not path.is_absolute():
+        path = folder / path
+    if text.endswith(("/", "\\")) or _is_dir(path) or not path.name:
+        return None, "That is a folder; add a file name, such as “press kit.pdf”."
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    try:
+        os.fsencode(path)
+    except UnicodeError:  # a lone surrogate
+        return None, "The name has characters that cannot be in a file name."
+    if len(os.fsencode(path.name)) > MAX_NAME_BYTES:
+        return None, "That file name is too long; shorten it."
+    parent = path.parent
+    if not _is_dir(parent):
+        return None, f"The folder “{parent}” does not exist."
+    if not os.access(parent, os.W_OK):
+        return None, f"You cannot save in “{parent}”; choose another folder."
+    return path, ""
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the system, an embedded NUL
+        return False
 
 
 class _Progress(QObject):
@@ -104,6 +127,7 @@ class ExportDialog(QDialog):
         self.settings = settings
         kit = session.kit
         self.exporting = False
+        self.nothing_to_show: str | None = None  # why these choices would export nothing
         self.result_path: Path | None = None
         self._cancel = threading.Event()
         self._estimating = False
@@ -114,13 +138,14 @@ class ExportDialog(QDialog):
         self.profile = _choice("profile", PROFILES, self.settings.export_profile)
         themes = {name: name.capitalize() for name in theme_names()}
         self.theme = _choice("theme", themes, kit.design.theme)
-        self.page_size = _choice("page-size", PAGE_SIZES, kit.design.page_size)
+        sizes = {key: size.label for key, size in model.PAGE_SIZES.items()}
+        self.page_size = _choice("page-size", sizes, kit.design.page_size)
 
         self.sections = QListWidget()
         self.sections.setObjectName("export-sections")
         for setting in kit.design.sections:
-            if setting.name in SECTION_NAMES:
-                item = QListWidgetItem(SECTION_NAMES[setting.name], self.sections)
+            if setting.name in model.SECTION_INFO:
+                item = QListWidgetItem(model.SECTION_INFO[setting.name].label, self.sections)
                 item.setData(Qt.ItemDataRole.UserRole, setting.name)
                 item.setCheckState(
                     Qt.CheckState.Checked if setting.visible else Qt.CheckState.Unchecked
@@ -150,9 +175,9 @@ class ExportDialog(QDialog):
         browse = QPushButton("Browse…")
         browse.setObjectName("browse")
         browse.clicked.connect(self.browse)
-        self.replaces = QLabel("A file with this name is there already; exporting replaces it.")
-        self.replaces.setObjectName("replaces")
-        self.replaces.setProperty("muted", True)
+        self.path_note = QLabel()  # what is wrong with the path, or that it replaces a file
+        self.path_note.setObjectName("path-note")
+        self.path_note.setWordWrap(True)
         self.estimate = QLabel("Estimating…")
         self.estimate.setObjectName("estimate")
         self.progress = QProgressBar()
@@ -163,6 +188,11 @@ class ExportDialog(QDialog):
         self.progress_text = QLabel()
         self.progress_text.setObjectName("progress-text")
         self.progress_text.hide()
+        self.errors = QLabel()  # preflight's errors: what to fix before sending, seen first
+        self.errors.setObjectName("preflight-errors")
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet("color: #b3261e;")
+        self.errors.hide()
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -217,7 +247,7 @@ class ExportDialog(QDialog):
         save_as.setSpacing(6)
         save_as.addWidget(QLabel("Save as"))
         save_as.addLayout(where)
-        save_as.addWidget(self.replaces)
+        save_as.addWidget(self.path_note)
         # The estimate sits beside the buttons: it is what a person checks before Export.
         self.estimate.setMinimumWidth(self.estimate.fontMetrics().horizontalAdvance("About 888 MB"))
         size_label = QLabel("Estimated size:")
@@ -242,6 +272,7 @@ class ExportDialog(QDialog):
         running.addWidget(self.progress_text)
         running.addWidget(self.progress)
         layout.addLayout(running)
+        layout.addWidget(self.errors)
         layout.addWidget(self.message)
         layout.addStretch()
         layout.addLayout(bottom)
@@ -255,20 +286,24 @@ class ExportDialog(QDialog):
         self.path.textChanged.connect(self._path_changed)
         self._path_changed()
         self._start_estimate()
+        self._start_preflight()
 
     # -- the choices -----------------------------------------------------------------------
 
-    def _default_path(self) -> Path:
+    def default_folder(self) -> Path:
+        """A folder that exists: the last one exported to, the kit's, Documents, home."""
         remembered = self.settings.export_folder
-        if remembered and Path(remembered).is_dir():
-            folder = Path(remembered)
-        elif self.session.path is not None:
-            folder = self.session.path.parent
-        else:
-            folder = Path(
-                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            )
-        return folder / default_file_name(self.session.kit)
+        candidates = [
+            Path(remembered) if remembered else None,
+            self.session.path.parent if self.session.path else None,
+        ]
+        for folder in candidates:
+            if folder is not None and _is_dir(folder):
+                return folder
+        return existing_documents_folder()
+
+    def _default_path(self) -> Path:
+        return self.default_folder() / default_file_name(self.session.kit)
 
     def choices(self) -> dict[str, Any]:
         """The render options the dialog's choices make, as plain data: ``render.Options``
@@ -283,23 +318,29 @@ class ExportDialog(QDialog):
             "films": None if len(films) == self.films.count() else films,
         }
 
-    def output_path(self) -> Path:
-        text = self.path.text().strip()
-        path = Path(text).expanduser()
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    def output_path(self) -> Path | None:
+        """Where the PDF goes, or None while "Save as" says nowhere it can go."""
+        return pdf_path(self.path.text(), self.default_folder())[0]
 
     def browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export PDF", str(self.output_path()), "PDF (*.pdf)"
-        )
+        start = self.output_path() or self._default_path()
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export PDF", str(start), "PDF (*.pdf)")
         if chosen:
             self.path.setText(chosen)
 
     def _path_changed(self) -> None:
-        text = self.path.text().strip()
-        just_made = self.result_path is not None and self.result_path == self.output_path()
-        self.replaces.setVisible(bool(text) and self.output_path().is_file() and not just_made)
-        self.export_button.setEnabled(bool(text) and not self.exporting)
+        out, problem = pdf_path(self.path.text(), self.default_folder())
+        replaces = out is not None and out != self.result_path and out.is_file()
+        if replaces:
+            problem_or_note = "A file with this name is there already; exporting replaces it."
+        else:
+            problem_or_note = problem
+        self.path_note.setText(problem_or_note)
+        self.path_note.setVisible(bool(problem_or_note))
+        self.path_note.setStyleSheet("color: #b3261e;" if problem else "")
+        self.export_button.setEnabled(
+            out is not None and not self.exporting and not self.nothing_to_show
+        )
 
     def _choice_changed(self, *_args: object) -> None:
         self.estimate.setText("Estimating…")
@@ -316,20 +357,30 @@ class ExportDialog(QDialog):
         snapshot, choices = self.session.snapshot(), self.choices()
         images = self.session.worker_images()
 
-        def job() -> int:
+        def job() -> tuple[int, str | None]:
             from presskit import render
 
             with images() as source:
-                return render.estimate_size(snapshot, source, render.Options(**choices))
+                options = render.Options(**choices)
+                empty = render.nothing_to_show(snapshot, source, options)
+                return (0 if empty else render.estimate_size(snapshot, source, options)), empty
 
         run_in_background(job, self._estimate_done, self._estimate_failed, owner=self)
 
-    def _estimate_done(self, size: int) -> None:
+    def _estimate_done(self, result: tuple[int, str | None]) -> None:
         self._estimating = False
         if self._estimate_again:
             self._start_estimate()  # the newest choices win; this one is already stale
             return
-        self.estimate.setText(f"About {human_size(size)}")
+        size, self.nothing_to_show = result
+        if self.nothing_to_show:
+            self.estimate.setText("Nothing to export")
+            self._say(self.nothing_to_show, error=True)
+        else:
+            self.estimate.setText(f"About {model.human_size(size)}")
+            if self.message.property("error") and not self.exporting:
+                self.message.hide()  # what the last choices lacked, these have
+        self._path_changed()
         self.estimated.emit(size)
 
     def _estimate_failed(self, err: BaseException) -> None:
@@ -339,12 +390,39 @@ class ExportDialog(QDialog):
             return
         self.estimate.setText("Not known")  # the export itself will say what is wrong
 
+    # -- preflight, off the GUI thread: the kit does not change while the dialog is open ----
+
+    def _start_preflight(self) -> None:
+        snapshot, images = self.session.snapshot(), self.session.worker_images()
+
+        def job() -> list[str]:
+            from presskit import preflight
+
+            with images() as source:
+                findings = preflight.check(snapshot, source)
+            return [f.message for f in findings if f.severity == "error"]
+
+        run_in_background(job, self._show_errors, lambda _err: None, owner=self)
+
+    def _show_errors(self, errors: list[str]) -> None:
+        """Up to three of preflight's errors, and how many more: before Export is pressed."""
+        if not errors:
+            return
+        shown = errors[:MAX_ERRORS_SHOWN]
+        more = len(errors) - len(shown)
+        lines = [f"Before you send it: {len(errors)} problem{'s' if len(errors) != 1 else ''}"]
+        lines += [f"• {error}" for error in shown]
+        if more:
+            lines.append(f"…and {more} more in the Preflight panel.")
+        self.errors.setText("\n".join(lines))
+        self.errors.show()
+
     # -- exporting -------------------------------------------------------------------------
 
     def export(self) -> None:
-        if self.exporting or not self.path.text().strip():
-            return
         out = self.output_path()
+        if self.exporting or out is None:
+            return
         self.path.setText(str(out))
         self.settings.export_profile = self.profile.currentData()
         self.settings.export_folder = str(out.parent)
@@ -387,7 +465,7 @@ class ExportDialog(QDialog):
         for widget in self._inputs:
             widget.setEnabled(not running)
         self.films.setEnabled(not running and self.films.count() > 0)
-        self.export_button.setEnabled(not running and bool(self.path.text().strip()))
+        self.export_button.setEnabled(not running and self.output_path() is not None)
         self.close_button.setVisible(not running)
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
@@ -417,7 +495,7 @@ class ExportDialog(QDialog):
         self.result_path = out
         size = out.stat().st_size if out.is_file() else len(result.pdf)
         pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
-        text = f"Exported “{out.name}”: {pages}, {human_size(size)}."
+        text = f"Exported “{out.name}”: {pages}, {model.human_size(size)}."
         if result.warnings:
             text += " " + " ".join(result.warnings)
         self._say(text)

@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -116,19 +118,19 @@ class Form(QWidget):
             widget.textChanged.connect(lambda s=spec, w=widget: self._edited(s, w.toPlainText()))
             return widget
         if spec.kind == "int":
-            widget = QSpinBox()
+            widget = _wheel_only_when_focused(QSpinBox())
             widget.setRange(0, 9999)
             widget.setSpecialValueText("—")  # 0 shows as "not set"
             widget.valueChanged.connect(lambda v, s=spec: self._edited(s, v or None))
             return widget
         if spec.kind == "ref":
-            widget = QComboBox()
+            widget = _combo()
             widget.currentIndexChanged.connect(
                 lambda _i, s=spec, w=widget: self._edited(s, w.currentData() or "")
             )
             return widget
         if spec.kind == "choice":
-            widget = QComboBox()
+            widget = _combo()
             widget.addItems(list(spec.choices))
             widget.currentTextChanged.connect(lambda v, s=spec: self._edited(s, v))
             return widget
@@ -207,6 +209,42 @@ class Form(QWidget):
             words = len(str(self._value(spec) or "").split())
             limit = f" (aim for {spec.word_limit} or fewer)" if spec.word_limit else ""
             self._counts[spec.key].setText(f"{words} words{limit}")
+
+
+class _WheelScrollsTheForm(QObject):
+    """A wheel turned over a drop-down or a number the person has not clicked into scrolls
+    the form, as it does everywhere else on it, instead of changing the value under the
+    pointer (a key still changed while scrolling past it)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or watched.hasFocus():
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QCoreApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
+
+
+_wheel_filter: list[_WheelScrollsTheForm] = []
+
+
+def _wheel_only_when_focused(widget: QWidget) -> QWidget:
+    if not _wheel_filter:
+        _wheel_filter.append(_WheelScrollsTheForm())
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel no longer focuses it
+    widget.installEventFilter(_wheel_filter[0])
+    return widget
+
+
+def _combo() -> QComboBox:
+    """A drop-down as wide as the form gives it, not as its longest entry ("Dragonfly: the
+    pond at dusk (still-2)"): that pushed narrow forms into a sideways scroll."""
+    box = _wheel_only_when_focused(QComboBox())
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
+    return box
 
 
 def _show_ref(widget: QComboBox, options: list[tuple[str, str]], value: str) -> None:
@@ -391,3 +429,31 @@ class ListPane(QWidget):
         # Put the widget back and let the model, through an undoable command, do the move.
         self.session.apply(model.MoveItem(self.path, start, target), f"Move {self.noun}")
         self.list.setCurrentRow(target)
+
+
+class Collapsible(QWidget):
+    """A heading that shows or hides what is under it: fields most people rarely need,
+    a click away instead of between them and the ones they do."""
+
+    def __init__(self, title: str, content: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.button = QToolButton()
+        self.button.setObjectName(title.lower().replace(" ", "-"))
+        self.button.setText(title)
+        self.button.setCheckable(True)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setArrowType(Qt.ArrowType.RightArrow)
+        self.button.setAutoRaise(True)
+        self.button.setStyleSheet("QToolButton { font-weight: 600; border: none; }")
+        self.button.toggled.connect(self.set_expanded)
+        self.content = content
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.button)
+        layout.addWidget(content)
+        self.set_expanded(False)
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.button.setChecked(expanded)
+        self.button.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.content.setVisible(expanded)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from presskit import importers
 from presskit.errors import PresskitError
 from presskit.gui.session import Session
-from presskit.importers.apply import operations
+from presskit.importers.apply import operations, replaced
 from presskit.importers.interview import Proposal
 
 ROLE_MARK = {"question": "Q", "answer": "A", "ignored": "–"}
@@ -140,9 +140,12 @@ class ImportDialog(QDialog):
             if p.credits
             else "",
         }
+        replaces = replaced(self.session.kit, p)
         self.checks = {}
         for key, text in found.items():
             if text:
+                if key in replaces:
+                    text += f" (replaces: {_shortened(replaces[key])})"
                 check = QCheckBox(text)
                 check.setObjectName(f"use-{key}")
                 check.setChecked(True)
@@ -166,7 +169,13 @@ class ImportDialog(QDialog):
         )
 
     def apply(self) -> None:
-        batch = operations(self.session.kit, self.chosen())
+        batch = operations(self.session.kit, self.chosen(), replace_person=True)
         if batch.operations:
             self.session.apply(batch, "Import interview")
         self.accept()
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    """The start of what would be replaced, on one line: enough to recognise it."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,64 +20,21 @@ from PySide6.QtWidgets import (
 
 from presskit import model
 from presskit.errors import PresskitError
-from presskit.gui import recovery
-from presskit.gui.editors.design import DesignEditor
-from presskit.gui.editors.sections import (
-    FilmsEditor,
-    InterviewEditor,
-    LinksEditor,
-    ProfileEditor,
-)
-from presskit.gui.editors.stills import StillsEditor
+from presskit.gui.editors.sections import FilmsEditor, InterviewEditor
+from presskit.gui.fields import Collapsible
 from presskit.gui.icons import icon
+from presskit.gui.pages import PAGES, page_for
+from presskit.gui.places import existing_documents_folder, file_name
 from presskit.gui.preflight_panel import PreflightPanel
 from presskit.gui.preview import PreviewPane
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
-from presskit.gui.workers import (
-    run_in_background,
-    save_pool,
-    wait_for_background_jobs,
-    wait_for_saves,
-)
+from presskit.gui.workers import wait_for_background_jobs
 from presskit.store import KitFile
 
 KIT_FILTER = "Press kits (*.presskit)"
-# Where a finding's path leads: the section, and the list whose item it names.
-SECTION_OF = {
-    "person": "Profile",
-    "interview": "Interview",
-    "films": "Films",
-    "stills": "Stills",
-    "links": "Links & contact",
-    "contact": "Links & contact",
-    "design": "Design",
-}
-LIST_OF = {
-    "interview": "question-list",
-    "films": "film-list",
-    "stills": "gallery",
-    "links": "link-list",
-    "design": "section-list",
-}
-EDITORS = {
-    "Profile": ProfileEditor,
-    "Interview": InterviewEditor,
-    "Films": FilmsEditor,
-    "Stills": StillsEditor,
-    "Links & contact": LinksEditor,
-    "Design": DesignEditor,
-}
-# The page of the preview each section's edits show on.
-PREVIEW_ANCHOR = {
-    "Profile": "cover",
-    "Interview": "interview",
-    "Films": "films",
-    "Stills": "stills",
-    "Links & contact": "contact",
-    "Design": "cover",
-}
-AUTOSAVE_MS = 2000  # after the last edit: often enough that a crash loses seconds, not minutes
+EDITOR_MIN_WIDTH = 420  # px
+PREFLIGHT_HEIGHT = 150  # px: a few findings in view, the editor keeps most of the height
 
 
 class MainWindow(QMainWindow):
@@ -92,19 +49,13 @@ class MainWindow(QMainWindow):
         self.sections.setIconSize(QSize(20, 20))
         self.sections.setMaximumWidth(230)
         self.stack = QStackedWidget()
+        # Room for a form's labels and fields whatever else is open: the preview yields first.
+        self.stack.setMinimumWidth(EDITOR_MIN_WIDTH)
         self.editors: dict[str, QWidget] = {}  # built when first shown: a fast start
         self.preview = PreviewPane(session)
-        icons = {
-            "Profile": "user",
-            "Interview": "message-square-quote",
-            "Films": "clapperboard",
-            "Stills": "images",
-            "Links & contact": "link",
-            "Design": "palette",
-        }
-        for name in EDITORS:
+        for page in PAGES:
             self.stack.addWidget(QWidget())
-            QListWidgetItem(icon(icons[name]), name, self.sections)
+            QListWidgetItem(icon(page.icon), page.label, self.sections)
         self.sections.currentRowChanged.connect(self._show_section)
         self.sections.setCurrentRow(0)
         self.splitter = QSplitter()
@@ -116,17 +67,20 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([200, 620, 460])
         self.setCentralWidget(self.splitter)
-        self._autosaving = False
-        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer = session.autosave_timer  # the session's: tests drive it from here
         self._build_menus()
         self.preflight = PreflightPanel(session, self.reveal, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preflight)
+        # Below the editor and the preview, as a list of problems: beside them it squeezed
+        # the form to a sliver at 1280 px.
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.preflight)
+        self.resizeDocks([self.preflight], [PREFLIGHT_HEIGHT], Qt.Orientation.Vertical)
         self.preflight.hide()
         self.statusBar().addPermanentWidget(self.preflight.counts)
         # Bound methods, not lambdas: Qt drops them when this window goes, the session may not.
         session.undo_stack.cleanChanged.connect(self._clean_changed)
         session.undo_stack.indexChanged.connect(self._edited)
+        session.autosaved.connect(self._autosaved)
+        session.autosave_failed.connect(self.statusBar().showMessage)
         self._update_counts()
         self._update_title()
         self.resize(1280, 820)
@@ -142,31 +96,36 @@ class MainWindow(QMainWindow):
         """Shows the place a preflight finding is about: its section, item and field."""
         if not path:
             return
-        section = SECTION_OF.get(str(path[0]))
-        if section is None:
+        page = page_for(str(path[0]))
+        if page is None:
             return
-        self.sections.setCurrentRow(list(EDITORS).index(section))
-        editor = self.editor(section)
+        self.sections.setCurrentRow(PAGES.index(page))
+        editor = self.editor(page.label)
         index = next((p for p in path if isinstance(p, int)), None)
-        listing = editor.findChild(QListWidget, LIST_OF.get(str(path[0]), ""))
+        listing = editor.findChild(QListWidget, page.lists.get(str(path[0]), ""))
         if listing is not None and index is not None:
             listing.clearSelection()
             listing.setCurrentRow(index)
         field = next((p for p in reversed(path) if isinstance(p, str)), "")
         widget = editor.findChild(QWidget, field) if field else None
+        parent = widget
+        while parent is not None:  # a field in a folded group: unfold it
+            if isinstance(parent, Collapsible):
+                parent.set_expanded(True)
+            parent = parent.parentWidget()
         if widget is not None and widget.isEnabled():
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def editor(self, name: str) -> QWidget:
         """The editor of a section, built the first time it is wanted."""
         if name not in self.editors:
-            index = list(EDITORS).index(name)
+            index = next(i for i, page in enumerate(PAGES) if page.label == name)
             placeholder = self.stack.widget(index)
-            self.editors[name] = EDITORS[name](self.session)
-            if name == "Interview":
-                self.editors[name].import_requested.connect(self.import_interview)
-            if name == "Films":
-                self.editors[name].pane.selected.connect(self._film_chosen)
+            editor = self.editors[name] = PAGES[index].editor(self.session)
+            if isinstance(editor, InterviewEditor):
+                editor.import_requested.connect(self.import_interview)
+            if isinstance(editor, FilmsEditor):
+                editor.pane.selected.connect(self._film_chosen)
             self.stack.insertWidget(index, self.editors[name])
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -174,10 +133,10 @@ class MainWindow(QMainWindow):
 
     def _show_section(self, row: int) -> None:
         if row >= 0:
-            name = list(EDITORS)[row]
-            self.editor(name)
+            page = PAGES[row]
+            self.editor(page.label)
             self.stack.setCurrentIndex(row)
-            self.preview.reveal(PREVIEW_ANCHOR[name])
+            self.preview.reveal(page.anchor)
 
     def _film_chosen(self, path: tuple | None) -> None:
         """The preview follows the film being edited to its page."""
@@ -223,7 +182,11 @@ class MainWindow(QMainWindow):
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for key in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):  # on every platform
+            if key not in redo_keys:
+                redo_keys.append(key)
+        redo.setShortcuts(redo_keys)
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
@@ -278,8 +241,6 @@ class MainWindow(QMainWindow):
         if not shiboken6.isValid(self.session.undo_stack):  # the session is being torn down
             return
         self._update_counts()
-        if self.session.modified:
-            self.autosave_timer.start()
 
     def _update_title(self) -> None:
         name = self.session.path.name if self.session.path else "Untitled kit"
@@ -289,76 +250,26 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         kit = self.session.kit
-        counts = {
-            "Interview": len(kit.interview.items),
-            "Films": len(kit.films),
-            "Stills": len(kit.stills),
-            "Links & contact": len(kit.links),
-        }
-        uncredited = sum(1 for s in kit.stills if not s.credit.strip())
-        for row in range(self.sections.count()):
+        for row, page in enumerate(PAGES):
+            text = page.label if page.count is None else f"{page.label}  {page.count(kit)}"
+            wanting = page.attention(kit)
             item = self.sections.item(row)
-            name = item.text().split("  ")[0]
-            text = f"{name}  {counts[name]}" if name in counts else name
-            if name == "Stills" and uncredited:
-                text += f"  ⚠ {uncredited}"
-                item.setToolTip(f"{uncredited} still(s) without a photographer credit")
-            item.setText(text)
+            item.setText(f"{text}  ⚠ {wanting}" if wanting else text)
+            item.setToolTip(page.attention_tip.format(wanting) if wanting else "")
 
     # -- files -----------------------------------------------------------------------------
 
-    def autosave(self) -> None:
-        """Saves a snapshot without a revision, off the GUI thread, so the file on disk (or
-        the recovery file of untitled work) never lags far behind the window."""
-        if not self.session.modified:
-            return
-        if self._autosaving:
-            self.autosave_timer.start()  # one at a time: try again after this one
-            return
-        try:
-            target = self.session.autosave_target()
-        except PresskitError as err:
-            self.statusBar().showMessage(str(err))
-            return
-        if target is None:
-            return
-        snapshot, kept = self.session.snapshot(), self._autosave_images()
-
-        def job() -> None:
-            with target.another_connection() as connection:
-                connection.save(snapshot, revision=False, **kept)
-
-        self._autosaving = True
-        run_in_background(job, self._autosaved, self._autosave_failed, pool=save_pool(), owner=self)
-
-    def _autosave_images(self) -> dict[str, object]:
-        """The images an autosave writes (added this session) and keeps (all undo can bring
-        back), so no picture is ever wiped while the history still needs it."""
-        return {
-            "new_assets": list(self.session.pending_assets.values()),
-            "keep_assets": self.session.assets_to_keep(),
-        }
-
-    def autosave_now(self) -> None:
-        """The same, on this thread: for closing, and for the emergency save after a crash."""
-        target = self.session.autosave_target() if self.session.modified else None
-        if target is not None:
-            wait_for_saves()
-            target.save(self.session.kit, revision=False, **self._autosave_images())
-
-    def _autosaved(self, _result: object) -> None:
-        self._autosaving = False
-        self.statusBar().showMessage("Saved automatically", 2000)
+    def _autosaved(self, where: str) -> None:
+        self.statusBar().showMessage(where, 2000)
         self.autosaved.emit()
 
-    def _autosave_failed(self, err: BaseException) -> None:
-        self._autosaving = False
-        self.statusBar().showMessage(f"Autosave failed: {err}")
+    def autosave_now(self) -> None:
+        """Everything on disk now, on this thread: the emergency save after a crash."""
+        self.session.write_now()
 
     def save(self) -> bool:
-        if self.session.kit_file is None or self.session.kit_file.read_only:
+        if self.session.untitled or self.session.read_only:
             return self.save_as()
-        wait_for_saves()  # an autosave under way lands first, then this one
         try:
             self.session.save()
         except PresskitError as err:
@@ -368,32 +279,32 @@ class MainWindow(QMainWindow):
         return True
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save kit as", "", KIT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save kit as", str(self.suggested_path()), KIT_FILTER
+        )
         return self.save_to(path) if path else False
+
+    def suggested_path(self) -> Path:
+        """ "NAME — press kit.presskit" beside this kit, or the last one opened."""
+        name = file_name(self.session.kit.person.name or "Untitled")
+        return self._last_folder() / f"{name} — press kit.presskit"
+
+    def _last_folder(self) -> Path:
+        candidates = [self.session.path, *map(Path, self.recent_files())]
+        for path in candidates:
+            if path is not None and path.parent.is_dir():
+                return path.parent
+        return existing_documents_folder()
 
     def save_to(self, path: str) -> bool:
         target = Path(path if path.endswith(".presskit") else f"{path}.presskit")
+        self.preview.stop()  # no render may read the file being replaced
         wait_for_background_jobs()
         try:
-            source = self.session.kit_file or self.session.recovery
-            if source is not None:
-                new_file = source.save_as(target, self.session.kit, **self._autosave_images())
-                if self.session.kit_file is not None:
-                    self.session.kit_file.close()
-                else:
-                    recovery.discard(self.session.recovery)
-                    self.session.recovery = None
-            else:
-                if target.exists():
-                    target.unlink()  # the dialog asked before replacing it
-                new_file = KitFile.create(
-                    target, self.session.kit, list(self.session.pending_assets.values())
-                )
+            self.session.save_as(target)
         except (PresskitError, OSError) as err:
             QMessageBox.critical(self, "Not saved", str(err))
             return False
-        self.session.kit_file = new_file
-        self.session.undo_stack.setClean()
         self._remember(target)
         self._update_title()
         return True
@@ -404,32 +315,38 @@ class MainWindow(QMainWindow):
         return save_clean_copy(self)
 
     def maybe_keep_changes(self) -> bool:
-        """True when it is fine to let the current kit go (saved, or the person chose)."""
-        if not self.session.modified:
-            return True
-        if self.session.kit_file is not None and not self.session.kit_file.read_only:
-            try:
-                self.autosave_now()  # the open file is kept up to date: nothing to ask
-            except PresskitError as err:
-                QMessageBox.critical(self, "Not saved", str(err))
-                return False
-            return True
+        """True when it is fine to let the current kit go: everything the window shows is on
+        disk, or the person chose. Untitled or read-only work is asked about; the rest is
+        written without a question."""
+        if self.session.modified and (self.session.untitled or self.session.read_only):
+            return self._ask_to_keep()
+        try:
+            self.session.write_now()
+        except PresskitError as err:
+            QMessageBox.critical(self, "Not saved", str(err))
+            return False
+        return True
+
+    def _ask_to_keep(self) -> bool:
+        question = (
+            "This kit has never been saved. Save it before closing?"
+            if self.session.untitled
+            else "This kit is open read-only, so your changes are not in its file. "
+            "Save them as a new kit before closing?"
+        )
         answer = QMessageBox.question(
             self,
             "Keep this kit?",
-            "This kit has never been saved. Save it before closing?",
+            question,
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.save_as()
         if answer == QMessageBox.StandardButton.Discard:
-            wait_for_background_jobs()
-            recovery.discard(
-                self.session.recovery
-            )  # a deliberate discard leaves nothing to recover
-            self.session.recovery = None
+            if self.session.untitled:
+                self.session.discard_recovery()
             return True
         return False
 
@@ -499,14 +416,11 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_closing_for_replace", False) and not self.maybe_keep_changes():
             event.ignore()
             return
-        self.autosave_timer.stop()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_splitter_state(self.splitter.saveState())
         self.preview.stop()
         wait_for_background_jobs()  # no thread may outlive the file it reads
-        for kit_file in (self.session.kit_file, self.session.recovery):
-            if kit_file is not None:
-                kit_file.close()  # a recovery file still here was neither saved nor discarded
+        self.session.close()
         event.accept()
 
 

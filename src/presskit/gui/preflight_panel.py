@@ -70,6 +70,9 @@ class PreflightPanel(QDockWidget):
             self._timer.start()  # one check at a time; the newest edit gets the next one
             return
         snapshot, images = self.session.snapshot(), self.session.worker_images()
+        if snapshot.is_blank():
+            self._show([], blank=True)
+            return
 
         def job() -> list:
             # Imported here, on the worker: preflight brings in ReportLab, a fifth of a
@@ -87,7 +90,7 @@ class PreflightPanel(QDockWidget):
         self.counts.setText("Preflight could not run")
         self.counts.setToolTip(str(err))
 
-    def _show(self, findings: list) -> None:
+    def _show(self, findings: list, *, blank: bool = False) -> None:
         self._running = False
         self.findings = findings
         self.list.clear()
@@ -95,10 +98,21 @@ class PreflightPanel(QDockWidget):
             item = QListWidgetItem(f"{MARKS[finding.severity]}  {finding.message}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, finding.where)
             item.setToolTip(finding.where)
+        if not findings:
+            empty = QListWidgetItem(
+                "Nothing to check yet." if blank else "Nothing to fix: the kit is ready to send.",
+                self.list,
+            )
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
         counts = {s: sum(f.severity == s for f in findings) for s in MARKS}
         parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
-        self.counts.setText(" · ".join(parts) if parts else "Ready to send")
+        if blank:
+            self.counts.setText("Nothing to check yet")
+        else:
+            self.counts.setText(" · ".join(parts) if parts else "Ready to send")
         self.checked.emit()
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self.reveal(parse_where(item.data(Qt.ItemDataRole.UserRole)))
+        where = item.data(Qt.ItemDataRole.UserRole)
+        if where:  # not the "nothing to fix" line
+            self.reveal(parse_where(where))

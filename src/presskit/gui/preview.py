@@ -28,6 +28,7 @@ from presskit.gui.session import Session
 from presskit.gui.workers import run_in_background
 
 RENDER_DELAY_MS = 60  # after the last keystroke: one render runs at a time, newest wins
+HINT = "Your kit appears here as you fill it in. Start with your name in Profile."
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 4.0)
 
@@ -41,8 +42,7 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self.setObjectName("preview")
         self.session = session
-        self.document = QPdfDocument(self)
-        self._buffer: QBuffer | None = None  # the document reads from it: kept while shown
+        self.document = QPdfDocument(self)  # a new one, in a new view, for every render
         self.pdf = b""  # the PDF shown
         self.anchors: dict[str, int] = {}  # "interview", "film-dragonfly"... -> page (0-based)
         self.generation = 0  # bumped by every edit; a render carries the one it started from
@@ -51,13 +51,7 @@ class PreviewPane(QWidget):
         self._running = False
         self._wanted_anchor: str | None = None
         self._closing = threading.Event()  # read by a running render: stop making stills
-        self.view = QPdfView()
-        self.view.setObjectName("preview-view")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
-        self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
+        self.view = self._new_view(self.document, QPdfView.ZoomMode.FitToWidth, 1.0)
         self.progress = QProgressBar()
         self.progress.setObjectName("preview-progress")
         self.progress.setRange(0, 0)  # busy: how long ReportLab takes is not known ahead
@@ -69,6 +63,13 @@ class PreviewPane(QWidget):
         self.message.setWordWrap(True)
         self.message.setProperty("muted", True)
         self.message.setVisible(False)
+        self.hint = QLabel(HINT)  # in place of the pages while there is nothing to show
+        self.hint.setObjectName("preview-hint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setProperty("muted", True)
+        self.hint.setContentsMargins(24, 24, 24, 24)
+        self.hint.setVisible(False)
         self.page_label = QLabel()
         self.page_label.setObjectName("preview-page")
         layout = QVBoxLayout(self)
@@ -78,6 +79,7 @@ class PreviewPane(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint, 1)
         self._timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
         self._timer.timeout.connect(self.render)
         session.changed.connect(self.schedule)
@@ -127,6 +129,9 @@ class PreviewPane(QWidget):
         """Renders the newest snapshot, unless a render is running: then once it is done."""
         if self._running:
             return
+        if self.session.kit.is_blank():
+            self._show_hint()
+            return
         generation = self.started_generation = self.generation
         snapshot = self.session.snapshot()
         images = self.session.worker_images()
@@ -154,6 +159,15 @@ class PreviewPane(QWidget):
         self.shown_generation = generation
         self.shown.emit()
 
+    def _show_hint(self) -> None:
+        """A brand-new kit: where to start, instead of a blank page."""
+        self.started_generation = self.shown_generation = self.generation
+        self.view.setVisible(False)
+        self.hint.setVisible(True)
+        self.anchors = {}
+        self._update_page_label(blank=True)
+        self.shown.emit()
+
     def stop(self) -> None:
         """The window is closing: a render making stills stops at the next one."""
         self._closing.set()
@@ -174,24 +188,50 @@ class PreviewPane(QWidget):
         if self.generation > self.started_generation and not self._timer.isActive():
             self._timer.start()  # edits came while it ran
 
+    def _new_view(self, document: QPdfDocument, mode: QPdfView.ZoomMode, zoom: float) -> QPdfView:
+        view = QPdfView()
+        view.setObjectName("preview-view")
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setPageSpacing(12)
+        view.setZoomMode(mode)
+        view.setZoomFactor(zoom)
+        view.setDocument(document)
+        view.pageNavigator().currentPageChanged.connect(self._update_page_label)
+        return view
+
     def _show(self, pdf: bytes, anchors: dict[str, int]) -> None:
-        """Swaps the document in place: the view stays on the page the person was reading."""
-        navigator = self.view.pageNavigator()
+        """Shows a new render on the page the person was reading.
+
+        Each render gets a new document in a new view. A view draws its pages on a thread
+        of its own and files each drawn page by its number: a page asked for before the
+        document changed came back afterwards and stood in for the new one (a preview one
+        undo behind), or was dropped and left white until the zoom changed. A new view has
+        no such page in flight."""
+        old_view, old_document = self.view, self.document
+        navigator = old_view.pageNavigator()
         page, location = navigator.currentPage(), navigator.currentLocation()
-        old = self._buffer
-        self._buffer = QBuffer()
-        self._buffer.setData(QByteArray(pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
-        if old is not None:
-            old.close()
+        buffer = QBuffer()
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(buffer)
+        buffer.setParent(self.document)  # the document reads from it while it lives
+        self.view = self._new_view(self.document, old_view.zoomMode(), old_view.zoomFactor())
+        self.layout().replaceWidget(old_view, self.view)
+        # Its size now, not at the next layout pass: a view lays its pages out when it is
+        # sized, and the page to keep can only be jumped to once they are laid out.
+        self.hint.setVisible(False)
+        self.view.setGeometry(old_view.geometry())
+        self.view.setVisible(True)
+        old_view.deleteLater()
+        old_document.deleteLater()
         self.pdf, self.anchors = pdf, anchors
         wanted, self._wanted_anchor = self._wanted_anchor, None
         if wanted in anchors:
-            self.reveal(wanted)
-        elif 0 <= page < self.document.pageCount():
-            navigator.jump(page, location, navigator.currentZoom())
-        self._update_page_label()
+            page, location = anchors[wanted], QPointF()
+        elif page >= self.document.pageCount():  # the kit got shorter: its last page
+            page, location = self.document.pageCount() - 1, QPointF()
+        self._go(page, location)
 
     # -- finding one's way -------------------------------------------------------------------
 
@@ -223,9 +263,10 @@ class PreviewPane(QWidget):
     def next_page(self) -> None:
         self._go(self.current_page() + 1)
 
-    def _go(self, page: int) -> None:
+    def _go(self, page: int, location: QPointF | None = None) -> None:
         if 0 <= page < self.document.pageCount():
-            self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+            navigator = self.view.pageNavigator()
+            navigator.jump(page, location or QPointF(), navigator.currentZoom())
             self._update_page_label()
 
     def zoom_in(self) -> None:
@@ -252,8 +293,8 @@ class PreviewPane(QWidget):
     def fit_width(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
-    def _update_page_label(self, *_args: object) -> None:
-        count = self.document.pageCount()
+    def _update_page_label(self, *_args: object, blank: bool = False) -> None:
+        count = 0 if blank else self.document.pageCount()
         self.page_label.setText(f"Page {self.current_page() + 1} of {count}" if count else "")
 
     def keyPressEvent(self, event) -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from presskit import model
+
 MAX_RECENT = 8
 
 
@@ -21,7 +23,7 @@ class Settings:
 
     @property
     def default_theme(self) -> str:
-        return str(self.store.value("preferences/default_theme", "classic"))
+        return str(self.store.value("preferences/default_theme", model.DEFAULT_THEME))
 
     @default_theme.setter
     def default_theme(self, name: str) -> None:
@@ -29,7 +31,7 @@ class Settings:
 
     @property
     def default_page_size(self) -> str:
-        return str(self.store.value("preferences/default_page_size", "a4"))
+        return str(self.store.value("preferences/default_page_size", model.Design().page_size))
 
     @default_page_size.setter
     def default_page_size(self, size: str) -> None:

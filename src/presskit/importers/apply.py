@@ -1,5 +1,9 @@
-"""A proposal as edits of a kit: the interview appended, everything else only where the kit
-has nothing yet. One Batch, so the editor applies it as one undoable step."""
+"""A proposal as edits of a kit, one Batch, so the editor applies it as one undoable step.
+
+The interview is appended; films and links are added where the kit does not have them;
+credits fill stills with none. A name and a bio fill the kit's when it has none, or, with
+``replace_person`` (the review dialog, where the person ticked them), replace it:
+``replaced`` says what they would replace, so the review can say so."""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from presskit import model
 from presskit.importers.interview import Proposal
 
 
-def operations(kit: model.PressKit, proposal: Proposal) -> model.Batch:
+def operations(
+    kit: model.PressKit, proposal: Proposal, *, replace_person: bool = False
+) -> model.Batch:
     ops: list[model.Operation] = []
     start = len(kit.interview.items)
     for i, pair in enumerate(proposal.interview):
@@ -16,9 +22,10 @@ def operations(kit: model.PressKit, proposal: Proposal) -> model.Batch:
                 ("interview", "items"), start + i, model.QA(pair.question, pair.answer)
             )
         )
-    if proposal.name and not kit.person.name.strip():
+    has_bio = kit.person.bio_short.strip() or kit.person.bio_long.strip()
+    if proposal.name and (replace_person or not kit.person.name.strip()):
         ops.append(model.SetField(("person", "name"), proposal.name))
-    if proposal.bio and not (kit.person.bio_short.strip() or kit.person.bio_long.strip()):
+    if proposal.bio and (replace_person or not has_bio):
         ops.append(model.SetField(("person", "bio_long"), proposal.bio))
     titles = {f.title.casefold(): f for f in kit.films}
     ids = {f.id for f in kit.films}
@@ -51,3 +58,13 @@ def operations(kit: model.PressKit, proposal: Proposal) -> model.Batch:
             if not still.credit.strip() and (still.film in credited or not credit.films):
                 ops.append(model.SetField(("stills", index, "credit"), credit.name))
     return model.Batch(tuple(ops))
+
+
+def replaced(kit: model.PressKit, proposal: Proposal) -> dict[str, str]:
+    """What applying the proposal would replace, by key ("name", "bio"): the kit's text now."""
+    found = {}
+    if proposal.name and kit.person.name.strip() and proposal.name != kit.person.name:
+        found["name"] = kit.person.name
+    if proposal.bio and kit.person.bio_long.strip() and proposal.bio != kit.person.bio_long:
+        found["bio"] = kit.person.bio_long
+    return found

@@ -6,9 +6,7 @@ Knows nothing of files, Qt or PDF.
 from presskit.model.ids import assign_missing_ids, new_film_id, new_still_id, slug
 from presskit.model.interchange import FORMAT, dumps, from_dict, loads, parse_json, to_dict
 from presskit.model.kit import (
-    PAGE_SIZES,
     QA,
-    SECTIONS,
     STATUSES,
     Award,
     Contact,
@@ -24,15 +22,36 @@ from presskit.model.kit import (
     SectionSetting,
     Still,
 )
-from presskit.model.ops import Batch, InsertItem, MoveItem, Operation, RemoveItem, SetField, resolve
+from presskit.model.ops import (
+    Batch,
+    InsertItem,
+    MoveItem,
+    Operation,
+    RemoveItem,
+    SetField,
+    remove_stills,
+    resolve,
+    restore_operation,
+)
+from presskit.model.registry import (
+    DEFAULT_THEME,
+    PAGE_SIZES,
+    SECTION_INFO,
+    SECTIONS,
+    PageSize,
+    Section,
+    human_size,
+)
 from presskit.model.text import clean_text
 from presskit.model.validate import Problem, url_problem, validate
 
 __all__ = [
+    "DEFAULT_THEME",
     "FORMAT",
     "PAGE_SIZES",
     "QA",
     "SECTIONS",
+    "SECTION_INFO",
     "STATUSES",
     "Award",
     "Batch",
@@ -46,11 +65,13 @@ __all__ = [
     "Link",
     "MoveItem",
     "Operation",
+    "PageSize",
     "Person",
     "PressKit",
     "PressQuote",
     "Problem",
     "RemoveItem",
+    "Section",
     "SectionSetting",
     "SetField",
     "Still",
@@ -58,11 +79,14 @@ __all__ = [
     "clean_text",
     "dumps",
     "from_dict",
+    "human_size",
     "loads",
     "new_film_id",
     "new_still_id",
     "parse_json",
+    "remove_stills",
     "resolve",
+    "restore_operation",
     "slug",
     "to_dict",
     "url_problem",

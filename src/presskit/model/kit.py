@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from presskit.model.registry import DEFAULT_THEME, SECTIONS
+
 STATUSES: tuple[str, ...] = (
     "development",
     "pre-production",
@@ -17,12 +19,6 @@ STATUSES: tuple[str, ...] = (
     "completed",
     "released",
 )
-
-SECTIONS: tuple[str, ...] = ("cover", "bio", "interview", "films", "stills", "contact")
-
-PAGE_SIZES: tuple[str, ...] = ("a4", "letter")
-
-DEFAULT_THEME = "classic"
 
 
 @dataclass
@@ -170,6 +166,10 @@ class PressKit:
 
     def still(self, still_id: str) -> Still | None:
         return next((s for s in self.stills if s.id == still_id), None)
+
+    def is_blank(self) -> bool:
+        """Nothing typed or added yet (the design aside): a brand-new kit."""
+        return self.person == Person() and self == PressKit(design=self.design)
 
     def asset_ids(self) -> set[str]:
         """Every image the kit refers to; the file keeps these and may drop the rest."""

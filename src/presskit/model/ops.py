@@ -9,7 +9,7 @@ names the list, ``("interview", "items")``.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Protocol
 
 from presskit.model.kit import PressKit
@@ -120,3 +120,27 @@ class Batch:
                 inverse.apply(kit)
             raise
         return Batch(tuple(reversed(inverses)))
+
+
+def restore_operation(kit: PressKit, earlier: PressKit) -> Batch:
+    """Every part of the kit set back to an earlier save, as one undoable step."""
+    return Batch(tuple(SetField((f.name,), getattr(earlier, f.name)) for f in fields(kit)))
+
+
+def remove_stills(kit: PressKit, indices: list[int]) -> Batch:
+    """Removes stills, and in the same step every place that pointed to them (the portrait,
+    the cover still, a film's key still), so no reference is left dangling; undo brings back
+    both."""
+    gone = {kit.stills[i].id for i in indices}
+    unset: list[Operation] = []
+    if kit.person.portrait in gone:
+        unset.append(SetField(("person", "portrait"), ""))
+    if kit.design.cover_still in gone:
+        unset.append(SetField(("design", "cover_still"), ""))
+    unset += [
+        SetField(("films", f, "key_still"), "")
+        for f, film in enumerate(kit.films)
+        if film.key_still in gone
+    ]
+    removals = [RemoveItem(("stills",), i) for i in sorted(set(indices), reverse=True)]
+    return Batch((*unset, *removals))

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from presskit.model.kit import PAGE_SIZES, SECTIONS, STATUSES, Link, PressKit
+from presskit.model.kit import STATUSES, Link, PressKit
+from presskit.model.registry import PAGE_SIZES, SECTIONS
 
 _ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

@@ -16,6 +16,7 @@ _WHERE = {
     "render_pdf": "presskit.render.document",
     "estimate_size": "presskit.render.estimate",
     "export_pdf": "presskit.render.export",
+    "nothing_to_show": "presskit.render.document",
     "PROFILES": "presskit.render.images",
     "ExportCancelled": "presskit.render.images",
     "available_themes": "presskit.render.themes",

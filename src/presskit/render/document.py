@@ -13,7 +13,6 @@ from io import BytesIO
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
@@ -22,10 +21,12 @@ from presskit import model
 from presskit.errors import ExportError
 from presskit.model import limits
 from presskit.render import images
+from presskit.render.fitting import line_count, shortened
 from presskit.render.flowables import Bookmark
 from presskit.render.fonts import family
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
-from presskit.render.markup import inline
+from presskit.render.markup import inline, typographic
+from presskit.render.plan import Plan
 from presskit.render.sections import Context, cover_still, key_contact, link, story
 from presskit.render.styles import build_styles
 from presskit.render.themes import load_theme
@@ -33,7 +34,7 @@ from presskit.render.themes import load_theme
 # ASCII85 triples layout time and adds a quarter to the file; PDF readers need none of it.
 rl_config.useA85 = 0
 
-PAGE_SIZES = {"a4": A4, "letter": LETTER}
+PAGE_SIZES = {key: size.points for key, size in model.PAGE_SIZES.items()}
 _ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -105,13 +106,48 @@ def _context(kit: model.PressKit, source: AssetSource, options: Options) -> Cont
     )
 
 
+def plan(kit: model.PressKit, source: AssetSource, options: Options = DEFAULT_OPTIONS) -> Plan:
+    """The layout's planning pass: what the pages will show, nothing drawn and no font loaded."""
+    ctx = _context(kit, source, options)
+    _plan(ctx, section_order(kit, options.sections))
+    return ctx.plan
+
+
+def _plan(ctx: Context, names: list[str]) -> None:
+    story(ctx, names)
+    # What the page hooks draw besides the flow: the cover's key contact and the folio.
+    shown = ctx.plan.sections
+    contact = key_contact(ctx.kit)
+    if "cover" in shown and contact:
+        link(ctx, contact[0], contact[1], ctx.styles.cover_contact)
+    if any(name != "cover" for name in shown):
+        ctx.plan.set_text(ctx.styles.folio.fontName, typographic(_folio(ctx.kit, 1)))
+
+
 def placements(
     kit: model.PressKit, source: AssetSource, options: Options = DEFAULT_OPTIONS
 ) -> dict[str, tuple[float, float]]:
     """The largest box (points) each image is placed in: the layout's plan, nothing drawn."""
-    ctx = _context(kit, source, options)
-    story(ctx, section_order(kit, options.sections))
-    return ctx.wanted
+    return plan(kit, source, options).images
+
+
+def nothing_to_show(
+    kit: model.PressKit, source: AssetSource, options: Options = DEFAULT_OPTIONS
+) -> str | None:
+    """Why a PDF of ``kit`` would show nothing, in one sentence; None when it shows something.
+    Exporting such a kit is refused with this sentence (``export.export_pdf``)."""
+    if not section_order(kit, options.sections):
+        return "There is nothing to export: no section is chosen."
+    if not plan(kit, source, options).shows_nothing:
+        return None
+    if options.sections is None:
+        return (
+            "There is nothing to export: every section shown is empty; "
+            "add to one or show another in Design."
+        )
+    return (
+        "There is nothing to export: every section chosen is empty; add to one or choose another."
+    )
 
 
 def render_pdf(
@@ -123,9 +159,9 @@ def render_pdf(
 ) -> RenderResult:
     ctx = _context(kit, source, options)
     names = section_order(kit, options.sections)
-    story(ctx, names)  # the planning pass: which still is placed how large
+    _plan(ctx, names)  # which still is placed how large
     ctx.renditions = images.prepare(
-        ctx.wanted, source, images.PROFILES[options.profile], progress, cancelled
+        ctx.plan.images, source, images.PROFILES[options.profile], progress, cancelled
     )
     if cancelled and cancelled():
         raise ExportCancelled
@@ -212,10 +248,14 @@ def _cover_page(canvas: Canvas, ctx: Context) -> None:
             )
     contact = key_contact(ctx.kit)
     if contact:
-        line = link(
-            ctx, contact[0], contact[1], ctx.styles.cover_contact, ctx.theme.colours.cover_text
+        style, room = ctx.styles.cover_contact, width - 2 * ctx.margin
+        colour = ctx.theme.colours.cover_text
+        text = shortened(
+            contact[0],
+            lambda t: line_count(link(ctx, t, contact[1], style, colour), room) <= 1,
         )
-        _w, h = line.wrap(width - 2 * ctx.margin, height)
+        line = link(ctx, text, contact[1], style, colour)
+        _w, h = line.wrap(room, height)
         line.drawOn(canvas, ctx.margin, ctx.margin)
         canvas.setStrokeColor(HexColor(ctx.theme.colours.accent))
         canvas.setLineWidth(0.6)
@@ -225,14 +265,24 @@ def _cover_page(canvas: Canvas, ctx: Context) -> None:
     canvas.restoreState()
 
 
+def _folio(kit: model.PressKit, page: int, name: str | None = None) -> str:
+    parts = [kit.person.name.strip() if name is None else name, "Press kit", str(page)]
+    return " · ".join(p for p in parts if p)
+
+
 def _body_page(canvas: Canvas, ctx: Context) -> None:
-    """The folio on every page but the cover: the name · Press kit · page number."""
+    """The folio on every page but the cover: the name · Press kit · page number, always
+    one line (a long name is cut with an ellipsis; the page number never is)."""
     width, _height = ctx.page
     canvas.saveState()
-    style = ctx.styles.folio
-    parts = [ctx.kit.person.name.strip(), "Press kit", str(canvas.getPageNumber())]
-    text = " · ".join(p for p in parts if p)
-    folio = Paragraph(inline(text, family(style.fontName.rsplit("-", 1)[0]), ctx.coverage), style)
-    _w, h = folio.wrap(width - 2 * ctx.margin, 100)
+    style, room, page = ctx.styles.folio, width - 2 * ctx.margin, canvas.getPageNumber()
+    face = family(style.fontName.rsplit("-", 1)[0])
+
+    def folio_for(name: str) -> Paragraph:
+        return Paragraph(inline(_folio(ctx.kit, page, name), face, ctx.coverage), style)
+
+    name = shortened(ctx.kit.person.name.strip(), lambda n: line_count(folio_for(n), room) <= 1)
+    folio = folio_for(name)
+    _w, h = folio.wrap(room, 100)
     folio.drawOn(canvas, ctx.margin, ctx.mm(ctx.theme.spacing.foot) / 2 - h / 2)
     canvas.restoreState()

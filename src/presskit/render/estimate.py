@@ -1,17 +1,19 @@
 """How large an export will be, told before it is made: fast, and without decoding images.
 
-A press kit PDF is mostly its stills; the rest is the fonts (each one embedded once, as a
-subset) and the text. So the estimate is the layout's planning pass (which still is placed
-how large: ``document.placements``), then per still the byte size of its rendition, and
-the fonts and text of what is shown:
+A press kit PDF is mostly its stills; the rest is the fonts (each embedded as a subset)
+and the text. The estimate reads the layout's planning pass (``document.plan``: the same
+section builders as the PDF, recording each image with its placed box and each text with
+its font) and adds up:
 
-- a rendition the kit file already holds (an earlier export at the same size) counts at
-  its real size, read from the cache without loading it;
-- any other is modelled from what is known without decoding: its pixel count at the
-  profile's dpi, the original's bytes per pixel and the JPEG quality it was saved at (read
-  from its quantisation table in the first bytes), and how far it is scaled down;
-- each font the shown sections use costs about the same whatever the text (ReportLab
-  embeds a subset; the tables dominate), and text costs a little per character.
+- per image, its rendition: one the kit file already holds (an earlier export at the same
+  size) counts at its real size, read from the cache without loading it; any other is
+  modelled from what is known without decoding: its pixel count at the profile's dpi, the
+  original's bytes per pixel and the JPEG quality it was saved at (read from its
+  quantisation table in the first bytes), and how far it is scaled down;
+- per font, the subsets ReportLab will embed for the characters set in it (fallback fonts
+  chosen by glyph coverage, as the layout chooses them), made and compressed here: within
+  a few bytes of the PDF's own, for any font a theme names;
+- the rest, by a small linear model: sections, characters, images, font subsets.
 
 Calibration (November 2026, Pillow 12, ReportLab 4): renditions of 20 test images (the
 sample kit's five stills, and 3600x2400 photo-like frames with gradients, shapes, blur
@@ -19,28 +21,27 @@ and grain from sigma 8 to 50, each saved at quality 80, 92 and 97) were made at 
 50% and 80% of their width at both profiles' qualities, and a least-squares fit of
 log(bytes per pixel) on log(original bytes per pixel), the original's quality and
 log(scale) gave the constants in ``_JPEG_MODEL`` (per-still error: 24% rms at quality 78,
-16% at 90; a kit's several stills average some of it out). The font costs are the embedded
-subsets measured in exports of the sample kit in every theme; the text constants were set
-against the remainder (PDF size minus images and fonts) in 60 exports of the sample kit
-(three themes, both profiles, every section, each section alone, some together, one film),
-where with the real rendition sizes the estimate is within 5%. Measured errors of the whole
-estimate: sample kit -5% to +17% over those 60; generated photo kits (6 to 20 stills, up to
-24 megapixels, quality 92 to 95) -13% to +8%. ``tests/render/test_estimate.py`` holds it to
-25% of real exports; ``python -m tests.render.test_estimate`` prints the error of each case.
+16% at 90; a kit's several stills average some of it out). With the real rendition sizes
+the whole estimate is within 3% of 37 exports, tiny kits included (see ``_BASE``); the
+image model brings the rest of its error. ``tests/render/test_estimate.py`` holds it to
+its tolerance of real exports; ``python -m tests.render.test_estimate`` prints each error.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
-from collections.abc import Iterable
+import threading
+import zlib
+from functools import cache, lru_cache
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFontFile
 
 from presskit import model
-from presskit.render.document import DEFAULT_OPTIONS, Options, placements, section_order
+from presskit.render.document import DEFAULT_OPTIONS, Options, plan
 from presskit.render.images import PROFILES, AssetSource, Profile, pixels_for, spec_for
-from presskit.render.sections import key_contact, pull_quote
-from presskit.render.styles import build_styles
-from presskit.render.themes import load_theme
+from presskit.render.plan import Plan
 
 # log(rendition bytes per pixel) = a + b*log(original bytes per pixel)
 #                                  + c*(100 - original quality) + d*log(scale)
@@ -53,31 +54,17 @@ _OTHER_MODEL = {78: (-1.409, 0.382), 90: (-0.915, 0.337)}
 _ASSUMED_QUALITY = 90  # a JPEG whose quantisation table cannot be read
 _HEAD = 64 * 1024  # enough of a JPEG to reach its quantisation tables past an EXIF thumbnail
 
-# Bytes each embedded font subset adds (measured; see above). A font not listed, say one a
-# new theme brings, is taken at a typical size.
-FONT_BYTES = {
-    "GentiumBookPlus-Regular": 19_800,
-    "GentiumBookPlus-Italic": 21_600,
-    "GentiumBookPlus-Bold": 20_000,
-    "GentiumBookPlus-BoldItalic": 21_600,
-    "Inter-Regular": 8_200,
-    "Inter-Bold": 8_250,
-    "Inter-Italic": 8_900,
-    "Inter-BoldItalic": 9_000,
-    "NotoSerif-Regular": 13_600,
-    "NotoSerif-Bold": 14_000,
-    "NotoSerif-Italic": 14_700,
-    "NotoSerif-BoldItalic": 15_000,
-    "NanumGothic-Regular": 15_300,
-    "NanumGothic-Bold": 15_300,
-    "DejaVuSans-Regular": 16_000,
-    "DejaVuSans-Bold": 16_000,
-}
-_FONT_DEFAULT = 15_000
-_BASE = 6_000  # the PDF's own structure: catalogue, outline, metadata, cross-reference
-_PER_SECTION = 1_500  # a page or two each: page objects, folio, outline entry
-_PER_CHAR = 0.75  # compressed content streams, per character of text shown
-_PER_IMAGE = 400  # an image's dictionary and drawing operators
+# The rest, fitted (least squares) to what is left of 37 real exports once their images and
+# font glyphs are taken away: the sample kit, a kit of photographs and four tiny kits (a name,
+# a name and a bio, one film, an email), in every theme, both profiles, sections alone and
+# together. Each is within 1.5 KB of that remainder.
+_BASE = 1_550  # the PDF's own structure: catalogue, outline, metadata, cross-reference
+_PER_SECTION = 560  # a page or two each: page objects, folio, outline entry
+_PER_CHAR = 0.51  # compressed content streams, per character of text shown
+_PER_IMAGE = 840  # an image's dictionary and drawing operators
+_PER_SUBSET = 2_400  # a font subset's objects besides its glyphs: font, widths, descriptor, cmap
+_SUBSETTING = threading.Lock()  # one estimate at a time uses the estimate's own font copies
+
 
 # The standard IJG luminance table: a JPEG's quality is read from how its table is scaled.
 _IJG_LUMINANCE = (
@@ -91,28 +78,20 @@ _IJG_LUMINANCE = (
 def estimate_size(
     kit: model.PressKit, source: AssetSource, options: Options = DEFAULT_OPTIONS
 ) -> int:
-    """The PDF's size in bytes, to about a quarter either way."""
+    """The PDF's size in bytes, within about a fifth (the error of the image model)."""
     profile = PROFILES.get(options.profile)
     if profile is None:
         profile = PROFILES["screen"]
-    wanted = placements(kit, source, options)
-    images = sum(_image_bytes(source, sha, box, profile) for sha, box in wanted.items())
-    theme = load_theme(options.theme or kit.design.theme)
-    names = section_order(kit, options.sections)
-    shown = _Shown(kit, options.films)
-    fonts, chars, sections = set(), 0, 0
-    for name in names:
-        used, text = _section(name, shown, theme)
-        if not text and name != "cover":
-            continue  # an empty section is left out of the PDF
-        sections += 1
-        fonts |= used
-        chars += len(text)
-        fonts |= _fallbacks(text)
-    if any(name != "cover" for name in names):
-        fonts.add(build_styles(theme).folio.fontName)
-    text_bytes = _BASE + _PER_SECTION * sections + _PER_CHAR * chars + _PER_IMAGE * len(wanted)
-    return round(images + text_bytes + sum(FONT_BYTES.get(f, _FONT_DEFAULT) for f in fonts))
+    laid_out = plan(kit, source, options)
+    images = sum(_image_bytes(source, sha, box, profile) for sha, box in laid_out.images.items())
+    fonts = sum(font_bytes(font, frozenset(chars)) for font, chars in _by_file(laid_out).items())
+    text = (
+        _BASE
+        + _PER_SECTION * len(laid_out.sections)
+        + _PER_CHAR * laid_out.characters()
+        + _PER_IMAGE * len(laid_out.images)
+    )
+    return round(images + fonts + text)
 
 
 # -- images --------------------------------------------------------------------------------
@@ -187,140 +166,50 @@ def jpeg_quality(head: bytes) -> int | None:
     return None
 
 
-# -- text and fonts ------------------------------------------------------------------------
+# -- fonts -------------------------------------------------------------------------------
 
 
-class _Shown:
-    """The films and stills an export shows: the same choice the layout makes."""
-
-    def __init__(self, kit: model.PressKit, films: Iterable[str] | None):
-        self.kit = kit
-        chosen = None if films is None else set(films)
-        self.films = [f for f in kit.films if chosen is None or f.id in chosen]
-        ids = {f.id for f in self.films}
-        self.stills = [
-            s for s in kit.stills if s.included and s.asset and (not s.film or s.film in ids)
-        ]
-
-
-def _words(value: object) -> str:
-    """Every string in a model object, joined: the text a section sets."""
-    if isinstance(value, str):
-        return value.strip()
-    if dataclasses.is_dataclass(value):
-        return _words([getattr(value, f.name) for f in dataclasses.fields(value)])
-    if isinstance(value, list | tuple):
-        return " ".join(t for t in (_words(v) for v in value) if t)
-    return ""
+def _by_file(laid_out: Plan) -> dict[str, set[int]]:
+    """The characters set in each font file. A family without an italic sets it in its
+    upright's file, and ReportLab embeds a file's subset once (it names it by file and face),
+    so two font names on one file count once."""
+    fonts: dict[str, str] = {}  # file -> the first font name on it
+    chars: dict[str, set[int]] = {}
+    for font, used in laid_out.glyphs().items():
+        first = fonts.setdefault(pdfmetrics.getFont(font).face.filename, font)
+        chars.setdefault(first, set()).update(used)
+    return chars
 
 
-def _captions(stills: Iterable[model.Still]) -> str:
-    return " ".join(f"{s.caption} Photo: {s.credit}" for s in stills)
+@lru_cache(maxsize=256)
+def font_bytes(font: str, chars: frozenset[int]) -> int:
+    """What embedding the registered ``font`` for ``chars`` adds to the PDF: the subsets
+    ReportLab makes of it, made here the same way and compressed as the PDF stores them.
+    Any font a theme brings is counted so, with no table of sizes to keep up."""
+    face = _own_face(pdfmetrics.getFont(font).face.filename)
+    total = 0
+    with _SUBSETTING:
+        for subset in _subsets(set(face.charToGlyph), chars):
+            total += len(zlib.compress(face.makeSubset(subset))) + _PER_SUBSET
+    return total
 
 
-def _section(name: str, shown: _Shown, theme) -> tuple[set[str], str]:
-    """The fonts a section sets its text in, and that text (empty: the section is left out)."""
-    kit, styles = shown.kit, build_styles(theme)
-    label_regular, label_bold = f"{styles.label.name}-Regular", f"{styles.label.name}-Bold"
-    title = {styles.section.fontName}
-    if name == "cover":
-        fonts: set[str] = set()
-        parts = []
-        if kit.person.name.strip():
-            fonts.add(styles.cover_name.fontName)
-            parts.append(kit.person.name)
-        if kit.person.name_original.strip():
-            fonts.add(styles.cover_original.fontName)
-            parts.append(kit.person.name_original)
-        if kit.person.roles:
-            fonts.add(label_bold)
-            parts += kit.person.roles
-        quote = pull_quote(kit)
-        if quote:
-            fonts.add(styles.pull_quote.fontName)
-            parts.append(quote)
-        still = _cover(kit, shown)
-        if still is not None and still.credit.strip():
-            fonts.add(styles.credit.fontName)
-            parts.append(still.credit)
-        contact = key_contact(kit)
-        if contact:
-            fonts.add(styles.cover_contact.fontName)
-            parts.append(contact[0])
-        return fonts, " ".join(parts)
-    if name == "bio":
-        text = " ".join((kit.person.bio_short, kit.person.bio_long)).strip()
-        if not text:
-            return set(), ""
-        fonts = title | {styles.lead.fontName, styles.body.fontName}
-        portrait = kit.still(kit.person.portrait) if kit.person.portrait else None
-        if portrait and portrait.asset:
-            fonts.add(styles.caption.fontName)
-            text += " " + _captions([portrait])
-        return fonts, text
-    if name == "interview":
-        items = [qa for qa in kit.interview.items if qa.question.strip() or qa.answer.strip()]
-        if not items:
-            return set(), ""
-        iv = kit.interview
-        fonts = title | {styles.question.fontName, styles.body.fontName, styles.meta.fontName}
-        return fonts, " ".join([iv.title, iv.publication, iv.date, _words(items)])
-    if name == "films":
-        if not shown.films:
-            return set(), ""
-        fonts = title | {
-            styles.heading.fontName,
-            styles.meta.fontName,
-            styles.logline.fontName,
-            styles.body.fontName,
-            label_bold,
-            label_regular,
-        }
-        if any(f.directors_statement.strip() for f in shown.films):
-            fonts.add(styles.subhead.fontName)
-        if any(q.quote.strip() for f in shown.films for q in f.press_quotes):
-            fonts.add(styles.lead.fontName)
-        keys = [kit.still(f.key_still) for f in shown.films if f.key_still]
-        keys = [k for k in keys if k and k.asset]
-        if keys:
-            fonts.add(styles.caption.fontName)
-        return fonts, _words(shown.films) + " " + _captions(keys)
-    if name == "stills":
-        if not shown.stills:
-            return set(), ""
-        fonts = title | {styles.caption.fontName, styles.credit.fontName}
-        if len({s.film for s in shown.stills}) > 1:
-            fonts.add(styles.subhead.fontName)
-        return fonts, _captions(shown.stills)
-    if name == "contact":
-        text = _words([kit.contact, kit.links])
-        if not text:
-            return set(), ""
-        fonts = title | {styles.body.fontName}
-        if kit.contact.representation.strip():
-            fonts.add(styles.question.fontName)
-        return fonts, text
-    return set(), ""
+@cache
+def _own_face(filename: str) -> TTFontFile:
+    """The estimate's own copy of a font file: making a subset moves a read position in
+    it, and the renderer may be subsetting its copy in another thread at the same time."""
+    return TTFontFile(filename)
 
 
-def _cover(kit: model.PressKit, shown: _Shown) -> model.Still | None:
-    chosen = kit.still(kit.design.cover_still) if kit.design.cover_still else None
-    if chosen and chosen.asset:
-        return chosen
-    return next(iter(shown.stills), None)
-
-
-def _fallbacks(text: str) -> set[str]:
-    """The fallback fonts text needs beyond a theme's Latin, Greek and Cyrillic faces."""
-    fonts = set()
-    for char in set(text):
-        code = ord(char)
-        if code < 0x0250 or 0x0370 <= code < 0x0530 or 0x2000 <= code < 0x2070:
-            continue
-        if 0x1100 <= code < 0x1200 or 0x3130 <= code < 0x3190 or 0xAC00 <= code < 0xD7B0:
-            fonts.add("NanumGothic-Regular")
-        elif 0x20A0 <= code < 0x20D0 or code in (0x2122, 0x2190, 0x2192):
-            continue  # currency signs, ™ and arrows: the theme's faces have them
-        else:
-            fonts.add("DejaVuSans-Regular")
-    return fonts
+def _subsets(covered: set[int], chars: frozenset[int]) -> list[list[int]]:
+    """The character codes of each subset, as ``TTFont.splitString`` fills them: with
+    ``ttfAsciiReadable`` the first holds all of ASCII in place, others fill codes 1-31 and
+    128-255; each later subset holds up to 255 more (code 0 is the missing glyph)."""
+    if not rl_config.ttfAsciiReadable:
+        codes = sorted(c for c in chars if c in covered)
+        return [[0, *codes[at : at + 255]] for at in range(0, max(1, len(codes)), 255)]
+    others = sorted(c for c in chars if c in covered and not 32 <= c < 128 and c != 0xA0)
+    first = [0, *others[:31]] + [0] * (31 - len(others[:31]))
+    first += [c for c in range(32, 128) if c in covered] + others[31:159]
+    rest = others[159:]
+    return [first] + [[0, *rest[at : at + 255]] for at in range(0, len(rest), 255)]

@@ -9,7 +9,13 @@ from pathlib import Path
 
 from presskit import model
 from presskit.errors import ExportError
-from presskit.render.document import DEFAULT_OPTIONS, Options, RenderResult, render_pdf
+from presskit.render.document import (
+    DEFAULT_OPTIONS,
+    Options,
+    RenderResult,
+    nothing_to_show,
+    render_pdf,
+)
 from presskit.render.images import AssetSource, Cancelled, Progress
 
 
@@ -43,11 +49,9 @@ def export_pdf(
         raise ExportError(f"“{out}” is a folder; give the PDF a file name.")
     if not out.parent.is_dir():
         raise ExportError(f"The folder “{out.parent}” does not exist.")
+    empty = nothing_to_show(kit, source, options)
+    if empty:  # a blank page, or a PDF without pages (which most readers refuse to open)
+        raise ExportError(empty)
     result = render_pdf(kit, source, options, progress, cancelled)
-    if result.pages == 0:  # a PDF without pages: most readers refuse to open it
-        raise ExportError(
-            "There is nothing to export: every section shown is empty; "
-            "add to one or show another in Design."
-        )
     write_atomically(out, result.pdf)
     return result

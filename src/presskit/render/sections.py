@@ -1,7 +1,8 @@
 """The kit's sections as flowables: cover, bio, interview, films, stills, contact.
 
 Every builder runs twice: once to plan (which still is placed how large, so renditions
-are made at the right size before layout), once to lay out with the renditions in hand.
+are made at the right size before layout; and which text is set in which font, recorded in
+``ctx.plan`` for the size estimate), once to lay out with the renditions in hand.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepInFrame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -27,6 +29,7 @@ from reportlab.platypus import (
 
 from presskit import model
 from presskit.errors import MissingImageError, PresskitError
+from presskit.render.fitting import HeldText
 from presskit.render.flowables import (
     Bookmark,
     JpegReader,
@@ -38,7 +41,15 @@ from presskit.render.flowables import (
 )
 from presskit.render.fonts import Coverage, family
 from presskit.render.images import AssetSource, Rendition
-from presskit.render.markup import PIECE_CHARS, inline, needs_shaping, paragraphs, pieces
+from presskit.render.markup import (
+    PIECE_CHARS,
+    inline,
+    needs_shaping,
+    paragraphs,
+    pieces,
+    typographic,
+)
+from presskit.render.plan import Plan
 from presskit.render.styles import Styles
 from presskit.render.themes import Theme
 
@@ -50,13 +61,7 @@ STATUS_LABELS = {
     "completed": "Completed",
     "released": "Released",
 }
-SECTION_TITLES = {
-    "bio": "About",
-    "interview": "In conversation",
-    "films": "Films",
-    "stills": "Stills",
-    "contact": "Contact",
-}
+SECTION_TITLES = {key: section.title for key, section in model.SECTION_INFO.items()}
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 
@@ -68,7 +73,7 @@ class Context:
     source: AssetSource
     page: tuple[float, float]
     renditions: dict[str, Rendition] | None = None  # None while planning
-    wanted: dict[str, tuple[float, float]] = field(default_factory=dict)
+    plan: Plan = field(default_factory=Plan)  # what the planning pass saw
     coverage: Coverage = field(default_factory=Coverage)
     films_shown: list[str] | None = None  # film ids to include; None: all
 
@@ -90,15 +95,42 @@ class Context:
 
     def para(self, text: str, style: ParagraphStyle) -> Flowable:
         if self.planning:
+            self.plan.set_text(style.fontName, typographic(text))
             return Spacer(0, 0)
+        if len(text) > PIECE_CHARS:  # set in pieces: one huge paragraph costs n² to split
+            flat = ParagraphStyle(f"{style.name}-piece", style, spaceBefore=0, spaceAfter=0)
+            parts: list[Flowable] = [self.paragraph(p, flat) for p in pieces(text)]
+            return LongText(parts, style.spaceBefore, style.spaceAfter)
+        return self.paragraph(text, style)
+
+    def paragraph(self, text: str, style: ParagraphStyle) -> Paragraph:
         face = family(style.fontName.rsplit("-", 1)[0])
         if needs_shaping(text):
             style = shaped(style)
-        if len(text) > PIECE_CHARS:  # set in pieces: one huge paragraph costs n² to split
-            flat = ParagraphStyle(f"{style.name}-piece", style, spaceBefore=0, spaceAfter=0)
-            parts = [Paragraph(inline(p, face, self.coverage), flat) for p in pieces(text)]
-            return LongText(parts, style.spaceBefore, style.spaceAfter)
         return Paragraph(inline(text, face, self.coverage), style)
+
+    def held(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        max_lines: int,
+        fit_lines: int | None = None,
+        min_size: float | None = None,
+        closing: str = "",
+    ) -> Flowable:
+        """A paragraph that never takes more than ``max_lines`` (see ``fitting.HeldText``)."""
+        if self.planning:
+            return self.para(text + closing, style)
+        return HeldText(
+            text,
+            style,
+            self.paragraph,
+            max_lines=max_lines,
+            fit_lines=fit_lines,
+            min_size=min_size,
+            closing=closing,
+        )
 
     def paras(self, text: str, style: ParagraphStyle) -> list[Flowable]:
         return [self.para(p, style) for p in paragraphs(text)]
@@ -112,13 +144,15 @@ class Context:
         bold: bool = True,
         after: float = 0,
     ) -> Flowable:
-        if self.planning:
-            return Spacer(0, 0)
         if needs_shaping(text):  # letter-spacing would break joined scripts: set it plainly
             style = ParagraphStyle(
                 "label", self.styles.meta, textColor=HexColor(colour), spaceAfter=after
             )
             return self.para(text, style)
+        if self.planning:
+            weight = "Bold" if bold else "Regular"
+            self.plan.set_text(f"{self.styles.label.name}-{weight}", text.upper(), weight)
+            return Spacer(0, 0)
         return SpacedLabel(
             text,
             family(self.styles.label.name),
@@ -150,8 +184,7 @@ class Context:
         if self.renditions is not None and still.asset not in self.renditions:
             return MissingPicture(*size)  # held, but damaged: no rendition could be made
         if self.renditions is None:
-            previous = self.wanted.get(still.asset, (0.0, 0.0))
-            self.wanted[still.asset] = (max(previous[0], size[0]), max(previous[1], size[1]))
+            self.plan.place(still.asset, size)
             return Spacer(*size)
         return PlacedImage(self.reader(still.asset), *size)
 
@@ -168,8 +201,8 @@ class Context:
         parts: list[Flowable] = [picture]
         if still.caption.strip():
             parts.append(self.para(still.caption, self.styles.caption))
-        if still.credit.strip():
-            parts.append(self.para(f"Photo: {still.credit.strip()}", self.styles.credit))
+        if credit_line(still):
+            parts.append(self.para(credit_line(still), self.styles.credit))
         else:
             parts.append(Spacer(1, self.styles.credit.spaceAfter))
         return parts
@@ -210,6 +243,12 @@ def cover_still(ctx: Context) -> model.Still | None:
     return next(iter(ctx.stills()), None)
 
 
+def credit_line(still: model.Still) -> str:
+    """ "Photo: NAME", then the copyright or licence when there is one."""
+    credit = f"Photo: {still.credit.strip()}" if still.credit.strip() else ""
+    return " · ".join(x for x in (credit, still.copyright.strip()) if x)
+
+
 def pull_quote(kit: model.PressKit) -> str:
     """The interview's chosen quote, else a sentence from it that reads well alone."""
     if kit.interview.pull_quote.strip():
@@ -248,6 +287,7 @@ def display_url(url: str) -> str:
 def link(ctx: Context, text: str, url: str, style: ParagraphStyle, colour: str = "") -> Flowable:
     """Readable text that is also clickable; only https, http and mailto become links."""
     if ctx.planning:
+        ctx.plan.set_text(style.fontName, typographic(text))
         return Spacer(0, 0)
     face = family(style.fontName.rsplit("-", 1)[0])
     markup = inline(text, face, ctx.coverage)
@@ -261,8 +301,13 @@ def link(ctx: Context, text: str, url: str, style: ParagraphStyle, colour: str =
 
 
 def cover(ctx: Context) -> list[Flowable]:
+    """The cover's flow, held to its one page: a long name is set smaller, then wrapped,
+    then cut; each other line has a limit; and should all of them together still be too
+    much, the whole is shrunk to the room left above the key contact."""
     kit, styles, theme = ctx.kit, ctx.styles, ctx.theme
+    person = kit.person
     parts: list[Flowable] = [Bookmark("Cover", "cover")]
+    room = ctx.page[1] - 2 * ctx.margin - cover_foot(ctx)
     still = cover_still(ctx)
     full_bleed = theme.style.cover == "full-bleed"
     if still and full_bleed:
@@ -270,32 +315,57 @@ def cover(ctx: Context) -> list[Flowable]:
         size = ctx.fitted(still, (ctx.page[0], ctx.page[1] * 0.6))
         if size:
             if ctx.renditions is None:
-                ctx.wanted[still.asset] = size
-            parts.append(Spacer(1, size[1] - ctx.margin + ctx.theme.sizes.leading * 1.5))
-    if kit.person.name.strip():
-        parts.append(ctx.para(kit.person.name, styles.cover_name))
-    if kit.person.name_original.strip():
-        parts.append(ctx.para(kit.person.name_original, styles.cover_original))
-    if kit.person.roles:
-        colour = theme.colours.cover_text if full_bleed else theme.colours.accent
-        parts.append(
-            ctx.label(
-                " · ".join(kit.person.roles),
-                colour,
-                size=theme.sizes.caption + 1.5,
-                after=theme.sizes.leading,
+                ctx.plan.place(still.asset, size)
+            space = size[1] - ctx.margin + ctx.theme.sizes.leading * 1.5
+            parts.append(Spacer(1, space))
+            room -= space
+    held: list[Flowable] = []
+    if person.name.strip():
+        held.append(
+            ctx.held(
+                person.name,
+                styles.cover_name,
+                fit_lines=2,
+                max_lines=5,
+                min_size=max(theme.sizes.heading, theme.sizes.cover_name * 0.4),
             )
         )
+    if person.name_original.strip():
+        held.append(ctx.held(person.name_original, styles.cover_original, max_lines=2))
+    based = f"Based in {person.location.strip()}" if person.location.strip() else ""
+    about = " · ".join(x for x in (person.pronouns.strip(), based) if x)
+    if person.roles:
+        colour = theme.colours.cover_text if full_bleed else theme.colours.accent
+        held.append(
+            ctx.label(
+                " · ".join(person.roles),
+                colour,
+                size=theme.sizes.caption + 1.5,
+                after=2 if about else theme.sizes.leading,
+            )
+        )
+    if about:  # pronouns and where the person works: a byline under the name and roles
+        held.append(ctx.held(about, styles.cover_meta, max_lines=2))
     if still and not full_bleed:
         picture = ctx.image(still, (ctx.frame_width, ctx.page[1] * 0.42))
         if picture:
-            parts += [Spacer(1, theme.sizes.leading * 0.5), picture]
-            if still.credit.strip():
-                parts.append(ctx.para(f"Photo: {still.credit.strip()}", styles.credit))
+            held += [Spacer(1, theme.sizes.leading * 0.5), picture]
+            if credit_line(still):
+                held.append(ctx.held(credit_line(still), styles.credit, max_lines=2))
     quote = pull_quote(kit)
     if quote:
-        parts.append(ctx.para("“" + quote.strip('“”"') + "”", styles.pull_quote))
+        text = "“" + quote.strip('“”"')
+        held.append(ctx.held(text, styles.pull_quote, max_lines=6, closing="”"))
+    if held:
+        parts.append(KeepInFrame(ctx.frame_width, max(room, 1), held, mode="shrink"))
     return parts  # the key contact sits at the foot of the page: see document._cover_page
+
+
+def cover_foot(ctx: Context) -> float:
+    """The room the key contact takes at the foot of the cover: one line, a rule, a gap."""
+    if key_contact(ctx.kit) is None:
+        return 0.0
+    return ctx.styles.cover_contact.leading * 2 + 6
 
 
 def bio(ctx: Context) -> list[Flowable]:
@@ -531,6 +601,8 @@ def story(ctx: Context, sections: list[str]) -> list[Flowable]:
         parts = BUILDERS[name](ctx)
         if not parts:
             continue
+        if ctx.planning:
+            ctx.plan.sections.append(name)
         if flow:
             # A short contact section follows the stills rather than stand alone on a page.
             flow.append(CondPageBreak(ctx.page[1] * 0.25) if name == "contact" else PageBreak())

@@ -33,6 +33,7 @@ class Styles:
     credit: ParagraphStyle
     cover_name: ParagraphStyle
     cover_original: ParagraphStyle
+    cover_meta: ParagraphStyle  # pronouns and where the person is based
     pull_quote: ParagraphStyle
     cover_contact: ParagraphStyle
     folio: ParagraphStyle
@@ -62,6 +63,13 @@ def build_styles(theme: Theme) -> Styles:
         splitLongWords=1,
     )
     question_face = label if theme.style.question_font == "label" else text
+    cover_contact = ParagraphStyle(
+        "cover_contact",
+        fontName=label.regular,
+        fontSize=sizes.caption + 1,
+        leading=lead,
+        textColor=HexColor(colours.cover_text),
+    )
     return Styles(
         text=text,
         display=display,
@@ -158,6 +166,9 @@ def build_styles(theme: Theme) -> Styles:
             textColor=HexColor(colours.cover_text),
             spaceAfter=lead * 0.25,
         ),
+        cover_meta=ParagraphStyle(
+            "cover_meta", cover_contact, fontSize=sizes.caption + 1.5, spaceAfter=lead
+        ),
         pull_quote=ParagraphStyle(
             "pull_quote",
             fontName=text.italic,
@@ -166,13 +177,7 @@ def build_styles(theme: Theme) -> Styles:
             textColor=HexColor(colours.cover_text),
             spaceBefore=lead,
         ),
-        cover_contact=ParagraphStyle(
-            "cover_contact",
-            fontName=label.regular,
-            fontSize=sizes.caption + 1,
-            leading=lead,
-            textColor=HexColor(colours.cover_text),
-        ),
+        cover_contact=cover_contact,
         folio=ParagraphStyle(
             "folio",
             fontName=label.regular,

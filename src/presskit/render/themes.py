@@ -17,8 +17,6 @@ from typing import Any
 from presskit.bundled import themes_dir
 from presskit.errors import ExportError
 
-DEFAULT_THEME = "classic"
-
 
 @dataclass(frozen=True)
 class Fonts:

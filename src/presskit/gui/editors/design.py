@@ -187,7 +187,7 @@ class DesignEditor(QWidget):
         sections = ListPane(
             session,
             ("design", "sections"),
-            lambda s: f"{s.name.title()}{'' if s.visible else '  (hidden)'}",
+            lambda s: f"{_section_label(s.name)}{'' if s.visible else '  (hidden)'}",
             model.SectionSetting,
             "section",
             fixed=True,
@@ -231,3 +231,8 @@ def _label(text: str) -> QLabel:
     label = QLabel(text)
     label.setProperty("subheading", True)
     return label
+
+
+def _section_label(key: str) -> str:
+    section = model.SECTION_INFO.get(key)
+    return section.label if section else key

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from presskit import model
-from presskit.gui.fields import Form, ListPane, Spec
+from presskit.gui.fields import Collapsible, Form, ListPane, Spec
 from presskit.gui.session import Session
 
 
@@ -63,7 +63,7 @@ def master_detail(pane: ListPane, form: QWidget) -> QSplitter:
     splitter.addWidget(pane)
     splitter.addWidget(scrolling(form))
     splitter.setStretchFactor(1, 3)
-    splitter.setSizes([220, 560])
+    splitter.setSizes([180, 600])
     return splitter
 
 
@@ -161,20 +161,11 @@ class InterviewEditor(QWidget):
         layout.addWidget(page)
 
 
+# What a programmer reads first, first; then the lists; then the rest.
 FILM = [
     Spec("title", "Title", placeholder="Dragonfly"),
-    Spec("original_title", "Original title"),
     Spec("status", "Status", "choice", choices=model.STATUSES),
-    Spec("year", "Year", "int"),
     Spec("roles", "Your roles (separated by commas)", "list", placeholder="Cinematographer"),
-    Spec("runtime_min", "Runtime (minutes)", "int"),
-    Spec("genre", "Genre", placeholder="Drama"),
-    Spec("country", "Country"),
-    Spec("language", "Language"),
-    Spec("format", "Format", placeholder="Short film"),
-    Spec("aspect_ratio", "Aspect ratio", placeholder="2.39:1"),
-    Spec("sound", "Sound", placeholder="5.1"),
-    Spec("colour", "Colour", placeholder="Colour"),
     Spec(
         "logline",
         "Logline",
@@ -183,10 +174,24 @@ FILM = [
         word_limit=50,
     ),
     Spec("synopsis", "Synopsis", "text"),
+    Spec("key_still", "Key still", "ref", options=still_options),
+]
+FILM_MORE = [
     Spec("synopsis_long", "Long synopsis", "text"),
     Spec("directors_statement", "Director’s statement", "text"),
     Spec("themes", "Themes (separated by commas)", "list", placeholder="Grief, memory, belonging"),
-    Spec("key_still", "Key still", "ref", options=still_options),
+]
+FILM_TECHNICAL = [
+    Spec("original_title", "Original title"),
+    Spec("year", "Year", "int"),
+    Spec("runtime_min", "Runtime (minutes)", "int"),
+    Spec("genre", "Genre", placeholder="Drama"),
+    Spec("country", "Country"),
+    Spec("language", "Language"),
+    Spec("format", "Format", placeholder="Short film"),
+    Spec("aspect_ratio", "Aspect ratio", placeholder="2.39:1"),
+    Spec("sound", "Sound", placeholder="5.1"),
+    Spec("colour", "Colour", placeholder="Colour"),
 ]
 
 
@@ -251,7 +256,8 @@ class FilmsEditor(QWidget):
         super().__init__()
         self.session = session
         self.pane = ListPane(session, ("films",), lambda f: f.title, self.new_film, "film")
-        self.form = Form(session, FILM)
+        self.forms = [Form(session, FILM), Form(session, FILM_MORE), Form(session, FILM_TECHNICAL)]
+        self.form, more, technical = self.forms
         self.pane.selected.connect(self.bind)
         detail = QWidget()
         column = QVBoxLayout(detail)
@@ -269,6 +275,9 @@ class FilmsEditor(QWidget):
             column.addWidget(pane)
             column.addWidget(fields)
             self.lists.append((key, pane, fields))
+        column.addWidget(more)
+        self.technical = Collapsible("Technical details", technical)
+        column.addWidget(self.technical)
         column.addStretch()
         fill(
             self,
@@ -285,7 +294,8 @@ class FilmsEditor(QWidget):
         return model.Film(id=model.new_film_id(self.session.kit, "film"), status="development")
 
     def bind(self, path: tuple | None) -> None:
-        self.form.bind(path)
+        for form in self.forms:
+            form.bind(path)
         for key, pane, fields in self.lists:
             pane.setEnabled(path is not None)
             if path is not None:

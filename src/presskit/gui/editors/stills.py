@@ -63,6 +63,7 @@ class StillsEditor(QWidget):
         super().__init__()
         self.session = session
         self.thumbs: dict[str, QPixmap] = {}
+        self._names: dict[str, str] = {}  # file names, for stills without a caption
         self._loading: set[str] = set()
         self._relayout = QTimer(self, singleShot=True, interval=0)
         self._relayout.timeout.connect(self._lay_out_gallery)
@@ -149,6 +150,7 @@ class StillsEditor(QWidget):
     def refresh(self) -> None:
         """Rebuilds the gallery, keeping the selection on the rows that are still there."""
         row, selected = self.gallery.currentRow(), self.selected_rows()
+        self._names = self.session.picture_names()
         self.gallery.blockSignals(True)
         self.gallery.clear()
         for still in self.session.kit.stills:
@@ -172,7 +174,8 @@ class StillsEditor(QWidget):
 
     def _label(self, still: model.Still) -> str:
         credit = f"Photo: {still.credit}" if still.credit.strip() else "⚠ No credit"
-        return f"{still.caption or 'Untitled'}\n{credit}"
+        name = still.caption.strip() or self._names.get(still.asset, "") or "No caption"
+        return f"{name}\n{credit}"
 
     def _on_changed(self, path: tuple) -> None:
         if path[:1] == ("stills",) or path[:1] == ("films",):
@@ -273,22 +276,32 @@ class StillsEditor(QWidget):
                 continue
             still = kitio.still_for(image, kit)
             kit.stills.append(still)
-            self.session.pending_assets[image.sha256] = image.asset
+            self.session.add_picture(image.asset)
             operations.append(model.InsertItem(("stills",), len(kit.stills) - 1, still))
         if operations:
             noun = "still" if len(operations) == 1 else f"{len(operations)} stills"
             self.session.apply(model.Batch(tuple(operations)), f"Add {noun}")
+            self._select_added(len(operations))
         if problems:
             QMessageBox.warning(self, "Some files were not added", "\n".join(problems))
+
+    def _select_added(self, count: int) -> None:
+        """The stills just added, selected, with the photographer field ready for typing:
+        the credit is what a new still needs first (for all of them at once)."""
+        self.gallery.clearSelection()
+        last = self.gallery.count() - 1
+        for row in range(last - count + 1, last + 1):
+            self.gallery.item(row).setSelected(True)
+        self.gallery.setCurrentRow(last, self.gallery.selectionModel().SelectionFlag.NoUpdate)
+        self.gallery.scrollToItem(self.gallery.item(last))
+        self.shared.widgets["credit"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove_selected(self) -> None:
         """Removes the selected stills as one step; undo puts each back in its place."""
         rows = sorted(self.selected_rows(), reverse=True)
         if rows:
             noun = "still" if len(rows) == 1 else f"{len(rows)} stills"
-            self.session.apply(
-                model.Batch(tuple(model.RemoveItem(("stills",), r) for r in rows)), f"Remove {noun}"
-            )
+            self.session.apply(model.remove_stills(self.session.kit, rows), f"Remove {noun}")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
