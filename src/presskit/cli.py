@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from presskit import __version__, kitio, model, render
-from presskit.errors import PresskitError
+from presskit.errors import ExportError, PresskitError
 from presskit.store import KitFile
 
 
@@ -46,16 +46,29 @@ def cmd_add_still(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from presskit import preflight
+
     options = render.Options(profile=args.profile, theme=args.theme, page_size=args.page_size)
     with KitFile.open(args.kit) as kit_file:
-        result = render.export_pdf(
-            kit_file.load(), kit_file, args.output, options, progress=_progress_bar()
-        )
+        kit = kit_file.load()
+        # Every picture read whole (SHA-256) first, cached renditions or not: the PDF would
+        # show a gap where one is missing or damaged, so say which still and write nothing.
+        missing = preflight.picture_sentences(kit, kit_file, deep=True)
+        if missing:
+            raise ExportError(missing[0].removesuffix(".") + _and_more(len(missing) - 1, "still"))
+        result = render.export_pdf(kit, kit_file, args.output, options, progress=_progress_bar())
     for warning in result.warnings:
         print(f"presskit: warning: {warning}", file=sys.stderr)
     pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
     print(f"Exported {args.output}: {pages}, {model.human_size(len(result.pdf))}.")
     return 0
+
+
+def _and_more(others: int, noun: str) -> str:
+    """The end of a sentence naming the first of several: " (and 2 more stills: ...)."."""
+    if not others:
+        return "."
+    return f" (and {others} more {noun if others == 1 else noun + 's'}: see `presskit check`)."
 
 
 def _progress_bar() -> Callable[[int, int], None] | None:
@@ -117,8 +130,11 @@ def cmd_import_interview(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from presskit import preflight
 
-    with KitFile.open(args.kit, read_only=True) as kit_file:
-        findings = preflight.check(kit_file.load(), kit_file)
+    # A deep check may remake damaged renditions, so it opens the kit for writing if it can.
+    with KitFile.open(args.kit, read_only=not args.deep) as kit_file:
+        findings = preflight.check(kit_file.load(), kit_file, deep=args.deep)
+        if args.deep:
+            kitio.remake_damaged_renditions(kit_file)
     if args.json:
         print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -127,6 +143,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         counts = {s: sum(f.severity == s for f in findings) for s in preflight.SEVERITIES}
         print(f"{counts['error']} errors, {counts['warning']} warnings, {counts['tip']} tips.")
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    with KitFile.open(args.kit, read_only=True) as kit_file:
+        copy = kit_file.clean_copy(args.output)
+    print(copy.sentence())
+    return 0
 
 
 def cmd_themes(args: argparse.Namespace) -> int:
@@ -210,6 +233,21 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument("kit", metavar="KIT")
     checker.add_argument(
         "--json", action="store_true", help="a JSON list of findings: severity, where, message"
+    )
+    checker.add_argument(
+        "--deep",
+        action="store_true",
+        help="also read every picture and cached rendition to check it is whole",
+    )
+
+    repair = command(
+        "repair",
+        cmd_repair,
+        "copy what presskit knows of a kit (document, whole pictures, revisions) into a new file",
+    )
+    repair.add_argument("kit", metavar="KIT", help="the kit to copy from (only read)")
+    repair.add_argument(
+        "-o", "--output", metavar="NEW", required=True, help="the new kit (never overwritten)"
     )
 
     importer = command(

@@ -19,6 +19,11 @@ class MissingImageError(KitFileError):
     read): the renderer leaves such a still out, where a read error must stop the export."""
 
 
+class DamagedImageError(MissingImageError):
+    """A kit holds an image whose bytes no longer match their SHA-256 (changed or damaged
+    outside presskit): as good as missing, and named as damaged."""
+
+
 class InterchangeError(PresskitError):
     """Interchange JSON that presskit cannot read."""
 

@@ -9,13 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from presskit import imaging, model
 from presskit.bundled import sample_dir
-from presskit.errors import InterchangeError, KitFileError
+from presskit.errors import ImageImportError, InterchangeError, KitFileError, MissingImageError
+from presskit.imaging.renditions import is_whole, make_rendition
 from presskit.store import KitFile, NewAsset
+
+_SPEC = re.compile(r"[a-z]+:(\d+)x(\d+):q(\d+)")  # render.images.spec_for: "print:800x533:q90"
 
 
 @dataclass(frozen=True)
@@ -176,3 +180,32 @@ def add_stills(
         added.append((still, image))
     kit_file.save(kit, label="Added stills", new_assets=[image.asset for image in imported])
     return added
+
+
+def remake_damaged_renditions(kit_file: KitFile) -> int:
+    """Checks every cached rendition decodes whole; a damaged one is made again from its
+    original (nothing is lost: it is a cache), or dropped when that cannot be done now.
+    A read-only kit is only read. Returns how many were found damaged."""
+    damaged = 0
+    for sha, spec, width, height in kit_file.renditions():
+        match = _SPEC.fullmatch(spec) if isinstance(spec, str) else None
+        data = kit_file.get_rendition(sha, spec)
+        if match and isinstance(data, bytes) and is_whole(data, (width, height)):
+            continue
+        damaged += 1
+        if kit_file.read_only:
+            continue
+        try:
+            if match is None:
+                raise ImageImportError("a rendition of no known size")
+            size = (int(match[1]), int(match[2]))  # what was asked for, as spec_for wrote it
+            made = make_rendition(
+                kit_file.asset_bytes(sha), kit_file.asset_info(sha).name, size, int(match[3])
+            )
+        except (MissingImageError, ImageImportError):
+            kit_file.drop_rendition(sha, spec)  # the next export makes it, or marks the still
+            continue
+        kit_file.put_rendition(
+            sha, spec, made.data, width=made.width, height=made.height, mime="image/jpeg"
+        )
+    return damaged

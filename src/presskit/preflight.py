@@ -12,6 +12,8 @@ import re
 from dataclasses import asdict, dataclass
 
 from presskit import model
+from presskit.errors import DamagedImageError, MissingImageError
+from presskit.model import limits
 from presskit.model.validate import film_label, still_label
 from presskit.render.document import PAGE_SIZES, Options, placements
 from presskit.render.fonts import FALLBACKS, family
@@ -34,15 +36,22 @@ class Finding:
         return asdict(self)
 
 
-def check(kit: model.PressKit, source: AssetSource | None = None) -> list[Finding]:
-    """Every finding, errors first. Without a ``source`` the image checks are skipped.
-    A brand-new kit has none: that its sections are empty is no news before anything is
+def check(
+    kit: model.PressKit, source: AssetSource | None = None, *, deep: bool = False
+) -> list[Finding]:
+    """Every finding, errors first. Without a ``source`` the image checks are skipped;
+    ``deep`` reads every picture to check it is whole (see ``picture_findings``). A
+    brand-new kit has none: that its sections are empty is no news before anything is
     typed."""
     if kit.is_blank():
         return []
     findings = [Finding("error", p.where, p.message) for p in model.validate(kit)]
+    findings += _sizes(kit)
+    if limits.first_refusal(kit):  # past a hard limit: the rest would only take long
+        return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
     findings += _stills(kit)
     if source is not None:
+        findings += picture_findings(kit, source, deep=deep)
         findings += _resolution(kit, source)
     findings += _films(kit)
     findings += _sections(kit)
@@ -50,6 +59,55 @@ def check(kit: model.PressKit, source: AssetSource | None = None) -> list[Findin
     findings += _characters(kit)
     findings += _title_spellings(kit)
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+
+
+def _sizes(kit: model.PressKit) -> list[Finding]:
+    """Fields and lists past their limits (model.limits): long is a warning, past the hard
+    limit an error, since the export refuses it."""
+    return [
+        Finding("error" if e.hard else "warning", e.where, e.message) for e in limits.excesses(kit)
+    ]
+
+
+def picture_findings(
+    kit: model.PressKit, source: AssetSource, *, deep: bool = False
+) -> list[Finding]:
+    """An error for each included still whose picture is missing from the file or damaged
+    in it. Cheap by default (presence and stored size); ``deep`` checks every byte."""
+    stills = [(i, s) for i, s in enumerate(kit.stills) if s.included and s.asset]
+    problems = _picture_problems(source, [s.asset for _i, s in stills], deep)
+    found = []
+    for i, still in stills:
+        problem = problems.get(still.asset)
+        if problem == "missing":
+            sentence = "its picture is missing from the file"
+        elif problem == "damaged":
+            sentence = "its picture is damaged in the file; add the photograph again"
+        else:
+            continue
+        found.append(
+            Finding("error", f"stills[{i}].asset", f"{_still_label(i, still)}: {sentence}.")
+        )
+    return found
+
+
+def picture_sentences(kit: model.PressKit, source: AssetSource, *, deep: bool = False) -> list[str]:
+    """The stills that would print as a "picture missing" box, one sentence each, for a
+    dialog to ask about before exporting without them."""
+    return [f.message for f in picture_findings(kit, source, deep=deep)]
+
+
+def _picture_problems(source: AssetSource, sha256s: list[str], deep: bool) -> dict[str, str]:
+    own = getattr(source, "picture_problems", None)  # a kit file answers all at once
+    if own is not None:
+        return own(sha256s, deep=deep)
+    problems = {}
+    for sha in sha256s:
+        try:
+            source.asset_bytes(sha) if deep else source.asset_info(sha)
+        except MissingImageError as err:
+            problems[sha] = "damaged" if isinstance(err, DamagedImageError) else "missing"
+    return problems
 
 
 def _still_label(index: int, still: model.Still) -> str:
@@ -210,19 +268,26 @@ def _characters(kit: model.PressKit) -> list[Finding]:
 
 
 def _title_spellings(kit: model.PressKit) -> list[Finding]:
-    """A film named in the interview a little differently from its listing ("Dragon Fly")."""
+    """A film named in the interview a little differently from its listing ("Dragon Fly").
+
+    Each distinct quote is compared once, with difflib's quick bounds first, against the
+    closest title only: a kit with 1,000 films and long answers full of quotes once made
+    this check run for minutes and name a quote once for every similar title."""
+    titles = {film.title.casefold(): film.title for film in kit.films if film.title.strip()}
+    closest: dict[str, str | None] = {}
     found = []
-    titles = [film.title for film in kit.films if film.title.strip()]
     for i, qa in enumerate(kit.interview.items):
-        for quoted in _QUOTED.findall(qa.answer):
-            for title in titles:
-                similar = difflib.SequenceMatcher(None, quoted.casefold(), title.casefold()).ratio()
-                if quoted != title and similar >= 0.8:
-                    found.append(
-                        Finding(
-                            "tip",
-                            f"interview.items[{i}].answer",
-                            f"The interview names “{quoted}”, but the film is listed as “{title}”.",
-                        )
+        for quoted in dict.fromkeys(_QUOTED.findall(qa.answer)):
+            if quoted not in closest:
+                match = difflib.get_close_matches(quoted.casefold(), titles, n=1, cutoff=0.8)
+                title = titles[match[0]] if match else None
+                closest[quoted] = title if title != quoted else None
+            if title := closest[quoted]:
+                found.append(
+                    Finding(
+                        "tip",
+                        f"interview.items[{i}].answer",
+                        f"The interview names “{quoted}”, but the film is listed as “{title}”.",
                     )
+                )
     return found

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLineEdit, QListWidget
 
+from presskit import kitio
+from presskit.gui.app import application
+from presskit.gui.main_window import MainWindow
 from presskit.gui.preflight_panel import parse_where
+from presskit.gui.session import Session
+from presskit.gui.settings import Settings
+from presskit.store import KitFile
 
 
 def test_where_paths_are_read():
@@ -30,3 +40,30 @@ def test_a_missing_credit_is_counted_listed_and_a_click_selects_the_field(window
     assert stills.findChild(
         QLineEdit, "credit"
     ).hasFocus() or window.focusWidget() is stills.findChild(QLineEdit, "credit")
+
+
+def test_the_preflight_panel_names_a_still_whose_picture_is_missing(qtbot, tmp_path: Path):
+    application()
+    path = tmp_path / "kit.presskit"
+    kitio.create_kit(path, kitio.sample_json()).close()
+    with KitFile.open(path) as f:
+        pond = f.load().stills[1].asset
+    db = sqlite3.connect(path)
+    db.execute("DELETE FROM assets WHERE sha256 = ?", (pond,))
+    db.commit()
+    db.close()
+    kit_file = KitFile.open(path)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(Session(kit_file.load(), kit_file), settings)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.preflight
+    with qtbot.waitSignal(panel.checked, timeout=10_000):
+        panel.run_check()
+    assert panel.counts.text() == "1 error"
+    assert (
+        panel.list.item(0)
+        .text()
+        .endswith("Still 2 (“Dragonfly: the pond at dusk”): its picture is missing from the file.")
+    )
+    window.autosave_timer.stop()

@@ -45,6 +45,8 @@ def hook(event: str, args: tuple) -> None:
         seen.append(("open", os.path.abspath(path)))
     elif event == "sqlite3.connect" and args:
         target = os.fsdecode(args[0]) if not isinstance(args[0], str) else args[0]
+        if target == ":memory:":  # opens no file (the store builds its expected schema there)
+            return
         if target.startswith("file:"):
             target = unquote(urlparse(target).path)
         seen.append(("sqlite3.connect", os.path.abspath(target)))

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self._action("&Save", self.save, QKeySequence.StandardKey.Save))
         menu.addAction(self._action("Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs))
+        menu.addAction(self._action("Save a C&lean Copy…", self.save_clean_copy))
         menu.addAction(
             self._action("&Export PDF…", self.export_dialog, QKeySequence("Ctrl+E"), "export")
         )
@@ -307,6 +308,11 @@ class MainWindow(QMainWindow):
         self._remember(target)
         self._update_title()
         return True
+
+    def save_clean_copy(self) -> bool:
+        from presskit.gui.clean_copy import save_clean_copy
+
+        return save_clean_copy(self)
 
     def maybe_keep_changes(self) -> bool:
         """True when it is fine to let the current kit go: everything the window shows is on

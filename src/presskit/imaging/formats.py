@@ -9,6 +9,8 @@ import threading
 
 from PIL import Image
 
+from presskit.model import limits
+
 # Pillow format name -> MIME type. Only these Pillow parsers ever read a file; the others
 # only see its first 16 bytes, to name it: each is one more parser an untrusted file could reach.
 _MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "TIFF": "image/tiff", "WEBP": "image/webp"}
@@ -19,8 +21,10 @@ if HEIF_AVAILABLE:
     _MIME["HEIF"] = "image/heic"
 
 ALLOWED_FORMATS: frozenset[str] = frozenset(_MIME)
-MAX_PIXELS = 160_000_000  # above the largest medium-format sensors, far below what hurts
-MAX_FILE_BYTES = 300 * 1024 * 1024
+# The one place these are chosen is model.limits; an image taken in and one read back from
+# a kit file are held to the same.
+MAX_PIXELS = limits.ASSET_PIXELS
+MAX_FILE_BYTES = limits.ASSET_BYTES
 
 # Names people know formats by, where Pillow's differ.
 _DISPLAY = {

@@ -35,6 +35,28 @@ def make_rendition(data: bytes, name: str, size: tuple[int, int], quality: int) 
     return Rendition(out.getvalue(), image.width, image.height)
 
 
+def is_whole(data: bytes, size: tuple[int, int]) -> bool:
+    """A cached rendition decodes completely to the size its spec names."""
+    try:
+        with Image.open(BytesIO(data)) as image:
+            if image.format != "JPEG" or image.size != size:
+                return False
+            image.load()
+        return True
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return False
+
+
+def looks_like_jpeg(data: bytes) -> bool:
+    """A cached rendition whose header reads as a JPEG: cheap (nothing decoded), enough to
+    keep bytes damaged outside presskit from reaching the PDF writer, which would fail."""
+    try:
+        with Image.open(BytesIO(data)) as image:
+            return image.format == "JPEG"
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return False
+
+
 def rendition_from_kit(
     kit_path: str, sha256: str, name: str, size: tuple[int, int], quality: int
 ) -> Rendition:

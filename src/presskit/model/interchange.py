@@ -8,6 +8,7 @@ guess would lose data (a wrong type is an InterchangeError naming the key).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -108,12 +109,19 @@ def _decode(tp: Any, value: Any, path: str) -> Any:
     raise TypeError(f"no decoder for {tp!r}")  # a model field of a new type: a presskit bug
 
 
+@functools.cache
+def _hints(cls: Any) -> dict[str, Any]:
+    """A model class's field types, worked out once (a kit from elsewhere may hold
+    100,000 credits, and ``get_type_hints`` costs more than the decoding)."""
+    return typing.get_type_hints(cls)
+
+
 def _decode_dataclass(cls: Any, value: Any, path: str) -> Any:
     if isinstance(value, str) and cls in _STRING_SHORTHAND:
         value = {dataclasses.fields(cls)[0].name: value}
     if not isinstance(value, dict):
         raise InterchangeError(f"{_where(path)} should be an object, not {_describe(value)}.")
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):
         if f.name in value:

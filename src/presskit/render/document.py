@@ -19,6 +19,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from presskit import model
 from presskit.errors import ExportError
+from presskit.model import limits
 from presskit.render import images
 from presskit.render.fitting import line_count, shortened
 from presskit.render.flowables import Bookmark
@@ -86,6 +87,8 @@ def section_order(kit: model.PressKit, only: Sequence[str] | None) -> list[str]:
 
 
 def _context(kit: model.PressKit, source: AssetSource, options: Options) -> Context:
+    if refusal := limits.first_refusal(kit):  # past a hard limit: layout could run for hours
+        raise ExportError(refusal)
     if options.profile not in images.PROFILES:
         raise ExportError(f"There is no profile called “{options.profile}”; use print or screen.")
     page_size = options.page_size or kit.design.page_size

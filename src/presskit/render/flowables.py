@@ -135,3 +135,86 @@ class PlacedImage(Flowable):
 
     def draw(self) -> None:
         self.canv.drawImage(self.reader, 0, 0, self.width, self.height)
+
+
+class MissingPicture(Flowable):
+    """Where a still's picture would stand when the kit file lacks it or holds it damaged: a
+    marked box, so the preview and the PDF show the gap instead of closing it silently."""
+
+    TEXT = "Picture missing from the kit file"
+
+    def __init__(self, width: float, height: float):
+        super().__init__()
+        self.width, self.height = width, height
+
+    @classmethod
+    def in_box(cls, box: tuple[float, float]) -> MissingPicture:
+        """A 3:2 box across ``box`` (the picture's own shape is unknown)."""
+        return cls(box[0], min(box[1], box[0] * 2 / 3))
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(Color(0.93, 0.93, 0.93))
+        canvas.setStrokeColor(Color(0.55, 0.55, 0.55))
+        canvas.setLineWidth(0.8)
+        canvas.setDash(4, 3)
+        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=1)
+        canvas.setFillColor(Color(0.3, 0.3, 0.3))
+        size = max(5.0, min(10.0, self.width / len(self.TEXT) * 1.8))
+        canvas.setFont("Helvetica", size)
+        canvas.drawCentredString(self.width / 2, self.height / 2 - size / 3, self.TEXT)
+        canvas.restoreState()
+
+
+class LongText(Flowable):
+    """One very long paragraph set as consecutive pieces (see ``markup.pieces``).
+
+    ReportLab re-breaks a whole paragraph each time it splits it across a page, so a
+    paragraph of n characters costs n² (a 400,000-character bio took half a minute, a 40 MB
+    one hours). Pieces of a bounded size, wrapped only as far as the page in hand needs,
+    make the cost linear. A piece starts on a new line, which such text can spare.
+    """
+
+    def __init__(self, parts: list[Flowable], space_before: float = 0, space_after: float = 0):
+        super().__init__()
+        self.parts = parts
+        self.spaceBefore, self.spaceAfter = space_before, space_after
+        self._heights: list[float] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self._heights = []
+        for part in self.parts:
+            self._heights.append(part.wrap(available_width, available_height)[1])
+            if sum(self._heights) > available_height:
+                break  # it will not fit here: the frame splits it, so measuring on is waste
+        self.width, self.height = available_width, sum(self._heights)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        placed: list[Flowable] = []
+        used = 0.0
+        for i, part in enumerate(self.parts):
+            height = part.wrap(available_width, available_height)[1]
+            if used + height <= available_height:
+                placed.append(part)
+                used += height
+                continue
+            halves = part.split(available_width, available_height - used)
+            rest = [*halves[1:], *self.parts[i + 1 :]] if halves else self.parts[i:]
+            placed += halves[:1]
+            break
+        else:
+            return [self]
+        if not placed:
+            return []
+        return [LongText(placed, self.spaceBefore), LongText(rest, 0, self.spaceAfter)]
+
+    def draw(self) -> None:
+        y = self.height
+        for part, height in zip(self.parts, self._heights, strict=False):
+            y -= height
+            part.drawOn(self.canv, 0, y)

@@ -16,8 +16,13 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from typing import Protocol
 
-from presskit.errors import ExportError, ImageImportError, KitFileError
-from presskit.imaging.renditions import Rendition, make_rendition, rendition_from_kit
+from presskit.errors import ExportError, ImageImportError, KitFileError, MissingImageError
+from presskit.imaging.renditions import (
+    Rendition,
+    looks_like_jpeg,
+    make_rendition,
+    rendition_from_kit,
+)
 from presskit.store import AssetInfo
 
 Progress = Callable[[int, int], None]
@@ -98,7 +103,7 @@ def prepare(
         size = pixels_for((info.width, info.height), box, profile.dpi)
         spec = spec_for(profile, size)
         cached = source.get_rendition(sha, spec)
-        if cached is not None:
+        if cached is not None and looks_like_jpeg(cached):  # else damaged: made again
             ready[sha] = Rendition(cached, *size)
         else:
             jobs[sha] = (spec, size)
@@ -143,15 +148,19 @@ def _run(
                             rendition_from_kit, str(kit_path), sha, name, size, profile.quality
                         )
                     else:
-                        future = pool.submit(
-                            make_rendition, source.asset_bytes(sha), name, size, profile.quality
-                        )
+                        try:
+                            data = source.asset_bytes(sha)
+                        except MissingImageError:
+                            continue  # damaged: the layout marks its place (MissingPicture)
+                        future = pool.submit(make_rendition, data, name, size, profile.quality)
                     running[future] = sha
                 done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
                 for future in done:
                     sha = running.pop(future)
                     try:
                         yield sha, future.result()
+                    except MissingImageError:
+                        continue  # damaged: the layout marks its place (MissingPicture)
                     except (ImageImportError, KitFileError) as err:
                         raise ExportError(f"A still cannot be placed: {err}") from None
         finally:

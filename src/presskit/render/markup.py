@@ -39,6 +39,21 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _BLANK_LINES.split(text) if p.strip()]
 
 
+PIECE_CHARS = 2_000  # far above a normal paragraph (about 600), small enough to set fast
+
+
+def pieces(text: str) -> list[str]:
+    """A paragraph cut into pieces of at most PIECE_CHARS, at a space where there is one
+    near the cut (an unbroken 40 MB word is cut anyway), so no piece is costly to set."""
+    found = []
+    while len(text) > PIECE_CHARS:
+        cut = text.rfind(" ", PIECE_CHARS // 2, PIECE_CHARS)
+        cut = cut if cut > 0 else PIECE_CHARS
+        found.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    return [*found, text] if text else found
+
+
 def inline(text: str, primary: Family, coverage: Coverage) -> str:
     """Escaped markup for one paragraph, with fallback fonts where the face has no glyphs."""
     parts = []

@@ -30,10 +30,25 @@ from reportlab.platypus import (
 from presskit import model
 from presskit.errors import MissingImageError, PresskitError
 from presskit.render.fitting import HeldText
-from presskit.render.flowables import Bookmark, JpegReader, PlacedImage, Rule, SpacedLabel
+from presskit.render.flowables import (
+    Bookmark,
+    JpegReader,
+    LongText,
+    MissingPicture,
+    PlacedImage,
+    Rule,
+    SpacedLabel,
+)
 from presskit.render.fonts import Coverage, family
 from presskit.render.images import AssetSource, Rendition
-from presskit.render.markup import inline, needs_shaping, paragraphs, typographic
+from presskit.render.markup import (
+    PIECE_CHARS,
+    inline,
+    needs_shaping,
+    paragraphs,
+    pieces,
+    typographic,
+)
 from presskit.render.plan import Plan
 from presskit.render.styles import Styles
 from presskit.render.themes import Theme
@@ -82,6 +97,10 @@ class Context:
         if self.planning:
             self.plan.set_text(style.fontName, typographic(text))
             return Spacer(0, 0)
+        if len(text) > PIECE_CHARS:  # set in pieces: one huge paragraph costs n² to split
+            flat = ParagraphStyle(f"{style.name}-piece", style, spaceBefore=0, spaceAfter=0)
+            parts: list[Flowable] = [self.paragraph(p, flat) for p in pieces(text)]
+            return LongText(parts, style.spaceBefore, style.spaceAfter)
         return self.paragraph(text, style)
 
     def paragraph(self, text: str, style: ParagraphStyle) -> Paragraph:
@@ -160,8 +179,10 @@ class Context:
 
     def image(self, still: model.Still, box: tuple[float, float]) -> Flowable | None:
         size = self.fitted(still, box)
-        if size is None:
-            return None
+        if size is None:  # the file lacks the picture: mark the gap rather than close it
+            return MissingPicture.in_box(box)
+        if self.renditions is not None and still.asset not in self.renditions:
+            return MissingPicture(*size)  # held, but damaged: no rendition could be made
         if self.renditions is None:
             self.plan.place(still.asset, size)
             return Spacer(*size)

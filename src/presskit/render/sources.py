@@ -4,7 +4,7 @@ added a moment ago that autosave has not written to it yet."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from presskit.errors import KitFileError, MissingImageError
 from presskit.store import AssetInfo, KitFile, NewAsset
@@ -45,6 +45,13 @@ class KitImages:
                 sha256, asset.name, asset.mime, asset.width, asset.height, len(asset.data)
             )
         return self._file(sha256).asset_info(sha256)
+
+    def picture_problems(self, sha256s: Iterable[str], *, deep: bool = False) -> dict[str, str]:
+        """As ``KitFile.picture_problems``; a picture added a moment ago is whole."""
+        stored = [sha for sha in sha256s if sha not in self.pending]
+        if self.file is None:
+            return dict.fromkeys(stored, "missing")
+        return self.file.picture_problems(stored, deep=deep)
 
     def get_rendition(self, sha256: str, spec: str) -> bytes | None:
         if sha256 in self.pending or self.file is None:

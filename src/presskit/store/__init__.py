@@ -3,6 +3,7 @@
 from presskit.store.kitfile import (
     KEEP_REVISIONS,
     AssetInfo,
+    CleanCopy,
     KitFile,
     NewAsset,
     RevisionInfo,
@@ -15,6 +16,7 @@ __all__ = [
     "FORMAT_VERSION",
     "KEEP_REVISIONS",
     "AssetInfo",
+    "CleanCopy",
     "KitFile",
     "NewAsset",
     "RevisionInfo",

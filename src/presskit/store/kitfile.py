@@ -7,7 +7,10 @@ Why these choices:
 - ``secure_delete`` so a photo the owner removed is overwritten, not just unlinked, once no
   kept revision needs it;
 - a file is inspected read-only before anything is written: a file presskit cannot read is
-  never changed.
+  never changed;
+- a kit may come from elsewhere: its schema must be the one presskit makes, or it opens
+  read-only (a trigger or view someone added never runs on a write), every connection is
+  defensive (``trusted_schema`` off), and an image's bytes must match their SHA-256.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from presskit import model
-from presskit.errors import InterchangeError, KitFileError, MissingImageError
+from presskit.errors import DamagedImageError, InterchangeError, KitFileError, MissingImageError
+from presskit.model import limits
 from presskit.store import locking
 from presskit.store.schema import (
     APPLICATION_ID,
@@ -35,6 +39,8 @@ from presskit.store.schema import (
     MIGRATIONS,
     SCHEMA,
     TABLES,
+    foreign_parts,
+    schema_of,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -69,6 +75,27 @@ class NewAsset:
 
 
 @dataclass(frozen=True)
+class CleanCopy:
+    """What ``KitFile.clean_copy`` carried over, and what it had to leave behind."""
+
+    path: Path
+    pictures: int
+    pictures_left_out: int  # missing from the file or damaged in it
+    revisions: int
+    revisions_left_out: int  # not readable as a kit
+
+    def sentence(self) -> str:
+        kept = f"{self.pictures} pictures and {self.revisions} earlier versions"
+        lost = []
+        if self.pictures_left_out:
+            lost.append(f"{self.pictures_left_out} missing or damaged pictures")
+        if self.revisions_left_out:
+            lost.append(f"{self.revisions_left_out} unreadable earlier versions")
+        left = f"; left out {' and '.join(lost)}" if lost else ""
+        return f"Wrote a clean copy to {_named(self.path)} with {kept}{left}."
+
+
+@dataclass(frozen=True)
 class RevisionInfo:
     id: int
     saved_at: str  # ISO 8601, UTC
@@ -90,9 +117,23 @@ def _reason(err: BaseException) -> str:
     return text or type(err).__name__
 
 
+def _defensive(db: sqlite3.Connection) -> sqlite3.Connection:
+    """SQLite's settings for a file that may come from anyone: functions in the file's own
+    schema (a view, a trigger, a default) may not run anything with side effects, and where
+    Python exposes it (``setconfig``, Python 3.12+) the schema cannot be written around
+    SQLite's checks. On Python 3.11 that second guard is missing, so the schema compare in
+    ``_inspect`` is what keeps foreign code from running on a write."""
+    db.execute("PRAGMA trusted_schema = OFF")
+    setconfig = getattr(db, "setconfig", None)
+    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
+    if setconfig is not None and defensive is not None:
+        setconfig(defensive, True)
+    return db
+
+
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     uri = f"file:{quote(str(path))}?mode={'ro' if read_only else 'rw'}"
-    db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    db = _defensive(sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False))
     if not read_only:
         db.execute("PRAGMA busy_timeout = 10000")  # a background save holds the lock briefly
         db.execute("PRAGMA journal_mode = DELETE")
@@ -156,12 +197,22 @@ def _temp_beside(path: Path) -> Path:
 class KitFile:
     """An open kit. Use ``KitFile.open`` or ``KitFile.create``; close it (or use ``with``)."""
 
-    def __init__(self, path: Path, db: sqlite3.Connection, lock: locking.Lock | None, reason: str):
+    def __init__(
+        self,
+        path: Path,
+        db: sqlite3.Connection,
+        lock: locking.Lock | None,
+        reason: str,
+        foreign: Sequence[str] = (),
+    ):
         self.path = path
         self._db = db
         self._lock = lock
         self.read_only = bool(reason)
         self.read_only_reason = reason
+        # What in the file presskit did not make (a trigger, a view, a changed table): such a
+        # kit is only read, and a clean copy (``clean_copy``) is the way to edit it.
+        self.foreign = tuple(foreign)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -173,9 +224,10 @@ class KitFile:
         path = Path(path)
         if path.exists():
             raise KitFileError(f"{_named(path)} already exists; choose another name.")
+        document = _document_of(kit, path)
         temp = _temp_beside(path)
         try:
-            db = sqlite3.connect(temp, isolation_level=None)
+            db = _defensive(sqlite3.connect(temp, isolation_level=None))
             try:
                 db.execute("PRAGMA journal_mode = DELETE")
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -187,7 +239,7 @@ class KitFile:
                         "INSERT INTO meta VALUES ('created_at', ?), ('created_by', 'presskit')",
                         (_now(),),
                     )
-                    db.execute("INSERT INTO document VALUES (1, ?, ?)", (model.dumps(kit), _now()))
+                    db.execute("INSERT INTO document VALUES (1, ?, ?)", (document, _now()))
                     _insert_assets(db, assets)
             finally:
                 db.close()
@@ -207,15 +259,26 @@ class KitFile:
         """Opens a kit after checking it can be read; a kit open elsewhere opens read-only."""
         path = Path(path)
         _check_header(path)
-        version = _inspect(path)
+        version, foreign = _inspect(path)
         if version > FORMAT_VERSION:
             raise KitFileError(
                 f"{_named(path)} was made by a newer presskit (format {version}); this presskit "
                 f"reads up to format {FORMAT_VERSION}. Update presskit to open it."
             )
+        if foreign and version < FORMAT_VERSION:
+            raise KitFileError(
+                f"{_named(path)} is from an older presskit and holds {_listed(foreign)}, which "
+                "presskit did not put there, so it will not upgrade it."
+            )
         reason = ""
         lock = None
-        if not read_only:
+        if foreign:
+            reason = (
+                f"{_named(path)} holds {_listed(foreign)}, which presskit did not put there, so "
+                "it opened read-only; to edit it, save a clean copy (File > Save a Clean Copy, "
+                "or `presskit repair`)."
+            )
+        elif not read_only:
             lock = locking.try_lock(path)
             if lock is None:
                 reason = (
@@ -238,7 +301,7 @@ class KitFile:
             raise KitFileError(f"Could not open {_named(path)}: {_reason(err)}.") from None
         if not reason:
             _clear_stale_journal(path, db)
-        return cls(path, db, lock, reason)
+        return cls(path, db, lock, reason, foreign)
 
     def another_connection(self, *, read_only: bool = False) -> KitFile:
         """The same open kit on a second connection, for work on another thread: a save, or
@@ -258,7 +321,8 @@ class KitFile:
             raise KitFileError(
                 f"Could not open {_named(self.path)} again: {_reason(err)}."
             ) from None
-        return KitFile(self.path, db, None, "a second connection, for reading" if read_only else "")
+        reason = "a second connection, for reading" if read_only else ""
+        return KitFile(self.path, db, None, reason, self.foreign)
 
     def close(self) -> None:
         if self._db is not None:
@@ -277,7 +341,10 @@ class KitFile:
     # -- the document --------------------------------------------------------------------
 
     def load(self) -> model.PressKit:
-        (text,) = self._query_one("SELECT json FROM document WHERE id = 1")
+        try:
+            text = _document_text(self._connection(), self.path)
+        except sqlite3.Error as err:
+            raise KitFileError(f"Could not read {_named(self.path)}: {_reason(err)}.") from None
         return self._parse(text)
 
     def save(
@@ -296,7 +363,7 @@ class KitFile:
         editor's undo history) refer to leave the file.
         """
         self._writable()
-        document = model.dumps(kit)
+        document = _document_of(kit, self.path)
         try:
             with _transaction(self._connection()) as db:
                 _insert_assets(db, new_assets)
@@ -342,18 +409,64 @@ class KitFile:
         return asset.sha256
 
     def asset_bytes(self, sha256: str) -> bytes:
-        (data,) = self._query_one(
-            "SELECT data FROM assets WHERE sha256 = ?", sha256, missing="an image"
+        """An image's original bytes, checked against their SHA-256: a picture damaged in
+        the file (or swapped by another program) is named, never passed on."""
+        (length,) = self._query_one(
+            "SELECT length(data) FROM assets WHERE sha256 = ?",
+            sha256,
+            missing=self._no_image(sha256),
         )
-        return data
+        if not isinstance(length, int) or length > limits.ASSET_BYTES:
+            raise _damaged(self.path, sha256)
+        (data,) = self._query_one("SELECT data FROM assets WHERE sha256 = ?", sha256)
+        return _verified(self.path, sha256, data)
 
     def asset_info(self, sha256: str) -> AssetInfo:
         row = self._query_one(
             "SELECT sha256, name, mime, width, height, size FROM assets WHERE sha256 = ?",
             sha256,
-            missing="an image",
+            missing=self._no_image(sha256),
         )
-        return AssetInfo(*row)
+        return _asset_info(self.path, row)
+
+    def picture_problems(self, sha256s: Iterable[str], *, deep: bool = False) -> dict[str, str]:
+        """Which of these images are "missing" from the file or "damaged" in it. Cheap by
+        default (presence, and a stored size that matches the data); ``deep`` reads every
+        byte and checks its SHA-256."""
+        problems: dict[str, str] = {}
+        for sha in dict.fromkeys(sha256s):
+            rows = self._query(
+                "SELECT sha256, name, mime, width, height, size, length(data) FROM assets"
+                " WHERE sha256 = ?",
+                sha,
+            )
+            if not rows:
+                problems[sha] = "missing"
+                continue
+            try:
+                info = _asset_info(self.path, rows[0][:6])
+                if info.size != rows[0][6]:
+                    raise _damaged(self.path, sha)
+                if deep:
+                    self.asset_bytes(sha)
+            except DamagedImageError:
+                problems[sha] = "damaged"
+        return problems
+
+    def renditions(self) -> list[tuple[str, str, int, int]]:
+        """The cached renditions, as (sha256, spec, width, height)."""
+        return [
+            tuple(row) for row in self._query("SELECT sha256, spec, width, height FROM renditions")
+        ]
+
+    def drop_rendition(self, sha256: str, spec: str) -> None:
+        """Forgets a cached rendition (one found damaged): the next export makes it anew."""
+        self._writable()
+        try:
+            with _transaction(self._connection()) as db:
+                db.execute("DELETE FROM renditions WHERE sha256 = ? AND spec = ?", (sha256, spec))
+        except (sqlite3.Error, OSError) as err:
+            raise KitFileError(f"Could not update {_named(self.path)}: {_reason(err)}.") from None
 
     def asset_ids(self) -> set[str]:
         """The images the file holds; cheap (the pictures themselves are not read)."""
@@ -381,7 +494,7 @@ class KitFile:
     def asset_head(self, sha256: str, length: int) -> bytes:
         """The first ``length`` bytes of an image (its header), without reading the rest."""
         (rowid,) = self._query_one(
-            "SELECT rowid FROM assets WHERE sha256 = ?", sha256, missing="an image"
+            "SELECT rowid FROM assets WHERE sha256 = ?", sha256, missing=self._no_image(sha256)
         )
         try:
             with self._connection().blobopen("assets", "data", rowid, readonly=True) as blob:
@@ -419,9 +532,88 @@ class KitFile:
 
     def load_revision(self, revision_id: int) -> model.PressKit:
         (text,) = self._query_one(
-            "SELECT json FROM revisions WHERE id = ?", revision_id, missing="that revision"
+            "SELECT json FROM revisions WHERE id = ?",
+            revision_id,
+            missing=KitFileError(f"{_named(self.path)} has no such revision."),
         )
         return self._parse(text)
+
+    def clean_copy(
+        self,
+        path: str | os.PathLike[str],
+        kit: model.PressKit | None = None,
+        *,
+        new_assets: Sequence[NewAsset] = (),
+        replace: bool = False,
+    ) -> CleanCopy:
+        """A new file holding only what presskit knows of this one: the document (or
+        ``kit``, the window's version of it), the pictures it and its revisions use (each
+        checked against its SHA-256) and the revisions that read as kits. Nothing else of the
+        file is copied: no trigger, view or table someone added, no cached rendition. This
+        file is only read. ``replace`` lets it take the place of an existing file."""
+        path = Path(path)
+        if path.exists() and not replace:
+            raise KitFileError(f"{_named(path)} already exists; choose another name.")
+        kit = kit if kit is not None else self.load()
+        revisions = self._readable_revisions()
+        wanted = kit.asset_ids().union(*(_asset_ids_in(text) for _when, _label, text in revisions))
+        given = {a.sha256: a for a in new_assets if a.sha256 in wanted}
+        temp = _temp_beside(path)
+        try:
+            KitFile.create(temp, kit, list(given.values())).close()
+            db = _connect(temp, read_only=False)
+            try:
+                with _transaction(db):
+                    kept = len(given) + self._copy_pictures(db, sorted(wanted - set(given)))
+                    db.executemany(
+                        "INSERT INTO revisions (saved_at, label, json) VALUES (?, ?, ?)",
+                        revisions,
+                    )
+            finally:
+                db.close()
+            _fsync(temp)
+            if replace:
+                os.replace(temp, path)
+            else:
+                _publish_without_clobbering(temp, path)
+            _fsync_folder(path.parent)
+        except FileExistsError:
+            raise KitFileError(f"{_named(path)} already exists; choose another name.") from None
+        except (sqlite3.Error, OSError) as err:
+            raise KitFileError(f"Could not write {_named(path)}: {_reason(err)}.") from None
+        finally:
+            temp.unlink(missing_ok=True)
+        total_revisions = len(self._query("SELECT id FROM revisions"))
+        return CleanCopy(
+            path, kept, len(wanted) - kept, len(revisions), total_revisions - len(revisions)
+        )
+
+    def _readable_revisions(self) -> list[tuple[str, str, str]]:
+        kept = []
+        for saved_at, label, text in self._query(
+            "SELECT saved_at, label, json FROM revisions ORDER BY id"
+        ):
+            try:
+                if isinstance(saved_at, str) and isinstance(label, str):
+                    self._parse(text)
+                    kept.append((saved_at, label, text))
+            except KitFileError:
+                continue
+        return kept
+
+    def _copy_pictures(self, db: sqlite3.Connection, sha256s: Sequence[str]) -> int:
+        """Copies each picture that is whole, one at a time (memory stays flat). One that
+        cannot be read (missing, damaged, or in a table changed elsewhere) is left out and
+        counted: the copy is made from what can be read, and the original stays as it is."""
+        copied = 0
+        for sha in sha256s:
+            try:
+                info, data = self.asset_info(sha), self.asset_bytes(sha)
+            except KitFileError:
+                continue
+            _insert_assets(db, [NewAsset(data, info.name, info.mime, info.width, info.height)])
+            copied += 1
+        return copied
 
     def save_as(
         self,
@@ -434,6 +626,9 @@ class KitFile:
         """Writes the whole kit, images and history, to ``path`` (replacing it: the person
         chose it); ``new_assets`` and ``keep_assets`` as for ``save``."""
         path = Path(path)
+        if self.foreign:  # a backup would copy the foreign code along: copy what is known
+            self.clean_copy(path, kit, new_assets=new_assets, replace=True)
+            return _reopen(path)
         temp = _temp_beside(path)
         try:
             copy = sqlite3.connect(temp, isolation_level=None)
@@ -463,11 +658,20 @@ class KitFile:
             raise KitFileError(f"{_named(self.path)} is closed.")
         return self._db
 
+    def _no_image(self, sha256: str) -> MissingImageError:
+        return MissingImageError(f"{_named(self.path)} has no image {sha256[:12]}.")
+
     def _writable(self) -> None:
+        if self.foreign:
+            raise KitFileError(
+                self.read_only_reason.replace("it opened read-only", "it is not written")
+            )
         if self.read_only:
             raise KitFileError(f"{_named(self.path)} is open read-only, so it cannot be saved.")
 
-    def _parse(self, text: str) -> model.PressKit:
+    def _parse(self, text: object) -> model.PressKit:
+        if not isinstance(text, str):
+            raise KitFileError(f"{_named(self.path)} holds a document that is not kit JSON.")
         try:
             return model.loads(text)
         except InterchangeError as err:
@@ -481,14 +685,71 @@ class KitFile:
         except sqlite3.Error as err:
             raise KitFileError(f"Could not read {_named(self.path)}: {_reason(err)}.") from None
 
-    def _query_one(self, sql: str, *params: object, missing: str = "its document") -> tuple:
+    def _query_one(self, sql: str, *params: object, missing: KitFileError | None = None) -> tuple:
+        """The first row; without one, ``missing`` is raised (the caller knows what was
+        looked for, so it says which error that is), else "has no document"."""
         rows = self._query(sql, *params)
         if not rows:
-            error = MissingImageError if missing == "an image" else KitFileError
-            raise error(
-                f"{_named(self.path)} has no {missing.removeprefix('an ').removeprefix('its ')}."
-            )
+            raise missing or KitFileError(f"{_named(self.path)} has no document.")
         return rows[0]
+
+
+def _listed(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _damaged(path: Path, sha256: str) -> DamagedImageError:
+    return DamagedImageError(
+        f"The image {sha256[:12]} in {_named(path)} is damaged (its bytes no longer match it)."
+    )
+
+
+def _verified(path: Path, sha256: str, data: object) -> bytes:
+    if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha256:
+        raise _damaged(path, sha256)
+    return data
+
+
+def _asset_info(path: Path, row: tuple) -> AssetInfo:
+    """A stored image's facts, after checking they are facts an image can have."""
+    sha, name, mime, width, height, size = row
+    sizes_fit = all(isinstance(n, int) and n > 0 for n in (width, height, size)) and (
+        width * height <= limits.ASSET_PIXELS and size <= limits.ASSET_BYTES
+    )
+    if not (sizes_fit and isinstance(name, str) and isinstance(mime, str)):
+        raise _damaged(path, sha)
+    return AssetInfo(sha, name, mime, width, height, size)
+
+
+def _document_of(kit: model.PressKit, path: Path) -> str:
+    """The kit as stored JSON, refused when it is larger than presskit opens: a file that
+    would not open again is never written."""
+    document = model.dumps(kit)
+    if len(document) > limits.DOCUMENT_CHARS:
+        raise KitFileError(
+            f"The kit is {len(document):,} characters, more than a kit file holds "
+            f"({limits.DOCUMENT_CHARS:,}), so {_named(path)} was not written; shorten its "
+            "longest fields."
+        )
+    return document
+
+
+def _document_text(db: sqlite3.Connection, path: Path) -> str:
+    """The stored document's JSON text, refused unread when it is not text or is larger
+    than any press kit (limits.DOCUMENT_CHARS), so a hostile file costs no time."""
+    row = db.execute("SELECT typeof(json), length(json) FROM document WHERE id = 1").fetchone()
+    if row is None:
+        raise sqlite3.DatabaseError("the document is missing")
+    kind, length = row
+    if kind != "text":
+        raise KitFileError(f"{_named(path)} holds a document that is not kit JSON.")
+    if length > limits.DOCUMENT_CHARS:
+        raise KitFileError(
+            f"{_named(path)} holds a document of {length:,} characters, more than any press kit "
+            f"needs; presskit reads documents up to {limits.DOCUMENT_CHARS:,}."
+        )
+    (text,) = db.execute("SELECT json FROM document WHERE id = 1").fetchone()
+    return text
 
 
 def _reopen(path: Path) -> KitFile:
@@ -542,9 +803,10 @@ def _check_header(path: Path) -> None:
         raise KitFileError(f"{_named(path)} is not a presskit kit (it is not a database file).")
 
 
-def _inspect(path: Path) -> int:
-    """The file's format version, after making sure it is a readable kit. Writes nothing,
-    unless a crash left a hot journal: then SQLite rolls the interrupted save back."""
+def _inspect(path: Path) -> tuple[int, list[str]]:
+    """The file's format version, after making sure it is a readable kit, and what in its
+    schema presskit did not make. Writes nothing, unless a crash left a hot journal: then
+    SQLite rolls the interrupted save back (a rollback runs no trigger)."""
     hot_journal = path.with_name(path.name + "-journal").exists()
     try:
         db = _connect(path, read_only=not hot_journal)
@@ -556,7 +818,7 @@ def _inspect(path: Path) -> int:
         if application_id != APPLICATION_ID:
             raise KitFileError(f"{_named(path)} is a database, but not a presskit kit.")
         if version > FORMAT_VERSION:
-            return version
+            return version, []
         if [row[0] for row in db.execute("PRAGMA quick_check")] != ["ok"]:
             raise sqlite3.DatabaseError("database disk image is malformed")
         tables = {
@@ -564,9 +826,8 @@ def _inspect(path: Path) -> int:
         }
         if version == FORMAT_VERSION and not tables >= TABLES:
             raise sqlite3.DatabaseError("tables are missing")
-        (text,) = db.execute("SELECT json FROM document WHERE id = 1").fetchone() or ("",)
-        model.loads(text)
-        return version
+        model.loads(_document_text(db, path))
+        return version, foreign_parts(schema_of(db), max(version, 1))
     except sqlite3.Error:
         raise KitFileError(
             f"{_named(path)} is damaged (the database is incomplete or corrupt)."
@@ -610,7 +871,7 @@ def _migrate(path: Path, version: int) -> None:
 
 def _read_only_row(path: str | os.PathLike[str], sql: str, *params: object) -> tuple | None:
     try:
-        db = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        db = _defensive(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True))
         try:
             return db.execute(sql, params).fetchone()
         finally:
@@ -621,7 +882,12 @@ def _read_only_row(path: str | os.PathLike[str], sql: str, *params: object) -> t
 
 def read_asset_bytes(path: str | os.PathLike[str], sha256: str) -> bytes:
     """One image's bytes, read-only, for worker processes making renditions in parallel."""
-    row = _read_only_row(path, "SELECT data FROM assets WHERE sha256 = ?", sha256)
+    row = _read_only_row(
+        path,
+        "SELECT data FROM assets WHERE sha256 = ? AND length(data) <= ?",
+        sha256,
+        limits.ASSET_BYTES,
+    )
     if row is None:
         raise MissingImageError(f"{_named(Path(path))} has no image {sha256[:12]}.")
-    return row[0]
+    return _verified(Path(path), sha256, row[0])

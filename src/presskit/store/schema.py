@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import cache
 
 FORMAT_VERSION = 2
 APPLICATION_ID = 0x504B4954  # "PKIT": tells a kit from any other SQLite file
@@ -76,3 +77,72 @@ def _v1_to_v2(db: sqlite3.Connection) -> None:
 # MIGRATIONS[n] takes a file of format n + 1 to format n + 2.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2]
 assert len(MIGRATIONS) == FORMAT_VERSION - 1
+
+
+# -- what a kit of each format holds, and nothing else ------------------------------------
+
+# SQLite's own bookkeeping (AUTOINCREMENT's counter, ANALYZE's statistics): made by SQLite,
+# never code, so a kit may or may not have them.
+_SQLITE_OWN = ("sqlite_sequence", "sqlite_stat1", "sqlite_stat4")
+
+SchemaEntry = tuple[str, str, str, str]  # type, name, table, SQL with whitespace collapsed
+
+
+def _normalised(sql: str | None) -> str:
+    return " ".join((sql or "").replace("(", " ( ").replace(")", " ) ").replace(",", " , ").split())
+
+
+def schema_of(db: sqlite3.Connection) -> frozenset[SchemaEntry]:
+    """Every table, index, view and trigger in ``db``, as comparable entries."""
+    return frozenset(
+        (kind, name, table, _normalised(sql))
+        for kind, name, table, sql in db.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"
+        )
+        if name not in _SQLITE_OWN
+    )
+
+
+def _built(*steps: Callable[[sqlite3.Connection], None]) -> frozenset[SchemaEntry]:
+    db = sqlite3.connect(":memory:")
+    try:
+        for step in steps:
+            step(db)
+        return schema_of(db)
+    finally:
+        db.close()
+
+
+def _script(text: str) -> Callable[[sqlite3.Connection], None]:
+    return lambda db: db.executescript(text)
+
+
+def _seed_document(db: sqlite3.Connection) -> None:
+    db.execute("INSERT INTO document VALUES (1, '{}', '')")
+
+
+@cache
+def expected_schemas(version: int) -> tuple[frozenset[SchemaEntry], ...]:
+    """The schemas presskit makes for a format: a kit made at that format, and one
+    migrated to it from each older format (ALTER TABLE rewrites a table's SQL)."""
+    made = {1: _script(SCHEMA_V1), FORMAT_VERSION: _script(SCHEMA)}
+    if version == 1:
+        return (_built(made[1]),)
+    return (_built(made[FORMAT_VERSION]), _built(made[1], _seed_document, *MIGRATIONS))
+
+
+def foreign_parts(actual: frozenset[SchemaEntry], version: int) -> list[str]:
+    """What in a kit's schema presskit did not make, in words ("the trigger “wipe”",
+    "the table “assets” as changed elsewhere"); empty for a schema presskit made."""
+    closest = min(expected_schemas(version), key=lambda expected: len(expected ^ actual))
+    if actual == closest:
+        return []
+    ours = {name for _kind, name, _table, _sql in closest}
+    parts = [
+        f"the {kind} “{name}”"
+        for kind, name, _t, _s in sorted(actual - closest)
+        if name not in ours
+    ]
+    changed = {name for _k, name, _t, _s in closest - actual}
+    parts += [f"the {name} table as changed elsewhere" for name in sorted(changed & TABLES)]
+    return parts or ["changes to presskit's own tables"]
