@@ -383,3 +383,40 @@ def test_preflight_errors_show_before_exporting(qtbot, sample_session, settings)
     qtbot.waitUntil(dialog.errors.isVisible, timeout=30_000)
     assert "no photographer credit" in dialog.errors.text()
     assert dialog.export_button.isEnabled()  # the person may still send it
+
+
+def test_a_missing_picture_is_named_and_asked_about_before_exporting(
+    qtbot, sample_session, settings, tmp_path, monkeypatch
+):
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    path = sample_session.path
+    sample_session.kit_file.close()
+    gone = sample_session.kit.stills[1]
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM assets WHERE sha256 = ?", (gone.asset,))
+    db.close()
+    session = open_session(path)
+    dialog = make_dialog(qtbot, session, settings)
+    qtbot.waitUntil(dialog.errors.isVisible, timeout=30_000)
+    assert "missing" in dialog.errors.text() and gone.caption in dialog.errors.text()
+    asked: list[str] = []
+
+    def answer(choice):
+        def question(_parent, _title, text, *_buttons):
+            asked.append(text)
+            return choice
+
+        return question
+
+    out = tmp_path / "kit.pdf"
+    dialog.path.setText(str(out))
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert asked and gone.caption in asked[0] and not out.exists() and not dialog.exporting
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert export(qtbot, dialog, out) == "done"
+    assert "missing" in pdf_text(out).lower()
+    session.kit_file.close()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -129,6 +130,7 @@ class ExportDialog(QDialog):
         kit = session.kit
         self.exporting = False
         self.nothing_to_show: str | None = None  # why these choices would export nothing
+        self.missing_pictures: list[str] = []  # sentences: stills whose picture is unreadable
         self.result_path: Path | None = None
         self._cancel = threading.Event()
         self._estimates = Latest(
@@ -388,17 +390,19 @@ class ExportDialog(QDialog):
     def _start_preflight(self) -> None:
         snapshot, images = self.session.snapshot(), self.session.worker_images()
 
-        def job() -> list[str]:
+        def job() -> tuple[list[str], list[str]]:
             from presskit import preflight
 
             with images() as source:
                 findings = preflight.check(snapshot, source)
-            return [f.message for f in findings if f.severity == "error"]
+                missing = preflight.picture_sentences(snapshot, source)
+            return [f.message for f in findings if f.severity == "error"], missing
 
         run_in_background(job, self._show_errors, lambda _err: None, owner=self)
 
-    def _show_errors(self, errors: list[str]) -> None:
+    def _show_errors(self, found: tuple[list[str], list[str]]) -> None:
         """Up to three of preflight's errors, and how many more: before Export is pressed."""
+        errors, self.missing_pictures = found
         if not errors:
             return
         shown = errors[:MAX_ERRORS_SHOWN]
@@ -414,7 +418,7 @@ class ExportDialog(QDialog):
 
     def export(self) -> None:
         out = self.output_path()
-        if self.exporting or out is None:
+        if self.exporting or out is None or not self._without_missing_pictures_is_fine():
             return
         self.path.setText(str(out))
         self.settings.export_profile = self.profile.currentData()
@@ -440,6 +444,21 @@ class ExportDialog(QDialog):
             self._export_failed,
             owner=self,
         )
+
+    def _without_missing_pictures_is_fine(self) -> bool:
+        """A still whose picture is missing or damaged prints as a marked box: asked first."""
+        if not self.missing_pictures:
+            return True
+        count = len(self.missing_pictures)
+        stills = "a still" if count == 1 else f"{count} stills"
+        answer = QMessageBox.question(
+            self,
+            "Export without these pictures?",
+            f"The picture of {stills} is missing from the kit file or damaged; "
+            f"the PDF shows a marked box in its place. {self.missing_pictures[0]}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def cancel(self) -> None:
         if self.exporting:
