@@ -6,8 +6,8 @@ Each article in tests/importers/corpus/ has beside it a .json of what a careful 
 enter from it. Per field, the share of articles where the proposal equals that exactly:
 pairs (every question and answer), the first question, the person's name, the main film's
 title, runtime and country, the awards of all films, links (label and URL) and photo credits.
-Roles, every film title and the bio are shown too, outside the 95% target. The last line is
-one JSON object.
+Roles, every film title and the bio are shown too, outside the 95% target. The held-out
+articles (tests/importers/holdout/) get their own table. The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -20,11 +20,15 @@ from pathlib import Path
 from presskit import importers
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "importers" / "corpus"
+# Articles written after the rules, each .json written before the importer first read them:
+# a fairer figure for articles nobody tuned the rules to. Once the rules change because of
+# them, they join the corpus (33-38 did), and a new batch is needed for a fair figure.
+HOLDOUT = CORPUS.parent / "holdout"
 TARGET = 95.0
 
 
-def articles() -> list[Path]:
-    return sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html", ".docx"))
+def articles(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html", ".docx"))
 
 
 def expected_for(article: Path) -> dict:
@@ -68,11 +72,9 @@ EXTRAS: dict[str, Callable[[dict], object]] = {
 }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--verbose", action="store_true", help="show each miss")
-    args = parser.parse_args()
-    paths = articles()
+def measure(folder: Path, verbose: bool) -> dict:
+    """The table for one folder of articles; returns its figures."""
+    paths = articles(folder)
     right = {name: 0 for name in [*FIELDS, *EXTRAS]}
     misses: dict[str, list[str]] = {name: [] for name in right}
     for path in paths:
@@ -81,11 +83,11 @@ def main() -> None:
             if value(want) == value(got):
                 right[name] += 1
             else:
-                misses[name].append(path.name)
-                if args.verbose:
+                misses[name].append(path.name.split("-")[0])
+                if verbose:
                     print(f"{path.name}: {name}\n  want {value(want)!r}\n  got  {value(got)!r}")
     share = {name: round(100 * count / len(paths), 1) for name, count in right.items()}
-    print(f"{len(paths)} articles in {CORPUS.name}/")
+    print(f"\n{len(paths)} articles in tests/importers/{folder.name}/")
     print(f"| {'field':16} | {'right':>7} | {'%':>6} | misses")
     print(f"|{'-' * 18}|{'-' * 9}|{'-' * 8}|-------")
     for name in right:
@@ -93,19 +95,22 @@ def main() -> None:
         shown = ", ".join(misses[name]) or "-"
         print(f"| {name:16} | {right[name]:>3}/{len(paths):<3} | {share[name]:>6} | {shown}{extra}")
     lowest = min(share[name] for name in FIELDS)
-    print(
-        json.dumps(
-            {
-                "articles": len(paths),
-                "accuracy_pct": {name: share[name] for name in FIELDS},
-                "extras_pct": {name: share[name] for name in EXTRAS},
-                "lowest_pct": lowest,
-                "target_pct": TARGET,
-                "all_at_target": lowest >= TARGET,
-            },
-            ensure_ascii=False,
-        )
-    )
+    return {
+        "articles": len(paths),
+        "accuracy_pct": {name: share[name] for name in FIELDS},
+        "extras_pct": {name: share[name] for name in EXTRAS},
+        "lowest_pct": lowest,
+        "all_at_target": lowest >= TARGET,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="show each miss")
+    args = parser.parse_args()
+    folders = [CORPUS] + ([HOLDOUT] if HOLDOUT.is_dir() else [])
+    figures = {folder.name: measure(folder, args.verbose) for folder in folders}
+    print(json.dumps({"target_pct": TARGET, **figures}, ensure_ascii=False))
 
 
 if __name__ == "__main__":

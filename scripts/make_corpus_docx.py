@@ -2,7 +2,7 @@
 
     python scripts/make_corpus_docx.py
 
-Each ``tests/importers/corpus/*.docx.src`` is one paragraph a line: "# " and "## " lines
+Each ``tests/importers/*/*.docx.src`` (the corpus and the held-out articles) is one paragraph a line: "# " and "## " lines
 become Heading 1 and Heading 2 paragraphs, a line wrapped in ``**`` is set in bold and one
 wrapped in ``*`` in italics, as a magazine's Word file would have them. The .docx files are
 committed; this script says how they were made.
@@ -67,7 +67,7 @@ def build(source: Path) -> Path:
 
 
 def main() -> None:
-    for source in sorted(CORPUS.glob("*.docx.src")):
+    for source in sorted(CORPUS.parent.glob("*/*.docx.src")):
         print(build(source).name)
 
 

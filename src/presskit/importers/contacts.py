@@ -40,7 +40,7 @@ _BARE = re.compile(
 )
 _PUBLICATION = re.compile(
     r"\b(listen|subscribe|support the|patreon|tickets?|newsletter|donate|home|read more|"
-    r"share|apple podcasts|spotify|this episode|the show)\b",
+    r"share|apple podcasts|spotify|this episode|the show|posted in|filed under|categor\w*|tags?)\b",
     re.IGNORECASE,
 )
 _RELATED = re.compile(
@@ -160,8 +160,14 @@ def find_links(blocks: list[Block], start: int, person: str) -> list[LinkFound]:
 
 
 def _someone_else(before: str, person_words: set[str]) -> bool:
-    """ "Ben on Twitter:" in the notes of an episode about Aisha: Ben's link, not hers."""
-    match = re.search(r"(?:^|[-•*]\s*)([A-Z][\w'’-]+) on \w+\s*:?\s*$", before.strip())
+    """ "Ben on Twitter:" or "Follow Leo:" in the notes of an episode about Aisha: Ben's and
+    Leo's links, not hers."""
+    match = re.search(
+        r"(?:^|[-•*]\s*)(?:(?i:follow|connect with|find)\s+)?([A-Z][\w'’-]+)(?: on \w+)?\s*:?\s*$",
+        before.strip(),
+    )
+    if match and not re.search(r"(?i)\b(follow|connect|find)\b| on \w+", before):
+        return False  # "Website:" names a kind of link, not a person
     return bool(match) and match.group(1).casefold() not in person_words
 
 

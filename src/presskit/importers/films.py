@@ -167,6 +167,11 @@ STATUS_WORDS = {
 _RUNTIME = re.compile(r"^(\d{1,3})\s*(?:minutes?|mins?|min|m|’|')\.?$", re.IGNORECASE)
 _RUNTIME_IN = re.compile(r"\b(\d{1,3})\s*(?:minutes?|mins?)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+# A first segment with a date or one of these words is about a page or an episode.
+_NOT_A_TITLE = re.compile(
+    r"\b(?:19|20)\d{2}\b|^(released|posted|published|recorded|aired|updated|listen|episode|ep\.?)\b",
+    re.IGNORECASE,
+)
 _SEPARATORS = re.compile(r"\s*[|·•]\s*|,\s+|\s+[–—]\s+")
 FIELD = re.compile(
     r"^(film|title|runtime|running time|length|duration|country|countries|year|logline|"
@@ -188,8 +193,8 @@ _CREDIT_ROLE = {
 }
 _AWARD = re.compile(
     r"\b(?:won|wins|was the winner of|winner of|received|receives|was awarded|took home|picked up)\s+"
-    r"(?:the\s+|a\s+|an\s+)?(?P<award>[^.;]{2,90}?)\s+(?:at|from)\s+(?:the\s+)?"
-    r"(?P<event>[^.;]{3,100}?)(?=\s+and\s|\s*[.;,]|\s*$)"
+    r"(?:the\s+|a\s+|an\s+)?(?P<award>[A-Z][^.;]{1,90}?)(?:\s+(?:at|from)\s+(?:the\s+)?"
+    r"(?P<event>[^.;]{3,100}?))?(?=\s+and\s|\s*[.;,]|\s*$)"
 )
 _SELECTION = re.compile(
     r"\b(?P<note>(?i:(?:an?\s+)?official selection)|selected|screened|screens(?: in competition)?|premiered|premieres|"
@@ -198,7 +203,8 @@ _SELECTION = re.compile(
 )
 _OWN = re.compile(
     r"\b(my|our|his|her|their|latest|new|upcoming|debut|first|second|third|next|directed|"
-    r"shot|edited|produced|wrote|written|work|works|including)\b",
+    r"shot|edited|produced|wrote|written|work|works|including|cut|scored|designed|composed|"
+    r"animated|lensed|photographed)\b",
     re.IGNORECASE,
 )
 _KIND = re.compile(
@@ -237,6 +243,12 @@ def film_line(text: str) -> FilmLine | None:
     """ "Paper Moons, 22min., USA" / "Jordan, 2024, 52 min" as its parts; None for prose."""
     if len(text) > 160 or (text.count(".") > 4 and not _RUNTIME_IN.search(text)):
         return None
+    bracketed = re.fullmatch(r"(.{1,80}?)\s*\(([^()]{3,80})\)", text.strip())
+    if bracketed:  # "Market Day (Ghana, 2024, 21 minutes)"
+        inner = film_line(bracketed.group(2))
+        if inner and not inner.title and looks_like_title(bracketed.group(1)):
+            inner.title, inner.source = bracketed.group(1).strip(' “”"*'), text
+            return inner
     found = FilmLine(source=text)
     unknown: list[str] = []
     for segment in _SEPARATORS.split(text.strip().rstrip(".")):
@@ -257,6 +269,8 @@ def film_line(text: str) -> FilmLine | None:
     if len(unknown) > 1 or (unknown and text.find(unknown[0]) > 0):
         return None  # a sentence with a number in it, not a film line
     if unknown:
+        if _NOT_A_TITLE.search(unknown[0]):
+            return None  # "Released 18 March 2025 · 52 minutes": an episode, not a film
         found.title = strip_translation(unknown[0])
     return found
 
@@ -352,7 +366,7 @@ def awards_in(sentence: str) -> list[Prize]:
         name = re.sub(r"\s+(award|prize)$", "", name)
         if is_capitals(name):
             name = display_case(name, "")
-        event = match.group("event").strip()
+        event = (match.group("event") or "").strip()
         prizes.append(Prize(name[:1].upper() + name[1:], _year(event), event))
     return prizes
 

@@ -90,6 +90,11 @@ _NAME_CUES = [
 _BIO_SENTENCE = re.compile(
     r"\b(?:is|was) (?:an?|the)\b|\bwas born\b|\bgrew up\b|\bhas (?:\w+ed|shot|made|written|spent)\b"
 )
+# A closing line about a film's release, in the third person: "TITLE opens in cinemas...".
+_RELEASE_NOTE = re.compile(
+    r"^[“\"]?(?!(?:It|This|That|We|I|They|He|She)\b)[A-Z][^.?!]{0,80}?[”\"]?\s+(?:is|are|will be)?\s*"
+    r"(?:in cinemas|opens|screens|premieres|streaming|available|out now|released|on release)\b"
+)
 LEVELS = ("high", "low")
 
 
@@ -347,6 +352,8 @@ def _ending(block: Block, style: str) -> bool:
         return True
     if film_facts.film_line(text) or re.match(r"^(runtime|country)\s*:", text, re.I):
         return True
+    if _RELEASE_NOTE.match(text):
+        return True  # "The Quiet Harbour is in cinemas from 4 April.": the editor's, not theirs
     if PHOTO_CUE.search(text) and not text.rstrip(' ”"').endswith("?"):
         return True  # "Ballast premieres at IDFA. Lead image: Joost Hendriks"
     # A heading among headed questions that asks nothing: "Links", "Show notes".

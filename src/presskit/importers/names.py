@@ -144,6 +144,9 @@ _INSTITUTIONS = {
 }
 
 
+# Words before a name in a headline: "Meet Director Jane Doe", "With Jane Doe". ("The", "A"
+# are not among them: "The Orchard Keeper" is a title, never a name.)
+_LEAD_INS = {"meet", "with", "interview", "conversation", "in", "on", "at", "q&a", "episode"}
 _STOP_WORDS = {"and", "the", "on", "of", "in", "with", "at", "for", "to", "from", "about", "is"}
 
 
@@ -182,7 +185,10 @@ def strip_roles(text: str) -> tuple[str, list[str]]:
 
 def clean_name(candidate: str) -> str:
     """A candidate run of capitalised words as a name, or "" when it is not one."""
-    name, _ = strip_roles(candidate)
+    words = candidate.split()
+    while len(words) > 2 and words[0].lower() in _LEAD_INS:
+        words = words[1:]  # "Meet Director Jane Doe", "With Jane Doe"
+    name, _ = strip_roles(" ".join(words))
     name = name.strip(" .,:;“”\"'’")
     words = name.split()
     # "JOÃO DA SILVA SANTOS AND THE ART OF WAITING": a headline in capitals runs on.
