@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _LINK = re.compile(r"\[([^\]\n]{0,300})\]\((https?://[^)\s]+)\)")
-_BOLD_SPAN = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Spans are bounded so a long line of unmatched marks costs linear time, not quadratic.
+_BOLD_SPAN = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
 _ITALIC_SPAN = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^*_\n]{1,200}?)(?<=[^\s*_])\1(?![\w*])")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 
@@ -67,15 +68,15 @@ def read_line(line: str) -> Block:
 
 
 def _marks(line: str, block: Block) -> str:
-    whole = re.fullmatch(r"(\*\*|__)(.+?)\1([.:?]?)", line)
-    if whole and "**" not in whole.group(2):
+    inner, end = _wrapped(line, ("**", "__"), ".:?")
+    if inner and "**" not in inner and "__" not in inner:
         block.bold = True
-        line = whole.group(2) + whole.group(3)
+        line = inner + end
     else:
-        whole = re.fullmatch(r"([*_])([^*_].*?)\1([.:]?)", line)
-        if whole and "*" not in whole.group(2):
+        inner, end = _wrapped(line, ("*", "_"), ".:")
+        if inner and "*" not in inner:
             block.italic = True
-            line = whole.group(2) + whole.group(3)
+            line = inner + end
     for match in _BOLD_SPAN.finditer(line):
         block.spans.append(match.group(2).strip("*_ "))
     line = _BOLD_SPAN.sub(r"\2", line)
@@ -83,3 +84,19 @@ def _marks(line: str, block: Block) -> str:
         block.spans.append(match.group(2))
     line = _ITALIC_SPAN.sub(r"\2", line)
     return line
+
+
+def _wrapped(line: str, marks: tuple[str, ...], endings: str) -> tuple[str, str]:
+    """("words", ".") for "**words**." when the whole line is wrapped in one of the marks."""
+    end = line[-1] if line and line[-1] in endings else ""
+    body = line[: len(line) - len(end)]
+    for mark in marks:
+        size = len(mark)
+        if (
+            len(body) > 2 * size
+            and body.startswith(mark)
+            and body.endswith(mark)
+            and body[size] not in "*_"
+        ):
+            return body[size:-size], end
+    return "", ""

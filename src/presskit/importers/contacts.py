@@ -101,21 +101,24 @@ def bylines(blocks: list[Block]) -> list[str]:
     return names
 
 
-def photo_credits(blocks: list[Block]) -> list[CreditFound]:
+def photo_credits(blocks: list[Block]) -> list[tuple[CreditFound, str]]:
     """Photographers credited in bylines, captions and closing lines, and the "Image Credits"
-    block of festival blogs ("Ian Chen, “Dragonfly”, “Soundtrack of My Life”")."""
-    credits: list[CreditFound] = []
+    block of festival blogs ("Ian Chen, “Dragonfly”, “Soundtrack of My Life”"), each with
+    the line that credits them."""
+    credits: list[tuple[CreditFound, str]] = []
+    by_name: dict[str, CreditFound] = {}
+    line = ""
 
     def add(name: str, films: list[str]) -> None:
-        for credit in credits:
-            if credit.name == name:
-                credit.films += [f for f in films if f not in credit.films]
-                return
-        credits.append(CreditFound(name, films))
+        if name in by_name:
+            by_name[name].films += [f for f in films if f not in by_name[name].films]
+        else:
+            by_name[name] = CreditFound(name, films)
+            credits.append((by_name[name], line))
 
     in_block = False
     for block in blocks:
-        text = block.text
+        text = line = block.text
         heading = re.match(r"^(image|photo)s? credits?\s*:?\s*$", text, re.IGNORECASE)
         if heading:
             in_block = True
@@ -132,9 +135,10 @@ def photo_credits(blocks: list[Block]) -> list[CreditFound]:
     return credits
 
 
-def find_links(blocks: list[Block], start: int, person: str) -> list[LinkFound]:
-    """The person's links from the headline on: labelled, each URL once."""
-    found: list[LinkFound] = []
+def find_links(blocks: list[Block], start: int, person: str) -> list[tuple[LinkFound, str]]:
+    """The person's links from the headline on, labelled, each URL once, with its line."""
+    found: list[tuple[LinkFound, str]] = []
+    seen: set[str] = set()
     first_names = {w.casefold() for w in person.split()}
     for block in blocks[start:]:
         if _RELATED.match(block.text):
@@ -154,8 +158,9 @@ def find_links(blocks: list[Block], start: int, person: str) -> list[LinkFound]:
             context = f"{before} {anchor}"
             if _PUBLICATION.search(context) or _someone_else(before, first_names):
                 continue
-            if all(link.url.rstrip("/") != url.rstrip("/") for link in found):
-                found.append(LinkFound(label_for(url, anchor, before), url))
+            if url.rstrip("/") not in seen:
+                seen.add(url.rstrip("/"))
+                found.append((LinkFound(label_for(url, anchor, before), url), text))
     return found
 
 

@@ -172,6 +172,7 @@ _NOT_A_TITLE = re.compile(
     r"\b(?:19|20)\d{2}\b|^(released|posted|published|recorded|aired|updated|listen|episode|ep\.?)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"\s*[|·•]\s*|,\s+|\s+[–—]\s+")
 FIELD = re.compile(
     r"^(film|title|runtime|running time|length|duration|country|countries|year|logline|"
@@ -241,7 +242,9 @@ class FilmLine:
 
 def film_line(text: str) -> FilmLine | None:
     """ "Paper Moons, 22min., USA" / "Jordan, 2024, 52 min" as its parts; None for prose."""
-    if len(text) > 160 or (text.count(".") > 4 and not _RUNTIME_IN.search(text)):
+    if len(text) > 160 or not _DIGIT.search(text):
+        return None  # every film line has a runtime or a year
+    if text.count(".") > 4 and not _RUNTIME_IN.search(text):
         return None
     bracketed = re.fullmatch(r"(.{1,80}?)\s*\(([^()]{3,80})\)", text.strip())
     if bracketed:  # "Market Day (Ghana, 2024, 21 minutes)"
@@ -303,6 +306,11 @@ def owned_titles(sentence: str, spans: list[str]) -> list[str]:
     """The film titles a sentence names as the person's own, in order of appearance."""
     if len(sentence) > 2000:
         return []
+    quoted = "“" in sentence or '"' in sentence
+    named = [span for span in spans if span in sentence]
+    bare = None if quoted or named else _BARE_TITLE.search(sentence)
+    if not (quoted or named or bare):
+        return []  # no title in it at all: the common case, so it is decided first
     status = status_in(sentence)
     owned = (
         status or _CREDITS.search(sentence) or (_OWN.search(sentence) and _KIND.search(sentence))
@@ -310,16 +318,13 @@ def owned_titles(sentence: str, spans: list[str]) -> list[str]:
     if not owned:
         return []  # a film mentioned, not one of theirs: "Satine from “Moulin Rouge”"
     found: list[tuple[int, str]] = []
-    for match in re.finditer(r"[“\"]([^”\"]{1,120}?)[,.]?[”\"]", sentence):
-        found.append((match.start(), match.group(1)))
-    for span in spans:
-        at = sentence.find(span)
-        if at >= 0:
-            found.append((at, span))
-    if not found:
-        bare = _BARE_TITLE.search(sentence)
-        if bare:
-            found.append((bare.start(1), bare.group(1)))
+    if quoted:
+        for match in re.finditer(r"[“\"]([^”\"]{1,120}?)[,.]?[”\"]", sentence):
+            found.append((match.start(), match.group(1)))
+    for span in named:
+        found.append((sentence.find(span), span))
+    if not found and bare:
+        found.append((bare.start(1), bare.group(1)))
     titles = []
     for at, title in sorted(found):
         title = title.strip(" ,.")

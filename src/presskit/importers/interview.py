@@ -167,9 +167,9 @@ def parse(text: str) -> Proposal:
     proposal.bio, bio_level, bio_line = _bio(proposal, reading)
     if proposal.bio:
         proposal.confidence["bio"] = Confidence(bio_level, bio_line)
-    proposal.credits = photo_credits(blocks)
-    for i, credit in enumerate(proposal.credits):
-        line = next((p for p in paras if credit.name in p), "")
+    credits = photo_credits(blocks)
+    proposal.credits = [credit for credit, _ in credits]
+    for i, (credit, line) in enumerate(credits):
         level = "high" if PHOTO_CUE.search(line) or credit.films else "low"
         proposal.confidence[f"credits[{i}]"] = Confidence(level, line)
     proposal.films = _films(proposal, reading)
@@ -178,9 +178,9 @@ def parse(text: str) -> Proposal:
         if level == "high":  # "Written and directed by NAME" says what they do
             proposal.roles = list(proposal.films[0].roles)
             proposal.confidence["roles"] = Confidence("high", line)
-    proposal.links = find_links(blocks, reading.headline_index or 0, proposal.name)
-    for i, link in enumerate(proposal.links):
-        line = next((p for p in paras if link.url in p or link.url[8:] in p), "")
+    links = find_links(blocks, reading.headline_index or 0, proposal.name)
+    proposal.links = [link for link, _ in links]
+    for i, (_, line) in enumerate(links):
         proposal.confidence[f"links[{i}]"] = Confidence("high", line)
     return proposal
 
@@ -200,6 +200,11 @@ class _Reading:
         asked = [i for i, r in self.roles.items() if r == "question"]
         self.first_question = min(asked) if asked else len(blocks)
 
+    def film_lines(self) -> list[film_facts.FilmLine]:
+        if not hasattr(self, "_film_lines"):
+            self._film_lines = _film_lines(self)
+        return self._film_lines
+
     # --- speakers -------------------------------------------------------------------------
 
     def _speakers(self) -> tuple[set[str], set[str]]:
@@ -212,6 +217,7 @@ class _Reading:
         counts: dict[str, int] = {}
         asks: dict[str, int] = {}
         aliases: dict[str, str] = {}
+        short: dict[str, str] = {}  # "HM" and "MARSH" -> "Helen Marsh", once she has spoken
         for text in self.texts:
             match = _SPEAKER.match(text)
             if not match or _NOT_SPEAKERS.match(match.group(1)) or len(text) > 20_000:
@@ -219,10 +225,13 @@ class _Reading:
             label = match.group(1)
             if _QUESTION_LABEL.match(text) or _ANSWER_LABEL.match(text):
                 continue
-            speaker = next((name for name in order if _stands_for(label, name)), label)
+            speaker = short.get(label.casefold(), label)
             aliases[label] = speaker
             if speaker not in counts:
                 order.append(speaker)
+                if " " in speaker:
+                    short.setdefault(initials(speaker).casefold(), speaker)
+                    short.setdefault(speaker.split()[-1].casefold(), speaker)
             counts[speaker] = counts.get(speaker, 0) + 1
             asks[speaker] = asks.get(speaker, 0) + text.rstrip(' ”"').endswith("?")
         speakers = [name for name in order if counts[name] >= 2]
@@ -367,7 +376,9 @@ def _ending(block: Block, style: str) -> bool:
 
 def _pull_quotes(blocks: list[Block]) -> set[int]:
     """Quotes set apart that repeat words printed elsewhere: pull quotes, never a Q or an A."""
-    pulled = set()
+    pulled: set[int] = set()
+    article = "\n".join(block.text for block in blocks)
+    candidates = 0
     for index, block in enumerate(blocks):
         text = block.text.strip()
         quoted = re.fullmatch(r"[“\"‘](.{12,400}?)[.,]?[”\"’]\.?", text)
@@ -376,16 +387,12 @@ def _pull_quotes(blocks: list[Block]) -> set[int]:
         inner = (quoted.group(1) if quoted else text).strip('“”"‘’ .')
         if len(inner) < 12:
             continue
-        if any(inner in other.text for j, other in enumerate(blocks) if j != index):
+        candidates += 1
+        if candidates > 50:
+            break  # a feature has a few pull quotes; a page of quotes is not a feature
+        if article.count(inner) >= 2:  # once as the quote itself, once in the body
             pulled.add(index)
     return pulled
-
-
-def _stands_for(label: str, name: str) -> bool:
-    """ "HM" or "MARSH" for "Helen Marsh"."""
-    if " " not in name:
-        return False
-    return label == initials(name) or label.casefold() == name.split()[-1].casefold()
 
 
 def _headline_index(blocks: list[Block]) -> int | None:
@@ -470,7 +477,7 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
         if name:
             line = next((t for t in texts if t.startswith(label + ":")), "")
             candidates.append((3, name, [], line))
-    for text in texts[: max(8, reading.first_question)]:
+    for text in texts[: min(40, max(8, reading.first_question))]:  # introductions come first
         if len(text) > 2000:
             continue
         for cue in _NAME_CUES:
@@ -483,7 +490,7 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
             if name:
                 candidates.append((2, name, [], text))
     best: tuple[float, str, list[str], str] | None = None
-    titles = {line.title.casefold() for line in _film_lines(reading)}
+    titles = {line.title.casefold() for line in reading.film_lines()}
     for weight, name, roles, line in candidates:
         cased = proper_case(name, article)
         if cased.casefold() in writers | titles or _is_writer(cased, reading):
@@ -616,7 +623,7 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
     head_title, given = ("", "")
     if head is not None:
         _, head_title, given = _headline_parts(texts[head])
-    lines = _film_lines(reading)
+    lines = reading.film_lines()
     if lines:
         line = lines[0]
         title = line.title or (head_title if given else "")
@@ -727,27 +734,30 @@ def _details(found: list[FilmFacts], proposal: Proposal, reading: _Reading) -> N
     person = proposal.name.casefold()
     texts = reading.texts
     logline_after = -1
+    titles = [(film, film.title.casefold()) for film in found]
     for index, block in enumerate(reading.blocks):
         text = block.text
         if reading.roles.get(index) == "question" or len(text) > 5000:
             continue
-        credit = film_facts.credit_roles(text)
-        for part in _sentences(text) if not credit else [text]:
-            credit = film_facts.credit_roles(part)
-            if credit and index < reading.first_question:
-                roles, who = credit
-                if person and (person in who.casefold() or who.casefold() in person):
-                    for role in roles:
-                        if role not in main.roles:
-                            main.roles.append(role)
-                    main.note("roles", "high", text)
-                logline_after = index
-        if film_facts.film_line(text) or film_facts.FIELD.match(text):
-            logline_after = max(logline_after, index)
-        field = film_facts.FIELD.match(text)
-        if field and field.group(1).lower() in ("logline", "synopsis") and not main.logline:
-            main.logline = field.group(2).strip()
-            main.note("logline", "high", text)
+        before = index < reading.first_question
+        if before:
+            for part in _sentences(text):  # "Directed by A. Written by B."
+                credit = film_facts.credit_roles(part)
+                if credit:
+                    roles, who = credit
+                    if person and (person in who.casefold() or who.casefold() in person):
+                        main.roles += [role for role in roles if role not in main.roles]
+                        main.note("roles", "high", text)
+                    logline_after = index
+            field = film_facts.FIELD.match(text)
+            if field or film_facts.film_line(text):
+                logline_after = max(logline_after, index)
+            if field and field.group(1).lower() in ("logline", "synopsis") and not main.logline:
+                main.logline = field.group(2).strip()
+                main.note("logline", "high", text)
+        folded = text.casefold()
+        if not before and not any(title in folded for _, title in titles):
+            continue  # past the introduction, a line naming no film says nothing of one
         for sentence in _sentences(text):
             films = [f for f in found if f.title.casefold() in sentence.casefold()]
             if not films and re.match(
