@@ -671,11 +671,14 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
 
 
 def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
-    """Film lines and "FILM:/RUNTIME:/COUNTRY:" fields outside the Q&A, with their titles."""
+    """Film lines and "FILM:/RUNTIME:/COUNTRY:" fields outside the Q&A, with their titles:
+    in the header, or in the few lines closing the interview."""
     found: list[film_facts.FilmLine] = []
     fields: dict[str, str] = {}
     field_line = ""
-    for index, block in enumerate(reading.blocks):
+    talk = [i for i, role in reading.roles.items() if role in ("question", "answer")]
+    closing = (max(talk) + 12) if talk else len(reading.blocks)
+    for index, block in enumerate(reading.blocks[:closing]):
         if reading.roles.get(index) in ("question", "answer"):
             continue
         text = block.text
