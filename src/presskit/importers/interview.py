@@ -562,7 +562,8 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
     """The answer that introduces them, else the standfirst that presents them."""
     for pair in proposal.interview:
         if _BIO_QUESTION.search(pair.question):
-            return pair.answer, "high", pair.question
+            asked = next((t for t in reading.texts if pair.question in t), pair.question)
+            return pair.answer, "high", asked
     if not proposal.name:
         return "", "", ""
     surname = proposal.name.split()[-1]
