@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -74,6 +75,7 @@ class ImportDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setSizes([400, 700])  # the article stays readable beside the review
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = buttons.addButton("Apply", QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setObjectName("apply")
@@ -133,7 +135,7 @@ class ImportDialog(QDialog):
         replaces = replaced(self.session.kit, self.proposal)
         for key, text, confidence in self._found():
             if key in replaces:
-                text += f" (replaces: {_shortened(replaces[key])})"
+                text += f" (replaces: {_shortened(replaces[key], 40)})"
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
@@ -142,9 +144,12 @@ class ImportDialog(QDialog):
             check.setChecked(confidence is None or confidence.level == "high")
             line.addWidget(check)
             if confidence is not None and confidence.level == "low":
-                source = QLabel(f"unsure — from: “{_shortened(confidence.line, 90)}”")
+                source = QLabel(f"unsure — from: “{_shortened(confidence.line, 70)}”")
                 source.setObjectName(f"source-{key}")
                 source.setToolTip(confidence.line)
+                # It takes the room left beside the tick and never widens the dialog; the
+                # whole line is in its tooltip.
+                source.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 source.setStyleSheet("color: palette(mid); font-style: italic;")
                 line.addWidget(source, 1)
             else:
@@ -171,7 +176,7 @@ class ImportDialog(QDialog):
         if p.roles:
             found.append(("roles", "Roles: " + ", ".join(p.roles), sure("roles")))
         if p.bio:
-            found.append(("bio", f"Bio: {_shortened(p.bio, 50)}", sure("bio")))
+            found.append(("bio", f"Bio: {_shortened(p.bio, 40)}", sure("bio")))
         for i, film in enumerate(p.films):
             facts = [str(film.year or ""), f"{film.runtime_min} min" if film.runtime_min else ""]
             facts += [film.country, film.status]

@@ -515,9 +515,13 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
     proposal.name, proposal.name_original = name, original
     level = "high" if _mentions(name, texts) >= 2 or original else "low"
     proposal.confidence["name"] = Confidence(level, line)
-    proposal.roles = roles or _roles_from_text(name, texts[: reading.first_question])
-    if proposal.roles:
-        proposal.confidence["roles"] = Confidence("high" if roles else "low", line)
+    if roles:
+        proposal.roles = roles
+        proposal.confidence["roles"] = Confidence("high", line)
+    else:
+        proposal.roles, said = _roles_from_text(name, texts[: reading.first_question])
+        if proposal.roles:
+            proposal.confidence["roles"] = Confidence("high", said)  # "X is a director"
 
 
 def _last_name_run(text: str) -> str:
@@ -539,8 +543,9 @@ def _mentions(name: str, texts: list[str]) -> int:
     return sum(1 for t in texts if name.casefold() in t.casefold() or last in t.casefold())
 
 
-def _roles_from_text(name: str, texts: list[str]) -> list[str]:
-    """ "Nguyễn Thị Lan is a Vietnamese cinematographer" / "Director Sam Doe" -> roles."""
+def _roles_from_text(name: str, texts: list[str]) -> tuple[list[str], str]:
+    """ "Nguyễn Thị Lan is a Vietnamese cinematographer" / "Director Sam Doe" -> roles, and
+    the line that says so."""
     for text in texts:
         at = text.find(name)
         if at < 0 or len(text) > 3000:
@@ -548,14 +553,14 @@ def _roles_from_text(name: str, texts: list[str]) -> list[str]:
         before = text[max(0, at - 40) : at]
         run = re.search(rf"({ROLE_RUN.pattern})\s*$", before)
         if run:
-            return roles_in(run.group(1))
+            return roles_in(run.group(1)), text
         after = re.match(r"\)?\s+(?:is|was)\s+an?\s+([^.,;]{0,80})", text[at + len(name) :])
         if after:
             phrase = re.split(r"\b(?:whose|who|based|from|living|with)\b", after.group(1))[0]
             found = roles_in(phrase)
             if found:
-                return found
-    return []
+                return found, text
+    return [], ""
 
 
 def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
