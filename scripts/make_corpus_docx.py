@@ -4,12 +4,13 @@
 
 Each ``tests/importers/*/*.docx.src`` (the corpus and the held-out articles) is one paragraph a line: "# " and "## " lines
 become Heading 1 and Heading 2 paragraphs, a line wrapped in ``**`` is set in bold and one
-wrapped in ``*`` in italics, as a magazine's Word file would have them. The .docx files are
+wrapped in ``*`` in italics, and ``**words**`` inside a line is a bold run, as a magazine's Word file would have them. The .docx files are
 committed; this script says how they were made.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -43,8 +44,14 @@ def paragraph(line: str) -> str:
     elif line.startswith("*") and line.endswith("*"):
         props, line = "<w:i/>", line[1:-1]
     p_pr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    r_pr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:p>{p_pr}<w:r>{r_pr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+    runs = []
+    for part in re.split(r"(\*\*[^*]+\*\*)", line):  # "**Q.** text": a bold run, then plain
+        bold = part.startswith("**") and part.endswith("**") and len(part) > 4
+        text = part[2:-2] if bold else part
+        r_pr = f"<w:rPr>{'<w:b/>' if bold else props}</w:rPr>" if bold or props else ""
+        if text:
+            runs.append(f'<w:r>{r_pr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+    return f"<w:p>{p_pr}{''.join(runs)}</w:p>"
 
 
 def build(source: Path) -> Path:

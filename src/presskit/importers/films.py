@@ -193,7 +193,8 @@ _CREDIT_ROLE = {
     "animated": "animator",
 }
 _AWARD = re.compile(
-    r"\b(?:won|wins|was the winner of|winner of|received|receives|was awarded|took home|picked up)\s+"
+    r"\b(?:won|wins|was the winner of|winner of|received|receives|was awarded|took home|picked up|"
+    r"awards?,? including)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?P<award>[A-Z][^.;]{1,90}?)(?:\s+(?:at|from)\s+(?:the\s+)?"
     r"(?P<event>[^.;]{3,100}?))?(?=\s+and\s|\s*[.;,]|\s*$)"
 )
@@ -288,9 +289,19 @@ def strip_translation(title: str) -> str:
     return re.sub(r"\s*\([^)]*\)$", "", title).strip(' “”"*')
 
 
+def unbulleted(text: str) -> str:
+    """ "- Runtime: 12 min" -> "Runtime: 12 min": a list item of a film's details."""
+    return re.sub(r"^[-*•·]\s+", "", text)
+
+
 def credit_roles(text: str) -> tuple[list[str], str] | None:
-    """ "Written and directed by Keiko Nakamura" -> (["writer", "director"], "Keiko Nakamura")."""
-    match = CREDIT_LINE.match(text.strip())
+    """ "Written and directed by Keiko Nakamura" -> (["writer", "director"], "Keiko Nakamura");
+    "Director: Jane Doe" -> (["director"], "Jane Doe")."""
+    text = unbulleted(text.strip())
+    field = FIELD.match(text)
+    if field and field.group(1).lower() in ("director", "directed by"):
+        return ["director"], field.group(2).strip(" .")
+    match = CREDIT_LINE.match(text)
     if not match:
         return None
     verbs = re.findall(r"written|directed|produced|edited|shot|animated", match.group(1), re.I)

@@ -66,7 +66,7 @@ _REQUEST = re.compile(
 _ENDINGS = re.compile(
     r"^(contact( info(rmation)?)?|image credits?|photo credits?|photos? by|photography|credits|"
     r"links|socials?|follow|connect with|find \w+ (on|at)|website|instagram|related|share this|"
-    r"about the author|show notes|words by|text by|interview by|read next|recent posts|this (transcript|interview|conversation) "
+    r"about the author|show notes|words by|text by|interview by|subscribe|listen (on|to)|read next|recent posts|this (transcript|interview|conversation) "
     r"(has been|was) (edited|condensed))\b\s*:?",
     re.IGNORECASE,
 )
@@ -81,7 +81,10 @@ _HEADLINE_INTERVIEW = re.compile(
 )
 _QUOTED = re.compile(r"[“\"]([^”\"]{1,120}?)[,.]?[”\"]")
 _NAME_CUES = [
-    rf"(?i:introduc\w* (?:you )?to) (?P<n>{ANY_NAME})",
+    # "introduce you to the always insightful Jane Doe": a few words may praise them first.
+    rf"(?i:introduc\w* (?:you )?to) (?:the )?(?:[a-z][\w-]* ){{0,6}}(?P<n>{ANY_NAME})",
+    # "Documentary filmmaker Jane Doe returns...": a job title before the name.
+    rf"(?:^|\b)(?:{ROLE_RUN.pattern})\s+(?P<n>{ANY_NAME})",
     rf"(?i:interview|conversation|chat|talk\w*|sit(?:ting)? down|sat down|speaking|spoke|spoken)"
     rf" (?i:with|to) (?:(?i:the )?{ROLE_RUN.pattern}\s+)?(?P<n>{ANY_NAME})",
     rf"(?:^|\. )(?i:meet) (?P<n>{ANY_NAME})",
@@ -357,7 +360,7 @@ def _ending(block: Block, style: str) -> bool:
     text = block.text
     if len(text) > 300:
         return False
-    if _ENDINGS.match(text) and len(text) < 120:
+    if _ENDINGS.match(text) and len(text) < 200:
         return True
     if film_facts.film_line(text) or re.match(r"^(runtime|country)\s*:", text, re.I):
         return True
@@ -414,7 +417,16 @@ def _headline_index(blocks: list[Block]) -> int | None:
 def _headline_parts(text: str) -> tuple[list[tuple[str, list[str]]], str, str]:
     """([(name, roles)...], title, how the title was given) from a headline such as
     "EP. 214: Director Aisha Karim & Writer Ben Okoro (The Last Ferry)"."""
-    text = re.sub(r"^(?:EP\.?|Episode)\s*\d+\s*[:.–-]\s*", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(?:EP\.?|Episode|S\d+\s*E)\s*\d+\s*[:.–-]\s*", "", text.strip(), flags=re.I)
+    # "Ife Adeyemi, Director of “The Weaver's Son”"
+    of = re.match(
+        rf"^(?P<who>{ANY_NAME}),\s+(?P<roles>{ROLE_RUN.pattern})\s+of\s+(?P<what>.+)$", text
+    )
+    if of and clean_name(of.group("who")):
+        quoted = _QUOTED.fullmatch(of.group("what").strip())
+        title = quoted.group(1) if quoted else ""
+        who = [(clean_name(of.group("who")), roles_in(of.group("roles")))]
+        return who, title, "quoted" if title else ""
     names: list[tuple[str, list[str]]] = []
     title, given = "", ""
     parens = re.search(r"\(([^)]{1,80})\)\s*$", text)
@@ -463,7 +475,7 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
     if head is not None:
         # A bare "Two Words" line may be a title; a headline that says who it presents
         # ("Director X", "Interview with X", "X: ...", "X (Title)") is sure of its name.
-        cued = bool(re.search(r"[:(|–—]|\b(on|with)\b", texts[head], re.I))
+        cued = _cued(texts[head])
         for name, roles in _headline_parts(texts[head])[0]:
             candidates.append((3 if cued or roles else 1, name, roles, texts[head]))
     for text in texts[: reading.first_question]:
@@ -688,7 +700,7 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
         if reading.roles.get(index) in ("question", "answer"):
             continue
         text = block.text
-        match = film_facts.FIELD.match(text)
+        match = film_facts.FIELD.match(film_facts.unbulleted(text))
         if match:
             fields.setdefault(match.group(1).lower(), match.group(2).strip())
             field_line = field_line or text
@@ -698,7 +710,7 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
             if not line.title:
                 line.title = _title_before(reading.blocks, index, block)
             found.append(line)
-    title = fields.get("film") or fields.get("title") or _title_above(reading.blocks, field_line)
+    title = fields.get("film") or fields.get("title") or _title_above(reading, field_line)
     runtime = next(
         (fields[k] for k in ("runtime", "running time", "length", "duration") if k in fields), ""
     )
@@ -715,10 +727,20 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
     return found
 
 
-def _title_above(blocks: list[Block], field_line: str) -> str:
-    """ "Quiet Hours" on the line above "Runtime: 14 min": the title of a header block."""
+def _cued(headline: str) -> bool:
+    """Does a headline say whom it presents ("Interview with X", "X: ...", "X (Title)"), or
+    is it a bare line of capitalised words that may as well be a title?"""
+    return bool(re.search(r"[:(|–—]|\b(on|with)\b", headline, re.I))
+
+
+def _title_above(reading: _Reading, field_line: str) -> str:
+    """ "Quiet Hours" on the line above "Runtime: 14 min": the title of a header block
+    (never the headline: a headline is not a title)."""
+    blocks = reading.blocks
     index = next((i for i, b in enumerate(blocks) if b.text == field_line), 0)
     above = blocks[index - 1].text if index > 0 else ""
+    if index - 1 == reading.headline_index and _cued(above):
+        return ""  # "Q&A: Jane Doe on “Red Earth”" is a headline; "Quiet Hours" is a title
     if above and film_facts.looks_like_title(above) and not above.endswith((".", "?", "!")):
         return above
     return ""
@@ -758,7 +780,7 @@ def _details(found: list[FilmFacts], proposal: Proposal, reading: _Reading) -> N
                         main.roles += [role for role in roles if role not in main.roles]
                         main.note("roles", "high", text)
                     logline_after = index
-            field = film_facts.FIELD.match(text)
+            field = film_facts.FIELD.match(film_facts.unbulleted(text))
             if field or film_facts.film_line(text):
                 logline_after = max(logline_after, index)
             if field and field.group(1).lower() in ("logline", "synopsis") and not main.logline:

@@ -78,6 +78,10 @@ NON_LATIN_NAME = rf"(?:{_NON_LATIN}+(?:\s{_NON_LATIN}+){{0,3}})"
 ANY_NAME = rf"(?:{NAME}|{NON_LATIN_NAME})"
 # Words that start a capitalised run but are not names.
 _NOT_NAMES = {
+    "hi",
+    "hello",
+    "hey",
+    "dear",
     "the",
     "a",
     "an",
@@ -146,7 +150,21 @@ _INSTITUTIONS = {
 
 # Words before a name in a headline: "Meet Director Jane Doe", "With Jane Doe". ("The", "A"
 # are not among them: "The Orchard Keeper" is a title, never a name.)
-_LEAD_INS = {"meet", "with", "interview", "conversation", "in", "on", "at", "q&a", "episode"}
+_LEAD_INS = {
+    "meet",
+    "with",
+    "interview",
+    "conversation",
+    "in",
+    "on",
+    "at",
+    "q&a",
+    "episode",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+}
 _STOP_WORDS = {"and", "the", "on", "of", "in", "with", "at", "for", "to", "from", "about", "is"}
 
 
