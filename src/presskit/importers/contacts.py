@@ -50,7 +50,7 @@ PHOTO_CUE = re.compile(
     r"(?:^|(?<=[.|·—–-]\s)|(?<=\s[|·—–]\s))(?:lead image|main image|header image|cover image|"
     r"photo credit|photos? by|photographs? by|photography by|photography|images? by|"
     r"(?:interview|words|text) and photos? by|"
-    r"portrait by|photo)\s*(?::|by)?\s*",
+    r"portrait by|photos?)\s*(?::|by)?\s*",
     re.IGNORECASE,
 )
 WRITER_CUE = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from presskit.importers.names import is_capitals
+from presskit.importers.names import ROLES, is_capitals
 
 COUNTRIES = {
     c.casefold()
@@ -176,7 +176,7 @@ _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"\s*[|·•]\s*|,\s+|\s+[–—]\s+")
 FIELD = re.compile(
     r"^(film|title|runtime|running time|length|duration|country|countries|year|logline|"
-    r"synopsis|director|directed by|written by|writer|producer|starring|genre)\s*:\s*(.+)$",
+    r"synopsis|director|directed by|filmmaker|written by|writer|producer|starring|genre)\s*:\s*(.+)$",
     re.IGNORECASE,
 )
 CREDIT_LINE = re.compile(
@@ -216,6 +216,10 @@ _KIND = re.compile(
 )
 # "whose work includes", "her credits include": a list of the person's own films.
 _CREDITS = re.compile(r"\b(work|credits|filmography) (includes?|including)\b", re.IGNORECASE)
+# "The Galway animator's short", "the director's new film": the person's, by their trade.
+_THEIRS = re.compile(
+    r"\b(?:" + "|".join(re.escape(role) for role in ROLES) + r")['’]s\b", re.IGNORECASE
+)
 _BARE_TITLE = re.compile(
     r"\b(?:short|feature|film|documentary|animation)(?: film| documentary)?,?\s+"
     r"((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|the|a|an|and|in|on|to|for|at)\s+)*[A-Z][\w'’-]*){0,5})"
@@ -273,6 +277,9 @@ def film_line(text: str) -> FilmLine | None:
     if len(unknown) > 1 or (unknown and text.find(unknown[0]) > 0):
         return None  # a sentence with a number in it, not a film line
     if unknown:
+        dated = re.fullmatch(r"(.+?)\s*\(((?:19|20)\d{2})\)", unknown[0])
+        if dated and found.year is None:  # "Tea for the Ferryman (2024)"
+            unknown[0], found.year = dated.group(1), int(dated.group(2))
         if _NOT_A_TITLE.search(unknown[0]):
             return None  # "Released 18 March 2025 · 52 minutes": an episode, not a film
         found.title = strip_translation(unknown[0])
@@ -299,8 +306,9 @@ def credit_roles(text: str) -> tuple[list[str], str] | None:
     "Director: Jane Doe" -> (["director"], "Jane Doe")."""
     text = unbulleted(text.strip())
     field = FIELD.match(text)
-    if field and field.group(1).lower() in ("director", "directed by"):
-        return ["director"], field.group(2).strip(" .")
+    if field and field.group(1).lower() in ("director", "directed by", "filmmaker"):
+        role = "filmmaker" if field.group(1).lower() == "filmmaker" else "director"
+        return [role], field.group(2).strip(" .")
     match = CREDIT_LINE.match(text)
     if not match:
         return None
@@ -324,7 +332,9 @@ def owned_titles(sentence: str, spans: list[str]) -> list[str]:
         return []  # no title in it at all: the common case, so it is decided first
     status = status_in(sentence)
     owned = (
-        status or _CREDITS.search(sentence) or (_OWN.search(sentence) and _KIND.search(sentence))
+        status
+        or _CREDITS.search(sentence)
+        or ((_OWN.search(sentence) or _THEIRS.search(sentence)) and _KIND.search(sentence))
     )
     if not owned:
         return []  # a film mentioned, not one of theirs: "Satine from “Moulin Rouge”"

@@ -98,6 +98,8 @@ _RELEASE_NOTE = re.compile(
     r"^[“\"]?(?!(?:It|This|That|We|I|They|He|She)\b)[A-Z][^.?!]{0,80}?[”\"]?\s+(?:is|are|will be)?\s*"
     r"(?:in cinemas|opens|screens|premieres|streaming|available|out now|released|on release)\b"
 )
+# "About the filmmaker": a closing paragraph that is the bio.
+_ABOUT = re.compile(r"^about (the )?(filmmaker|director|artist|author|guest|interviewee)s?\b", re.I)
 LEVELS = ("high", "low")
 
 
@@ -196,7 +198,8 @@ class _Reading:
         self.texts = [b.text for b in blocks]
         self.article = "\n".join(self.texts)
         self.headline_index = _headline_index(blocks)
-        self.writers = bylines(blocks[:12])
+        # "Interview: NAME" under a headline is a byline; as the headline it names the guest.
+        self.writers = bylines([b for i, b in enumerate(blocks[:12]) if i != self.headline_index])
         self.interviewer, self.subjects = self._speakers()
         self.labels = self.interviewer | self.subjects
         self.roles = self._roles()
@@ -403,6 +406,7 @@ def _headline_index(blocks: list[Block]) -> int | None:
     for index, block in enumerate(blocks[:8]):
         if block.heading and len(block.text) < 200 and _headline_parts(block.text)[0]:
             return index
+    lines = []
     for index, block in enumerate(blocks[:6]):
         text = block.text
         if len(text) >= 160 or text.endswith(".") or "?" in text or WRITER_CUE.match(text):
@@ -410,7 +414,11 @@ def _headline_index(blocks: list[Block]) -> int | None:
         if _SPEAKER.match(text) and len(text) > 60:
             continue  # the first turn of a transcript
         if _headline_parts(text)[0]:
-            return index
+            lines.append(index)
+    # A line that says whom it presents ("NAME: “quote”") beats a bare kicker ("FIRST FEATURES").
+    cued = [i for i in lines if _cued(blocks[i].text)]
+    if cued or lines:
+        return (cued or lines)[0]
     return next((i for i, b in enumerate(blocks[:4]) if b.heading), None)
 
 
@@ -566,7 +574,9 @@ def _roles_from_text(name: str, texts: list[str]) -> tuple[list[str], str]:
         run = re.search(rf"({ROLE_RUN.pattern})\s*$", before)
         if run:
             return roles_in(run.group(1)), text
-        after = re.match(r"\)?\s+(?:is|was)\s+an?\s+([^.,;]{0,80})", text[at + len(name) :])
+        after = re.match(
+            r"\)?(?:\s+(?:is|was)\s+an?|,(?:\s+the)?)\s+([^.,;]{0,80})", text[at + len(name) :]
+        )
         if after:
             phrase = re.split(r"\b(?:whose|who|based|from|living|with)\b", after.group(1))[0]
             found = roles_in(phrase)
@@ -586,7 +596,12 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
     surname = proposal.name.split()[-1]
     head = reading.headline_index if reading.headline_index is not None else -1
     found: list[tuple[int, str]] = []  # (rank, paragraph): 0 starts with the name
-    for index in range(head + 1, min(reading.first_question, len(reading.blocks))):
+    about = [
+        i + 1
+        for i, b in enumerate(reading.blocks)
+        if i + 1 < len(reading.blocks) and len(b.text) < 60 and _ABOUT.match(b.text)
+    ]
+    for index in [*range(head + 1, min(reading.first_question, len(reading.blocks))), *about]:
         text = reading.blocks[index].text
         if (
             len(text) < 60
@@ -594,7 +609,9 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
             or re.search(r"\b(we|our|us|I)\b", _sentences(text)[0])
         ):
             continue
-        if reading.roles.get(index) != "ignored" or film_facts.film_line(text):
+        if reading.roles.get(index) == "question" or film_facts.film_line(text):
+            continue
+        if index >= reading.first_question and index not in about:
             continue
         if proposal.name not in text and surname not in text:
             continue

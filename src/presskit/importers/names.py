@@ -145,6 +145,11 @@ _INSTITUTIONS = {
     "diary",
     "notes",
     "episode",
+    "shorts",
+    "week",
+    "days",
+    "profiles",
+    "features",
 }
 
 
