@@ -8,6 +8,8 @@ stills with none. A name, roles and a bio fill the kit's when it has none, or, w
 
 from __future__ import annotations
 
+import dataclasses
+
 from presskit import model
 from presskit.importers.interview import Proposal
 
@@ -44,8 +46,8 @@ def operations(
             country=mention.country,
             logline=mention.logline,
             roles=list(mention.roles),
-            festivals=[model.Festival(f.name, f.year, f.note) for f in mention.festivals],
-            awards=[model.Award(a.name, a.year, a.note) for a in mention.awards],
+            festivals=[dataclasses.replace(f) for f in mention.festivals],
+            awards=[dataclasses.replace(a) for a in mention.awards],
         )
         film.id = model.new_film_id(model.PressKit(films=[*kit.films, *new_films]), mention.title)
         ids.add(film.id)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from presskit.importers.names import ROLES, is_capitals
+from presskit.model import Award, Festival
 
 COUNTRIES = {
     c.casefold()
@@ -228,13 +229,6 @@ _SMALL_WORDS = {"a", "an", "and", "at", "but", "by", "for", "in", "of", "on", "o
 
 
 @dataclass
-class Prize:
-    name: str
-    year: int | None = None
-    note: str = ""
-
-
-@dataclass
 class FilmLine:
     """What a film line or a block of header fields says."""
 
@@ -382,8 +376,8 @@ def display_case(title: str, article: str) -> str:
     )
 
 
-def awards_in(sentence: str) -> list[Prize]:
-    """ "won BEST SOUND at the May 2024 Festival of X" -> Prize("Best Sound", 2024, "...")."""
+def awards_in(sentence: str) -> list[Award]:
+    """ "won BEST SOUND at the May 2024 Festival of X" -> Award("Best Sound", 2024, "...")."""
     prizes = []
     for match in _AWARD.finditer(sentence[:2000]):
         name = match.group("award").strip()
@@ -393,16 +387,16 @@ def awards_in(sentence: str) -> list[Prize]:
         if is_capitals(name):
             name = display_case(name, "")
         event = (match.group("event") or "").strip()
-        prizes.append(Prize(name[:1].upper() + name[1:], _year(event), event))
+        prizes.append(Award(name[:1].upper() + name[1:], _year(event), event))
     return prizes
 
 
-def festivals_in(sentence: str) -> list[Prize]:
+def festivals_in(sentence: str) -> list[Festival]:
     found = []
     for match in _SELECTION.finditer(sentence[:2000]):
         note = re.sub(r"^an?\s+", "", match.group("note")).strip()
         event = re.sub(r"^\d{4}\s+", "", match.group("event")).strip()
-        found.append(Prize(event, _year(match.group("event")), note[:1].upper() + note[1:]))
+        found.append(Festival(event, _year(match.group("event")), note[:1].upper() + note[1:]))
     return found
 
 
@@ -427,8 +421,8 @@ class FilmFacts:
     status: str = ""
     logline: str = ""
     roles: list[str] = field(default_factory=list)
-    festivals: list[Prize] = field(default_factory=list)
-    awards: list[Prize] = field(default_factory=list)
+    festivals: list[Festival] = field(default_factory=list)
+    awards: list[Award] = field(default_factory=list)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # field -> (level, line)
 
     def note(self, key: str, level: str, line: str) -> None:

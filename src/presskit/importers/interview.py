@@ -28,7 +28,7 @@ from presskit.importers.contacts import (
     find_links,
     photo_credits,
 )
-from presskit.importers.films import FilmFacts, Prize
+from presskit.importers.films import FilmFacts
 from presskit.importers.names import (
     ANY_NAME,
     NON_LATIN_NAME,
@@ -876,4 +876,4 @@ def pairs_from_roles(paras: list[str], roles: dict[int, str], labels: set[str]) 
     return pairs
 
 
-__all__ += ["LEVELS", "Confidence", "Prize", "pairs_from_roles"]
+__all__ += ["LEVELS", "Confidence", "pairs_from_roles"]
