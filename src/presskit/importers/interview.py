@@ -465,11 +465,11 @@ def _headline_parts(text: str) -> tuple[list[tuple[str, list[str]]], str, str]:
                     names.append((name, roles))
     if parens:
         inside = parens.group(1).strip()
-        if re.fullmatch(NON_LATIN_NAME, inside) or (
+        # "Layla Haddad (ليلى حداد)", "김지은 (Kim Ji-eun)": the name in another script, not a title.
+        other_script = re.fullmatch(NON_LATIN_NAME, inside) or (
             clean_name(inside) == inside and any(re.fullmatch(NON_LATIN_NAME, n) for n, _ in names)
-        ):
-            pass  # a name in another script beside the name: not a title
-        else:
+        )
+        if not other_script:
             title, given = inside, "in brackets"
     return names, title, given
 
@@ -677,9 +677,7 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
         main = add(head_title, "high", texts[head])
     # Titles the article names as the person's own, in order.
     confirm_head = head_title if given == "before an interview" else ""
-    for index, block in enumerate(reading.blocks):
-        if len(block.text) > 5000 or (reading.roles.get(index) == "question" and not block.spans):
-            pass
+    for block in reading.blocks:
         for sentence in _sentences(block.text):
             for title in film_facts.owned_titles(sentence, block.spans):
                 level = "high" if _QUOTED.search(sentence) or title in block.spans else "low"
