@@ -245,3 +245,11 @@ def test_html_scripts_styles_and_menus_give_no_text():
     proposal = importers.parse(documents.html_to_text(html))
     assert proposal.paragraphs == ["Interview with Jane Doe", "Why film?", "Because."]
     assert [(p.question, p.answer) for p in proposal.interview] == [("Why film?", "Because.")]
+
+
+def test_cli_text_shows_roles_film_details_and_awards(capsys):
+    assert main(["import-interview", str(CORPUS / "10-festival-filmmaker-headline.txt")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "Roles: filmmaker" in out
+    assert "Film: Paper Moons (22 min, USA)" in out
+    assert "  Award: Best Cinematography, May 2024 Festival of Small Films" in out
