@@ -173,7 +173,7 @@ _NOT_A_TITLE = re.compile(
     r"\b(?:19|20)\d{2}\b|^(released|posted|published|recorded|aired|updated|listen|episode|ep\.?)\b",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_FILM_HINT = re.compile(r"\d\s*(?:min|m\b|’|')|\b(?:19|20)\d{2}\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*[|·•]\s*|,\s+|\s+[–—]\s+")
 FIELD = re.compile(
     r"^(film|title|runtime|running time|length|duration|country|countries|year|logline|"
@@ -241,7 +241,7 @@ class FilmLine:
 
 def film_line(text: str) -> FilmLine | None:
     """ "Paper Moons, 22min., USA" / "Jordan, 2024, 52 min" as its parts; None for prose."""
-    if len(text) > 160 or not _DIGIT.search(text):
+    if len(text) > 160 or not _FILM_HINT.search(text):
         return None  # every film line has a runtime or a year
     if text.count(".") > 4 and not _RUNTIME_IN.search(text):
         return None

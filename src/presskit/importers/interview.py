@@ -100,6 +100,7 @@ _RELEASE_NOTE = re.compile(
 )
 # "About the filmmaker": a closing paragraph that is the bio.
 _ABOUT = re.compile(r"^about (the )?(filmmaker|director|artist|author|guest|interviewee)s?\b", re.I)
+_LABEL = re.compile(r"^([^:]{1,40}):\s")
 LEVELS = ("high", "low")
 
 
@@ -268,6 +269,7 @@ class _Reading:
         blocks = self.blocks
         start = (self.headline_index or -1) + 1
         pulled = _pull_quotes(blocks)
+        self.asks = [_asks(block) for block in blocks]  # once per paragraph: used twice
         style = self._style(start, pulled)
         roles: dict[int, str] = {}
         asked = False
@@ -278,7 +280,7 @@ class _Reading:
                 role = "ignored"
             elif asked and _ending(block, style):
                 role, ended = "ignored", True
-            elif self._is_question(block, style, asked):
+            elif self._is_question(index, style, asked):
                 role, asked = "question", True
             elif style == "speakers" and asked and self._speaker(text) in self.interviewer:
                 role = "question"
@@ -297,7 +299,9 @@ class _Reading:
         return roles
 
     def _speaker(self, text: str) -> str:
-        match = re.match(r"^([^:]{1,40}):\s", text)
+        if not self.labels:
+            return ""
+        match = _LABEL.match(text)
         return match.group(1) if match and match.group(1) in self.labels else ""
 
     def _style(self, start: int, pulled: set[int]) -> str:
@@ -306,7 +310,7 @@ class _Reading:
         if self.interviewer:
             return "speakers"
         candidates = [
-            b for i, b in enumerate(self.blocks) if i >= start and i not in pulled and _asks(b)
+            b for i, b in enumerate(self.blocks) if i >= start and i not in pulled and self.asks[i]
         ]
         labelled = [b for b in candidates if _QUESTION_LABEL.match(b.text)]
         if sum(1 for b in labelled if re.match(r"^Q", b.text, re.I)) >= 2:
@@ -319,7 +323,8 @@ class _Reading:
             return "capitals"
         return "plain"
 
-    def _is_question(self, block: Block, style: str, asked: bool) -> bool:
+    def _is_question(self, index: int, style: str, asked: bool) -> bool:
+        block = self.blocks[index]
         text = block.text
         if style == "speakers":
             label = self._speaker(text)
@@ -327,12 +332,12 @@ class _Reading:
         if style == "labels":
             return bool(re.match(r"^Q(?:uestion)?\s*\d*\s*[:.)–-]|^Q\d+\s", text, re.I))
         if style == "emphasis":
-            return block.emphasised and (_asks(block) or (asked and _statement_question(text)))
+            return block.emphasised and (self.asks[index] or (asked and _statement_question(text)))
         if style == "capitals":
-            return is_capitals(text) and (_asks(block) or (asked and _statement_question(text)))
+            return is_capitals(text) and (self.asks[index] or (asked and _statement_question(text)))
         if self._speaker(text):
             return False  # an answer that starts with the speaker's name
-        return _asks(block)
+        return self.asks[index]
 
 
 def _asks(block: Block) -> bool:
