@@ -112,11 +112,17 @@ def cmd_import_interview(args: argparse.Namespace) -> int:
         print(json.dumps(proposal.to_json(), ensure_ascii=False, indent=2))
     elif not args.into:
         print(f"Name: {proposal.name or '(not found)'}")
+        if proposal.roles:
+            print(f"Roles: {', '.join(proposal.roles)}")
         print(f"Questions: {len(proposal.interview)}")
         for pair in proposal.interview:
             print(f"  - {pair.question[:90]}")
         for film in proposal.films:
-            print(f"Film: {film.title}" + (f" ({film.status})" if film.status else ""))
+            facts = [str(film.year or ""), f"{film.runtime_min} min" if film.runtime_min else ""]
+            facts = [f for f in [*facts, film.country, film.status] if f]
+            print(f"Film: {film.title}" + (f" ({', '.join(facts)})" if facts else ""))
+            for award in film.awards:
+                print(f"  Award: {award.name}" + (f", {award.note}" if award.note else ""))
         for link in proposal.links:
             print(f"Link: {link.label} {link.url}")
         for credit in proposal.credits:

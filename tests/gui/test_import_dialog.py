@@ -80,3 +80,51 @@ def test_an_unticked_name_is_left_as_it_was(window, qtbot):
     dialog.findChild(QCheckBox, "use-name").setChecked(False)
     dialog.apply()
     assert session.kit.person.name == "Im-Sun Song"
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "importers" / "corpus"
+
+
+def test_a_low_confidence_field_starts_unticked_with_the_line_it_came_from(window, qtbot):
+    """ "his new film Ballast" names a film in no quotes, italics or film line: the review
+    offers it unticked, with that line beside it, and applies it only once ticked."""
+    from PySide6.QtWidgets import QLabel
+
+    session = window.session
+    dialog = ImportDialog(session, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(str(CORPUS / "22-magazine-html-h3-pullquote.html"))
+    film = dialog.findChild(QCheckBox, "use-film-0")
+    assert film.text() == "Film: Ballast" and not film.isChecked()
+    source = dialog.findChild(QLabel, "source-film-0")
+    qtbot.waitUntil(source.isVisible)  # shown beside the tick, not only there
+    assert source.text().startswith("unsure — from: “Dutch documentary maker Lucas van der Berg")
+    name = dialog.findChild(QCheckBox, "use-name")
+    assert name.isChecked() and dialog.findChild(QLabel, "source-name") is None
+    titles = {f.title for f in session.kit.films}
+    dialog.apply()
+    assert {f.title for f in session.kit.films} == titles  # unticked: left out
+    session.undo_stack.undo()
+    dialog = ImportDialog(session, window)
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(CORPUS / "22-magazine-html-h3-pullquote.html"))
+    dialog.findChild(QCheckBox, "use-film-0").setChecked(True)
+    dialog.apply()
+    assert "Ballast" in {f.title for f in session.kit.films}
+
+
+def test_a_festival_film_arrives_with_its_runtime_country_logline_and_award(window, qtbot):
+    session = window.session
+    dialog = ImportDialog(session, window)
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(CORPUS / "10-festival-filmmaker-headline.txt"))
+    assert dialog.findChild(QCheckBox, "use-film-0").text() == (
+        "Film: Paper Moons (22 min, USA, Best Cinematography (May 2024 Festival of Small Films))"
+    )
+    dialog.apply()
+    film = next(f for f in session.kit.films if f.title == "Paper Moons")
+    assert (film.runtime_min, film.country, film.roles) == (22, "USA", ["director"])
+    assert film.logline.startswith("Two sisters sneak out to a drive-in")
+    assert [(a.name, a.year) for a in film.awards] == [("Best Cinematography", 2024)]
+    assert session.kit.person.name == "Dana Whitcombe"

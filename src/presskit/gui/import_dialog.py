@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,7 +27,7 @@ from presskit import importers
 from presskit.errors import PresskitError
 from presskit.gui.session import Session
 from presskit.importers.apply import operations, replaced
-from presskit.importers.interview import Proposal
+from presskit.importers.interview import Confidence, Proposal
 
 ROLE_MARK = {"question": "Q", "answer": "A", "ignored": "–"}
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx)"
@@ -59,6 +60,7 @@ class ImportDialog(QDialog):
         marks.addStretch()
         self.found = QVBoxLayout()
         self.checks: dict[str, QCheckBox] = {}
+        self.rows: list[QWidget] = []
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.addWidget(QLabel("The article"))
@@ -73,6 +75,7 @@ class ImportDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setSizes([400, 700])  # the article stays readable beside the review
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = buttons.addButton("Apply", QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setObjectName("apply")
@@ -112,7 +115,7 @@ class ImportDialog(QDialog):
         bold = QFont()
         bold.setBold(True)
         for index, para in enumerate(self.proposal.paragraphs):
-            role = self.proposal.roles.get(index, "ignored")
+            role = self.proposal.roles_of.get(index, "ignored")
             item = QListWidgetItem(f"{ROLE_MARK[role]}   {para}", self.review)
             if role == "question":
                 item.setFont(bold)
@@ -123,34 +126,75 @@ class ImportDialog(QDialog):
         self.apply_button.setEnabled(bool(self.proposal.interview or self.proposal.name))
 
     def _show_found(self) -> None:
-        for check in self.checks.values():
-            self.found.removeWidget(check)
-            check.setParent(None)  # gone now, not later: the ticks below are the only ones
+        """One tick per proposed field. A field presskit is unsure of starts unticked, with
+        the article's line it came from beside it, so the person can judge it there."""
+        for row in self.rows:
+            self.found.removeWidget(row)
+            row.setParent(None)  # gone now, not later: the ticks below are the only ones
+        self.rows, self.checks = [], {}
+        replaces = replaced(self.session.kit, self.proposal)
+        for key, text, confidence in self._found():
+            if key in replaces:
+                text += f" (replaces: {_shortened(replaces[key], 40)})"
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            check = QCheckBox(text)
+            check.setObjectName(f"use-{key}")
+            check.setChecked(confidence is None or confidence.level == "high")
+            line.addWidget(check)
+            if confidence is not None and confidence.level == "low":
+                source = QLabel(f"unsure — from: “{_shortened(confidence.line, 70)}”")
+                source.setObjectName(f"source-{key}")
+                source.setToolTip(confidence.line)
+                # It takes the room left beside the tick and never widens the dialog; the
+                # whole line is in its tooltip.
+                source.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                source.setStyleSheet("color: palette(mid); font-style: italic;")
+                line.addWidget(source, 1)
+            else:
+                line.addStretch(1)
+            self.found.addWidget(row)
+            self.rows.append(row)
+            self.checks[key] = check
+
+    def _found(self) -> list[tuple[str, str, Confidence | None]]:
+        """(key, what the tick says, how sure) for each thing the proposal carries."""
         p = self.proposal
-        found = {
-            "interview": f"{len(p.interview)} questions with their answers" if p.interview else "",
-            "name": f"Name: {p.name}" if p.name else "",
-            "bio": "Bio: the answer that introduces them" if p.bio else "",
-            "films": "Films: "
-            + ", ".join(f.title + (f" ({f.status})" if f.status else "") for f in p.films)
-            if p.films
-            else "",
-            "links": "Links: " + ", ".join(link.label for link in p.links) if p.links else "",
-            "credits": "Photo credits: " + ", ".join(c.name for c in p.credits)
-            if p.credits
-            else "",
-        }
-        replaces = replaced(self.session.kit, p)
-        self.checks = {}
-        for key, text in found.items():
-            if text:
-                if key in replaces:
-                    text += f" (replaces: {_shortened(replaces[key])})"
-                check = QCheckBox(text)
-                check.setObjectName(f"use-{key}")
-                check.setChecked(True)
-                self.found.addWidget(check)
-                self.checks[key] = check
+
+        def sure(*keys: str) -> Confidence | None:
+            """The least sure of these fields: one doubtful part makes the whole doubtful."""
+            known = [p.confidence[k] for k in keys if k in p.confidence]
+            low = [c for c in known if c.level == "low"]
+            return low[0] if low else (known[0] if known else None)
+
+        found: list[tuple[str, str, Confidence | None]] = []
+        if p.interview:
+            found.append(("interview", f"{len(p.interview)} questions with their answers", None))
+        if p.name:
+            found.append(("name", f"Name: {p.name}", sure("name")))
+        if p.roles:
+            found.append(("roles", "Roles: " + ", ".join(p.roles), sure("roles")))
+        if p.bio:
+            found.append(("bio", f"Bio: {_shortened(p.bio, 40)}", sure("bio")))
+        for i, film in enumerate(p.films):
+            facts = [str(film.year or ""), f"{film.runtime_min} min" if film.runtime_min else ""]
+            facts += [film.country, film.status]
+            facts += [f"{a.name} ({a.note})" if a.note else a.name for a in film.awards]
+            details = ", ".join(f for f in facts if f)
+            text = f"Film: {film.title}" + (f" ({details})" if details else "")
+            keys = [f"films[{i}].{k}" for k in ("title", "runtime_min", "country", "year")]
+            found.append((f"film-{i}", text, sure(*keys)))
+        if p.links:
+            labels = ", ".join(link.label for link in p.links)
+            found.append(
+                ("links", f"Links: {labels}", sure(*(f"links[{i}]" for i in range(len(p.links)))))
+            )
+        if p.credits:
+            names = ", ".join(c.name for c in p.credits)
+            keys = (f"credits[{i}]" for i in range(len(p.credits)))
+            found.append(("credits", f"Photo credits: {names}", sure(*keys)))
+        return found
 
     def chosen(self) -> Proposal:
         """The proposal with what the person unticked left out."""
@@ -161,9 +205,10 @@ class ImportDialog(QDialog):
 
         return Proposal(
             name=p.name if use("name") else "",
+            roles=p.roles if use("roles") else [],
             bio=p.bio if use("bio") else "",
             interview=p.interview if use("interview") else [],
-            films=p.films if use("films") else [],
+            films=[film for i, film in enumerate(p.films) if use(f"film-{i}")],
             links=p.links if use("links") else [],
             credits=p.credits if use("credits") else [],
         )

@@ -1,11 +1,14 @@
 """A proposal as edits of a kit, one Batch, so the editor applies it as one undoable step.
 
-The interview is appended; films and links are added where the kit does not have them;
-credits fill stills with none. A name and a bio fill the kit's when it has none, or, with
+The interview is appended; films (with their year, runtime, country, logline, roles,
+festivals and awards) and links are added where the kit does not have them; credits fill
+stills with none. A name, roles and a bio fill the kit's when it has none, or, with
 ``replace_person`` (the review dialog, where the person ticked them), replace it:
 ``replaced`` says what they would replace, so the review can say so."""
 
 from __future__ import annotations
+
+import dataclasses
 
 from presskit import model
 from presskit.importers.interview import Proposal
@@ -27,13 +30,25 @@ def operations(
         ops.append(model.SetField(("person", "name"), proposal.name))
     if proposal.bio and (replace_person or not has_bio):
         ops.append(model.SetField(("person", "bio_long"), proposal.bio))
+    if proposal.roles and (replace_person or not kit.person.roles):
+        ops.append(model.SetField(("person", "roles"), list(proposal.roles)))
     titles = {f.title.casefold(): f for f in kit.films}
     ids = {f.id for f in kit.films}
     new_films = []
     for mention in proposal.films:
         if mention.title.casefold() in titles:
             continue
-        film = model.Film(title=mention.title, status=mention.status or "development")
+        film = model.Film(
+            title=mention.title,
+            status=mention.status or "development",
+            year=mention.year,
+            runtime_min=mention.runtime_min,
+            country=mention.country,
+            logline=mention.logline,
+            roles=list(mention.roles),
+            festivals=[dataclasses.replace(f) for f in mention.festivals],
+            awards=[dataclasses.replace(a) for a in mention.awards],
+        )
         film.id = model.new_film_id(model.PressKit(films=[*kit.films, *new_films]), mention.title)
         ids.add(film.id)
         new_films.append(film)
@@ -67,4 +82,6 @@ def replaced(kit: model.PressKit, proposal: Proposal) -> dict[str, str]:
         found["name"] = kit.person.name
     if proposal.bio and kit.person.bio_long.strip() and proposal.bio != kit.person.bio_long:
         found["bio"] = kit.person.bio_long
+    if proposal.roles and kit.person.roles and proposal.roles != kit.person.roles:
+        found["roles"] = ", ".join(kit.person.roles)
     return found

@@ -1,12 +1,12 @@
-"""Article files to plain paragraphs: .txt, .md, .html and .docx, with the encoding found.
+"""Article files to text: .txt, .md, .html and .docx, with the encoding found.
 
-Every importer downstream works on a list of paragraphs (one per line of text, blank lines
-dropped), so each format only has to say where its paragraphs are.
+HTML and Word come out as Markdown (headings, bold, italics, quotes and links marked), the
+form the importer reads, so each format only has to say where its paragraphs are and how
+they were set; `presskit.importers.blocks` reads the marks.
 """
 
 from __future__ import annotations
 
-import html
 import io
 import re
 import zipfile
@@ -33,8 +33,18 @@ _BLOCKS = {
     "tr",
     "section",
     "article",
+    "figcaption",
+    "header",
+    "main",
+    "aside",
+    "ul",
+    "ol",
+    "table",
+    "td",
 }
-_SKIP = {"script", "style", "noscript", "head", "nav", "footer"}
+_SKIP = {"script", "style", "noscript", "head", "nav", "footer", "template", "svg", "iframe"}
+_MARKS = {"strong": "**", "b": "**", "em": "*", "i": "*", "cite": "*"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def decode(data: bytes, name: str) -> str:
@@ -60,27 +70,56 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-class _Paragraphs(HTMLParser):
+class _Markdown(HTMLParser):
+    """HTML as the Markdown the importer reads: headings, bold, italics, quotes and links
+    keep their marks, because they say which lines are questions, titles and pull quotes."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skipping = 0
+        self._links: list[str] = []
+        self._opened: list[int] = []  # where each open <b>/<em> put its mark
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self._skipping += 1
+        elif self._skipping:
+            return
         elif tag in _BLOCKS:
             self.parts.append("\n")
-        if tag == "a":  # keep link targets: "Contact Info" lists are often only links
+            if tag in _HEADINGS:
+                self.parts.append("#" * int(tag[1]) + " ")
+            elif tag == "blockquote":
+                self.parts.append("> ")
+            elif tag == "li":
+                self.parts.append("- ")
+        elif tag in _MARKS:
+            self._opened.append(len(self.parts))
+            self.parts.append(_MARKS[tag])
+        elif tag == "a":
             href = dict(attrs).get("href") or ""
+            self._links.append(href)
             if href.startswith(("http://", "https://")):
-                self.parts.append(f" {href} ")
+                self.parts.append("[")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self._skipping = max(0, self._skipping - 1)
+        elif self._skipping:
+            return
         elif tag in _BLOCKS:
             self.parts.append("\n")
+        elif tag in _MARKS and self._opened:
+            start = self._opened.pop()
+            if "".join(self.parts[start + 1 :]).strip():
+                self.parts.append(_MARKS[tag])
+            else:  # marks around nothing ("<b> </b>") say nothing
+                del self.parts[start]
+        elif tag == "a" and self._links:
+            href = self._links.pop()
+            if href.startswith(("http://", "https://")):
+                self.parts.append(f"]({href})")
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
@@ -88,40 +127,79 @@ class _Paragraphs(HTMLParser):
 
 
 def html_to_text(markup: str) -> str:
-    parser = _Paragraphs()
+    parser = _Markdown()
     parser.feed(markup)
     parser.close()
-    return html.unescape("".join(parser.parts))
+    text = "".join(parser.parts)
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
-def markdown_to_text(markup: str) -> str:
-    """Headings, emphasis and link syntax dropped; the words and URLs stay."""
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", markup, flags=re.MULTILINE)
-    text = re.sub(r"\[([^\]]*)\]\((https?://[^)\s]+)\)", r"\1 \2", text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])[*_]([^*_\n]+)[*_](?![\w*])", r"\1", text)
-    return re.sub(r"^\s*>\s?", "", text, flags=re.MULTILINE)
+def _bounded_read(archive: zipfile.ZipFile, name: str, name_shown: str) -> bytes:
+    """A member's bytes, refused past MAX_BYTES however small its header says it is:
+    a zip bomb is stopped after reading the limit, not after filling the memory."""
+    with archive.open(name) as member:
+        data = member.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ArticleError(
+            f"“{name_shown}” unpacks to more than {MAX_BYTES // (1024 * 1024)} MB of text, "
+            "too much to be an article."
+        )
+    return data
 
 
 def docx_to_text(data: bytes, name: str) -> str:
+    """A Word file's paragraphs, headings as "#" lines and all-bold or all-italic paragraphs
+    marked as such, in the Markdown the importer reads."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read("word/document.xml")
+            xml = _bounded_read(archive, "word/document.xml", name)
+        if b"<!DOCTYPE" in xml[:4096].upper() or b"<!ENTITY" in xml.upper():
+            raise ElementTree.ParseError("entity declarations are not Word's")
         root = ElementTree.fromstring(xml)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, RuntimeError):
         raise ArticleError(f"“{name}” is not a Word document presskit can read.") from None
     lines = []
     for paragraph in root.iter(f"{_WORD}p"):
-        runs = []
-        for node in paragraph.iter():
-            if node.tag == f"{_WORD}t" and node.text:
-                runs.append(node.text)
-            elif node.tag in (f"{_WORD}br", f"{_WORD}cr"):
-                runs.append("\n")
-            elif node.tag == f"{_WORD}tab":
-                runs.append("\t")
-        lines.append("".join(runs))
+        runs: list[tuple[str, bool, bool]] = []
+        style = paragraph.find(f"{_WORD}pPr/{_WORD}pStyle")
+        level = _heading_level(style.get(f"{_WORD}val", "") if style is not None else "")
+        for run in paragraph.iter(f"{_WORD}r"):
+            props = run.find(f"{_WORD}rPr")
+            bold = props is not None and _on(props.find(f"{_WORD}b"))
+            italic = props is not None and _on(props.find(f"{_WORD}i"))
+            for node in run:
+                if node.tag == f"{_WORD}t" and node.text:
+                    runs.append((node.text, bold, italic))
+                elif node.tag in (f"{_WORD}br", f"{_WORD}cr"):
+                    runs.append(("\n", False, False))
+                elif node.tag == f"{_WORD}tab":
+                    runs.append(("\t", False, False))
+        text = "".join(part for part, _, _ in runs)
+        words = [(part, b, i) for part, b, i in runs if part.strip()]
+        if not text.strip():
+            lines.append("")
+        elif level:
+            lines.append("#" * level + " " + text.strip())
+        elif words and all(b for _, b, _ in words):
+            lines.append(f"**{text.strip()}**")
+        elif words and all(i for _, _, i in words):
+            lines.append(f"*{text.strip()}*")
+        else:
+            lines.append(text)
     return "\n".join(lines)
+
+
+def _heading_level(style: str) -> int:
+    """Word's "Title", "Heading1", "heading 2"... as a Markdown heading level (0: none)."""
+    if style.lower() == "title":
+        return 1
+    match = re.match(r"(?i)heading\s*(\d)$", style)
+    return int(match.group(1)) if match else 0
+
+
+def _on(toggle: ElementTree.Element | None) -> bool:
+    """<w:b/> is on; <w:b w:val="0"/> or "false" is off."""
+    return toggle is not None and toggle.get(f"{_WORD}val", "1") not in ("0", "false", "off")
 
 
 def read_article(path: str | Path) -> str:
@@ -147,9 +225,7 @@ def read_article(path: str | Path) -> str:
         r"\s*<(!doctype|html|body|p|div)\b", text, re.IGNORECASE
     ):
         return html_to_text(text)
-    if suffix in (".md", ".markdown"):
-        return markdown_to_text(text)
-    return text
+    return text  # plain text and Markdown are read as they are
 
 
 def paragraphs(text: str) -> list[str]:
