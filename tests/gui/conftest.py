@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from presskit import kitio
 from presskit.gui.app import application
@@ -37,3 +38,23 @@ def show(window: MainWindow, section: str):
     names = [window.sections.item(i).text().split("  ")[0] for i in range(window.sections.count())]
     window.sections.setCurrentRow(names.index(section))
     return window.editor(section)
+
+
+class Answers:
+    """Answers QMessageBox.question without a modal dialog (one would wait for ever
+    offscreen): ``choice`` is the answer, ``asked`` what was asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.choice = QMessageBox.StandardButton.Cancel
+
+    def question(self, _parent, _title, text, *_buttons):
+        self.asked.append(text)
+        return self.choice
+
+
+@pytest.fixture
+def answers(monkeypatch) -> Answers:
+    found = Answers()
+    monkeypatch.setattr(QMessageBox, "question", found.question)
+    return found

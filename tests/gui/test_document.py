@@ -182,25 +182,16 @@ def test_the_window_writes_an_undo_before_letting_the_kit_go(qtbot, window, tmp_
     assert on_disk(path).person.pronouns == ""
 
 
-def test_closing_untitled_work_asks_and_cancel_keeps_the_window(qtbot, monkeypatch, tmp_path):
+def test_closing_untitled_work_asks_and_cancel_keeps_the_window(qtbot, answers):
     application()
     window = MainWindow(Session(model.PressKit()))
     qtbot.addWidget(window)
     window.show()
     window.session.set(("person", "name"), "Ana Ruiz", "Name")
-    asked: list[str] = []
-
-    def answer(choice):
-        def question(_parent, _title, text, *_buttons):
-            asked.append(text)
-            return choice
-
-        return question
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    answers.choice = QMessageBox.StandardButton.Cancel
     window.close()
-    assert window.isVisible() and asked  # still there, work and all
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
+    assert window.isVisible() and "never been saved" in answers.asked[0]  # still there
+    answers.choice = QMessageBox.StandardButton.Discard
     window.close()
     assert not window.isVisible()
 

@@ -386,7 +386,7 @@ def test_preflight_errors_show_before_exporting(qtbot, sample_session, settings)
 
 
 def test_a_missing_picture_is_named_and_asked_about_before_exporting(
-    qtbot, sample_session, settings, tmp_path, monkeypatch
+    qtbot, sample_session, settings, tmp_path, answers
 ):
     import sqlite3
 
@@ -402,21 +402,12 @@ def test_a_missing_picture_is_named_and_asked_about_before_exporting(
     dialog = make_dialog(qtbot, session, settings)
     qtbot.waitUntil(dialog.errors.isVisible, timeout=30_000)
     assert "missing" in dialog.errors.text() and gone.caption in dialog.errors.text()
-    asked: list[str] = []
-
-    def answer(choice):
-        def question(_parent, _title, text, *_buttons):
-            asked.append(text)
-            return choice
-
-        return question
-
     out = tmp_path / "kit.pdf"
     dialog.path.setText(str(out))
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    answers.choice = QMessageBox.StandardButton.Cancel
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert asked and gone.caption in asked[0] and not out.exists() and not dialog.exporting
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert gone.caption in answers.asked[0] and not out.exists() and not dialog.exporting
+    answers.choice = QMessageBox.StandardButton.Yes
     assert export(qtbot, dialog, out) == "done"
     assert "missing" in pdf_text(out).lower()
     session.kit_file.close()

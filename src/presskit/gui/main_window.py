@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -267,13 +268,19 @@ class MainWindow(QMainWindow):
         """Everything on disk now, on this thread: the emergency save after a crash."""
         self.session.write_now()
 
+    def _written(self, write: Callable[[], object]) -> bool:
+        """Runs a write; one that fails says why in a message box and changes nothing."""
+        try:
+            write()
+        except (PresskitError, OSError) as err:
+            QMessageBox.critical(self, "Not saved", str(err))
+            return False
+        return True
+
     def save(self) -> bool:
         if self.session.untitled or self.session.read_only:
             return self.save_as()
-        try:
-            self.session.save()
-        except PresskitError as err:
-            QMessageBox.critical(self, "Not saved", str(err))
+        if not self._written(self.session.save):
             return False
         self.statusBar().showMessage(f"Saved {self.session.path.name}", 3000)
         return True
@@ -300,10 +307,7 @@ class MainWindow(QMainWindow):
         target = Path(path if path.endswith(".presskit") else f"{path}.presskit")
         self.preview.stop()  # no render may read the file being replaced
         wait_for_background_jobs()
-        try:
-            self.session.save_as(target)
-        except (PresskitError, OSError) as err:
-            QMessageBox.critical(self, "Not saved", str(err))
+        if not self._written(lambda: self.session.save_as(target)):
             return False
         self._remember(target)
         self._update_title()
@@ -320,12 +324,7 @@ class MainWindow(QMainWindow):
         written without a question."""
         if self.session.modified and (self.session.untitled or self.session.read_only):
             return self._ask_to_keep()
-        try:
-            self.session.write_now()
-        except PresskitError as err:
-            QMessageBox.critical(self, "Not saved", str(err))
-            return False
-        return True
+        return self._written(self.session.write_now)
 
     def _ask_to_keep(self) -> bool:
         question = (
