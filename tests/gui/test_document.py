@@ -217,3 +217,17 @@ def test_ctrl_y_redoes_as_ctrl_shift_z_does(window, qtbot):
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.session.kit.person.pronouns == "she/her"
+
+
+def test_an_autosave_landing_after_a_save_leaves_the_kit_saved(qtbot, session, kit_path):
+    """A save on this thread waits for an autosave under way; that autosave's news, arriving
+    after the save, must not mark the saved kit modified again."""
+    session.set(PRONOUNS, "she", "Pronouns")
+    session.autosave_timer.stop()
+    session.autosave()  # written on the save thread; its news comes through the event loop
+    session.set(PRONOUNS, "she/her", "Pronouns")
+    session.save()
+    assert not session.modified
+    qtbot.waitUntil(lambda: not session._autosaves.running, timeout=10_000)
+    assert not session.modified
+    assert on_disk(kit_path).person.pronouns == "she/her"

@@ -251,7 +251,7 @@ class Session(QObject):
         assert self.kit_file is not None
         wait_for_saves()  # an autosave under way lands first, then this one
         self.kit_file.save(self.kit, **self._write_options())
-        self.undo_stack.setClean()
+        self._landed(self.generation)  # clean, and an autosave landing late is old news
         self.saved.emit()
 
     def save_as(self, target: Path) -> None:
@@ -269,7 +269,7 @@ class Session(QObject):
         else:
             self.discard_recovery()
         self.kit_file = new_file
-        self.undo_stack.setClean()
+        self._landed(self.generation)
         self.saved.emit()
 
     def discard_recovery(self) -> None:
