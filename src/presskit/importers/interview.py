@@ -154,6 +154,8 @@ def _speakers(paras: list[str]) -> tuple[set[str], set[str]]:
 
 
 def _is_question(para: str, interviewer: set[str]) -> bool:
+    if not re.search(r"[^\W\d_]", para):  # "???" asks nothing: a question has words
+        return False
     label = re.match(r"^([^:]{1,40}):\s", para)
     if label and label.group(1) in interviewer:
         return True
