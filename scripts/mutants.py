@@ -35,11 +35,13 @@ class Target:
 TARGETS = [
     Target("ops", "src/presskit/model/ops.py", "tests/model"),
     Target("kitfile", "src/presskit/store/kitfile.py", "tests/store"),
-    Target("markup", "src/presskit/render/markup.py", "tests/render"),
+    # The PDF's own tests; tests/render/test_estimate.py (sizes of photo kits) would make
+    # each mutant of the renderer cost minutes.
+    Target("markup", "src/presskit/render/markup.py", "tests/render/test_pdf.py"),
     Target(
         "credits",  # the caption and "Photo: NAME" under each still, and the cover's credit
         "src/presskit/render/sections.py",
-        "tests/render",
+        "tests/render/test_pdf.py",
         (
             "presskit.render.sections.xǁContextǁcredited__mutmut_*",
             "presskit.render.sections.x_cover__mutmut_*",
@@ -60,6 +62,9 @@ also_copy = ["resources"]
 pytest_add_cli_args_test_selection = ["{target.tests}"]
 # A mutant that hangs a test is killed by the test's timeout; order is fixed for repeatability.
 pytest_add_cli_args = ["-p", "no:randomly", "-p", "no:cacheprovider"]
+# Each mutant's tests in a process that has run no test: module-level caches (the PDFs
+# test_pdf.py keeps, the renderer's own) never carry an unmutated result into a mutant.
+process_isolation = "forkserver"
 """
 
 
