@@ -76,6 +76,9 @@ def scratch_copy(target: Target) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
     for folder in ("src", "tests", "resources"):
         shutil.copytree(ROOT / folder, work / folder, ignore=ignore)
+    shared = ROOT.parent / "shared"  # the seed interview some tests read, when it is there
+    if shared.is_dir():
+        (work / "shared").symlink_to(shared)  # where mutants/tests/... look for it
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     (work / "pyproject.toml").write_text(pyproject + mutmut_config(target), encoding="utf-8")
     return work
