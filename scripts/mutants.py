@@ -30,6 +30,10 @@ class Target:
     module: str  # the file mutated
     tests: str  # the test folder that must notice
     functions: tuple[str, ...] = ()  # mutmut name patterns; empty: the whole module
+    # "forkserver": each mutant's tests in a process that has run no test, so module-level
+    # caches (the PDFs test_pdf.py keeps, the renderer's own) never carry an unmutated
+    # result into a mutant. Slower; "fork" where the tests keep no such cache.
+    isolation: str = "fork"
 
 
 TARGETS = [
@@ -37,7 +41,7 @@ TARGETS = [
     Target("kitfile", "src/presskit/store/kitfile.py", "tests/store"),
     # The PDF's own tests; tests/render/test_estimate.py (sizes of photo kits) would make
     # each mutant of the renderer cost minutes.
-    Target("markup", "src/presskit/render/markup.py", "tests/render/test_pdf.py"),
+    Target("markup", "src/presskit/render/markup.py", "tests/render/test_pdf.py", (), "forkserver"),
     Target(
         "credits",  # the caption and "Photo: NAME" under each still, and the cover's credit
         "src/presskit/render/sections.py",
@@ -62,9 +66,7 @@ also_copy = ["resources"]
 pytest_add_cli_args_test_selection = ["{target.tests}"]
 # A mutant that hangs a test is killed by the test's timeout; order is fixed for repeatability.
 pytest_add_cli_args = ["-p", "no:randomly", "-p", "no:cacheprovider"]
-# Each mutant's tests in a process that has run no test: module-level caches (the PDFs
-# test_pdf.py keeps, the renderer's own) never carry an unmutated result into a mutant.
-process_isolation = "forkserver"
+process_isolation = "{target.isolation}"
 """
 
 

@@ -27,6 +27,10 @@ STATUS_WORDS = {
     "completed": "completed",
     "released": "released",
 }
+# Mutation testing (make mutants) leaves these on purpose, as equivalent: "rstrip" read as
+# "lstrip" in _is_question (paragraphs() has already trimmed every paragraph); parse's
+# "asked" starting true (an answer before the first question has no question to join, and
+# pairs_from_roles drops it either way).
 _NAME = r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})"
 _NAME_CUES = [
     rf"(?i:introduc\w* (?:you )?to) {_NAME}",
