@@ -159,3 +159,34 @@ def test_a_section_is_empty_only_when_nothing_in_it_would_print():
             "The stills section is shown but has nothing in it; fill it or hide it.",
         ),
     ]
+
+
+def test_only_text_a_reader_sees_is_checked_for_characters_and_a_50_word_logline_is_fine():
+    """Ids and references are never printed: a character no font has, there, is no finding."""
+    glyph = "𓀀"  # no bundled font draws Egyptian hieroglyphs
+    kit = model.PressKit(
+        person=model.Person(name="Ana", portrait=glyph),
+        films=[
+            model.Film(
+                id=glyph,
+                title=f"A{glyph}",
+                key_still=glyph,
+                status="released",
+                logline="word " * 50,
+            )
+        ],
+        stills=[model.Still(id=glyph, asset=glyph, film=glyph, credit="C", alt="A pond.")],
+    )
+    kit.design.cover_still = glyph
+    kit.design.sections = [model.SectionSetting(name, name == "films") for name in model.SECTIONS]
+    assert findings(kit) == [
+        ("warning", "films[0].title", f"No font in the kit can draw {glyph}; it will be left out.")
+    ]
+    kit.films = []
+    assert findings(kit)[-1:] == [
+        (
+            "warning",
+            "design.sections[3]",
+            "The films section is shown but has nothing in it; fill it or hide it.",
+        )
+    ]
