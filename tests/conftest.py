@@ -52,3 +52,10 @@ def no_application_but_the_shared_one(request):
         f"{request.node.nodeid} left its own {type(app).__name__} behind: "
         "ask for the qapp fixture instead of making one"
     )
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    # -q hides pytest-randomly's header: the seed goes at the end, so a failing order repeats.
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int) and config.pluginmanager.has_plugin("randomly"):
+        terminalreporter.write_line(f"test order: -p randomly --randomly-seed={seed} repeats it")
