@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: run test lint audit clean
+.PHONY: run test lint audit clean mutants
 
 $(READY): pyproject.toml scripts/install-qt-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,3 +32,9 @@ clean:
 audit: $(READY)
 	test -x $(BIN)/pip-audit || $(BIN)/python -m pip install --quiet pip-audit
 	$(BIN)/pip-audit --strict --skip-editable  # strict: a package it could not look up fails the audit
+
+# Mutation testing (not part of `test`): small breakages of the modules whose promises
+# matter most, each against its own tests; prints the mutants no test noticed.
+# `make mutants ONLY="ops preflight"` runs some; scripts/mutants.py lists them all.
+mutants: $(READY)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/mutants.py $(ONLY)

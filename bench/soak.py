@@ -1,10 +1,10 @@
 """Soak: the editor window, offscreen, through thousands of seeded random steps.
 
-    python bench/soak.py [--steps 10000] [--seed 1]
+    python bench/soak.py [--steps 10000] [--seed 1] [--export-every 500]
 
 Each step is one thing a person does: edit a field (typing or not), add, remove or move an
 interview answer, a film, a link or a still (stills through the gallery's own add), undo,
-redo, save; every ~500 steps a PDF export. Exceptions are counted, whether raised by a step
+redo, save; every 500th step (--export-every) a PDF export. Exceptions are counted, whether raised by a step
 or inside a Qt slot. At the end everything is undone: the kit must equal the one opened, and
 every still must still find its picture. Memory (resident set) is measured after a warm-up
 (the first tenth of the steps) and at the end. The last line is one JSON object.
@@ -56,9 +56,10 @@ def rss_bytes() -> int:
 
 
 class Soak:
-    def __init__(self, folder: Path, seed: int):
+    def __init__(self, folder: Path, seed: int, export_every: int = EXPORT_EVERY):
         self.rng = random.Random(seed)
         self.folder = folder
+        self.export_every = export_every
         self.exceptions: list[str] = []
         self.counts: dict[str, int] = {}
         self.app = application()
@@ -165,7 +166,7 @@ class Soak:
         names, weights = zip(*STEPS, strict=True)
         name = (
             "export"
-            if n % EXPORT_EVERY == EXPORT_EVERY - 1
+            if n % self.export_every == self.export_every - 1
             else self.rng.choices(names, weights)[0]
         )
         self.counts[name] = self.counts.get(name, 0) + 1
@@ -198,9 +199,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--export-every", type=int, default=EXPORT_EVERY, metavar="STEPS")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        soak = Soak(Path(folder), args.seed)
+        soak = Soak(Path(folder), args.seed, args.export_every)
         # Exceptions inside Qt slots do not reach the step: PySide hands them to excepthook.
         sys.excepthook = lambda kind, err, tb: soak.exceptions.append(
             "in a slot: " + "".join(traceback.format_exception(kind, err, tb, limit=3))

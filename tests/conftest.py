@@ -30,3 +30,32 @@ def python_collects_where_no_event_loop_does(request):
     yield
     if not was_on:
         gc.disable()
+
+
+_BLAMED: set[int] = set()  # applications already reported: one report, not one per later test
+
+
+@pytest.fixture(autouse=True)
+def no_application_but_the_shared_one(request):
+    """A test that makes its own QGuiApplication/QApplication leaves it behind for every
+    later test (a QGuiApplication makes every later widget abort the run): tests use
+    pytest-qt's shared ``qapp`` (``qtbot`` brings it) before anything calls application()."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+    from pytestqt import plugin
+
+    app = QCoreApplication.instance()
+    if app is None or app is getattr(plugin, "_qapp_instance", None) or id(app) in _BLAMED:
+        return
+    _BLAMED.add(id(app))
+    pytest.fail(
+        f"{request.node.nodeid} left its own {type(app).__name__} behind: "
+        "ask for the qapp fixture instead of making one"
+    )
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    # -q hides pytest-randomly's header: the seed goes at the end, so a failing order repeats.
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int) and config.pluginmanager.has_plugin("randomly"):
+        terminalreporter.write_line(f"test order: -p randomly --randomly-seed={seed} repeats it")

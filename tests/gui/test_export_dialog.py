@@ -20,7 +20,7 @@ from presskit.gui.export_dialog import ExportDialog
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
 from presskit.store import KitFile
-from tests.render.photos import photo_kit
+from tests.render.photos import credit_lines, give_each_still_its_own_photographer, photo_kit
 
 EXPORT_TIMEOUT_MS = 120_000  # a cold print export of several photographs on a busy machine
 
@@ -124,6 +124,9 @@ def test_a_kit_of_photographs_for_print_exports_within_a_quarter_of_the_size_sho
     assert export(qtbot, dialog, out) == "done"
     size = out.stat().st_size
     assert abs(size - shown) <= 0.25 * size, (shown, size)
+    text = pdf_text(out)
+    for line in credit_lines(session.kit.stills):  # each still's own photographer under it
+        assert line in text
     session.kit_file.close()
 
 
@@ -344,15 +347,18 @@ def test_the_dialog_starts_from_the_kit_and_remembers_the_last_choices(
 def test_an_untitled_kit_exports_with_its_images_from_memory(qtbot, settings, tmp_path):
     application()
     kit, assets = kitio.read_kit_json(kitio.sample_json())
+    give_each_still_its_own_photographer(kit)
     session = Session(kit)
     session.pending_assets = {asset.sha256: asset for asset in assets}
     dialog = make_dialog(qtbot, session, settings)
     out = tmp_path / "untitled.pdf"
     assert export(qtbot, dialog, out) == "done"
     reader = pypdf.PdfReader(str(out))
-    images = sum(len(page.images) for page in reader.pages)
-    assert images >= len([s for s in kit.stills if s.included])
-    assert "Photo: Ian Chen" in pdf_text(out)
+    included = [s for s in kit.stills if s.included]
+    assert sum(len(page.images) for page in reader.pages) >= len(included)
+    text = pdf_text(out)
+    for line in credit_lines(included):  # each still's own photographer under it
+        assert line in text
 
 
 def test_export_pdf_in_the_file_menu_opens_the_dialog_on_the_kit(window, qtbot, monkeypatch):

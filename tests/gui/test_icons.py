@@ -41,8 +41,8 @@ def test_every_icon_the_code_asks_for_is_bundled_and_every_bundled_one_is_used()
         assert (resources_dir() / "icons" / name).is_file()
 
 
-def test_an_unknown_icon_fails_where_it_is_asked_for():
-    application()
+def test_an_unknown_icon_fails_where_it_is_asked_for(qapp):
+    application()  # on the suite's shared QApplication (qapp), whichever test runs first
     with pytest.raises(FileNotFoundError):
         icon("no-such-icon")
 
@@ -54,8 +54,8 @@ def scheme(window: str, text: str) -> QPalette:
 
 
 @pytest.fixture
-def palettes():
-    app = application()
+def palettes(qapp):
+    app = application()  # on the suite's shared QApplication (qapp), whichever test runs first
     original = QApplication.palette()
     yield {"light": scheme("#f4f4f4", "#1c1c1c"), "dark": scheme("#202124", "#e8e8e8")}
     app.setPalette(original)

@@ -111,21 +111,28 @@ def test_the_preview_can_be_hidden_and_the_window_remembers(window, qtbot, tmp_p
     assert again.preview.isVisible()
 
 
-def test_an_untitled_kit_previews_a_still_not_saved_anywhere_yet(qtbot, tmp_path, monkeypatch):
+def test_an_untitled_kit_previews_stills_not_saved_anywhere_yet(qtbot, tmp_path, monkeypatch):
+    """Each still shows under it its own caption and its own photographer's credit."""
+    discard = QMessageBox.StandardButton.Discard  # closing, even after a failed assert,
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: discard)  # never waits on a question
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(Session(model.PressKit(person=model.Person(name="Ana Lee"))), settings)
     qtbot.addWidget(window)
     window.show()
-    photo = tmp_path / "set.jpg"
-    Image.new("RGB", (1200, 800), (90, 140, 200)).save(photo)
+    photos = []
+    for n, colour in enumerate([(90, 140, 200), (200, 120, 40)]):
+        photos.append(tmp_path / f"set-{n}.jpg")
+        Image.new("RGB", (1200, 800), colour).save(photos[-1])
     stills = show(window, "Stills")
     with qtbot.waitSignal(stills.added, timeout=30_000):
-        stills.add_files([str(photo)])
-    window.session.set(("stills", 0, "credit"), "Mo Okafor", "Credit")
+        stills.add_files([str(p) for p in photos])
+    for n, (caption, credit) in enumerate([("On set", "Mo Okafor"), ("The pier", "Lena Vos")]):
+        window.session.set(("stills", n, "caption"), caption, "Caption")
+        window.session.set(("stills", n, "credit"), credit, "Credit")
     qtbot.waitUntil(window.preview.is_current, timeout=WAIT_MS)
-    assert "Photo: Mo Okafor" in window.preview.text()
-    discard = QMessageBox.StandardButton.Discard  # closing: do not keep this test's kit
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: discard)
+    text = " ".join(window.preview.text().split())
+    assert "On set Photo: Mo Okafor" in text
+    assert "The pier Photo: Lena Vos" in text
     window.close()
 
 

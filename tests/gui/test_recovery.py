@@ -7,9 +7,15 @@ import signal
 import subprocess
 import sys
 
-CHILD = """
-import sys
-from PySide6.QtWidgets import QApplication
+import pytest
+
+AUTOSAVES = 3  # later autosaves of untitled work land in the same recovery file
+CHILD_DEADLINE_S = 60  # a child that stops autosaving fails the test, never hangs it
+
+# Types an edit, waits for the autosave it brings, types the next...; after the last
+# autosave it kills itself (SIGKILL), as a crash would, at a moment the test knows.
+CHILD = f"""
+import os, signal
 from presskit import model
 from presskit.gui.app import application
 from presskit.gui.main_window import MainWindow
@@ -19,9 +25,24 @@ app = application()
 window = MainWindow(Session(model.PressKit()))
 window.show()
 window.autosave_timer.setInterval(20)
-window.autosaved.connect(lambda: (print("autosaved", flush=True)))
-window.session.set(("person", "name"), "Im-Sun Song", "Name", typing=True)
-window.session.set(("person", "bio_short"), "Typed just before the crash.", "Short bio", typing=True)
+done = [0]
+
+
+def edit(n):
+    window.session.set(("person", "name"), f"Im-Sun Song {{n}}", "Name", typing=True)
+    window.session.set(("person", "bio_short"), f"Typed before autosave {{n}}.", "Short bio", typing=True)
+
+
+def autosaved():
+    done[0] += 1
+    print("autosaved", done[0], flush=True)
+    if done[0] == {AUTOSAVES}:
+        os.kill(os.getpid(), signal.SIGKILL)
+    edit(done[0] + 1)
+
+
+window.autosaved.connect(autosaved)
+edit(1)
 app.exec()
 """
 
@@ -54,11 +75,15 @@ def test_untitled_work_survives_sigkill_and_is_offered_back(tmp_path):
         env=env,
     )
     try:
-        assert child.stdout.readline().strip() == "autosaved"
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    assert child.returncode == -signal.SIGKILL
+        out, err = child.communicate(timeout=CHILD_DEADLINE_S)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        out, err = child.communicate()
+        pytest.fail(
+            f"the editor did not autosave {AUTOSAVES} times in {CHILD_DEADLINE_S} s: {out!r}"
+        )
+    assert out.splitlines() == [f"autosaved {n}" for n in range(1, AUTOSAVES + 1)], err
+    assert child.returncode == -signal.SIGKILL, err
     restart = subprocess.run(
         [sys.executable, "-c", RESTART],
         capture_output=True,
@@ -70,8 +95,8 @@ def test_untitled_work_survives_sigkill_and_is_offered_back(tmp_path):
     assert restart.returncode == 0, restart.stderr
     assert restart.stdout.splitlines() == [
         "1",
-        "Im-Sun Song",
-        "Typed just before the crash.",
+        f"Im-Sun Song {AUTOSAVES}",
+        f"Typed before autosave {AUTOSAVES}.",
         "True",
     ]
 

@@ -216,9 +216,14 @@ def test_binary_and_broken_files_are_one_sentence(tmp_path, data, sentence):
     "text", ["", "   \n\n", "lorem ipsum dolor sit amet " * 50, "???\n!!!\n...", "<<<>>>&&&"]
 )
 def test_empty_and_garbage_give_an_empty_proposal(text):
-    proposal = importers.parse(text)
-    assert proposal.interview == [] or all(p.question for p in proposal.interview)
-    assert proposal.films == [] and proposal.credits == []
+    assert importers.parse(text).to_json() == {
+        "person": {"name": "", "roles": [], "bio": ""},
+        "interview": [],
+        "films": [],
+        "links": [],
+        "credits": [],
+        "confidence": {},
+    }
 
 
 def test_a_five_megabyte_article_imports(tmp_path):
@@ -257,3 +262,91 @@ def test_applying_keeps_what_the_kit_already_has():
         and kit.person.bio_long == ""
     )
     assert len(kit.interview.items) == 3
+
+
+# An article with one of each thing the importer judges, and exactly what it proposes: each
+# line here was a small breakage of importers/interview.py that no other test noticed
+# (make mutants). The long answer ends with "?" yet is no question; a question with no answer
+# is dropped; a second mention of a film brings its status; link labels come from the text
+# before the address, or its site when that text is missing or too long.
+EDGES = (
+    "In conversation with Mia Kim Park\n\n"
+    "Meet Mia Kim Park, who shot the documentary “Salt Flats”.\n\n"
+    "Q: Tell me about the river\n"
+    "It runs past my window. I filmed it every morning for a year.\n\n"
+    "Why is the film so quiet?\n\n"
+    "What came first, the sound or the picture?\n"
+    + "We recorded the wind on the flats for weeks before anyone held a camera; "
+    * 6
+    + "would you call that music?\n\n"
+    "Can you introduce yourself to our readers.\n"
+    "I am a cinematographer from Busan.\n\n"
+    "My latest short “Night Ferry” premiered in Busan. Now “Night Ferry” is in post-production.\n\n"
+    "Is there anything else?\n\n"
+    "Links:\n"
+    "- Website: https://www.miakimpark.example.org/films.\n"
+    "- Other: DP Reel – https://vimeo.com/12345\n"
+    "- https://www.instagram.com/miakim/\n"
+    "- A very long description of where this link goes, too long for a label: https://example.org/long\n"
+    "Photos by: Ana Ruiz, courtesy of the festival\n"
+    "Image credits:\n"
+    "Jonas Weber (“Night Ferry”, “Salt Flats”)\n"
+    "Follow us\n"
+    "Lee Park, “Not a credit”\n"
+)
+
+
+def test_one_of_each_thing_gives_exactly_its_proposal():
+    proposal = importers.parse(EDGES).to_json()
+    del proposal["confidence"]  # what each value is worth: tests/importers/test_corpus.py
+    for film in proposal["films"]:  # the facts a film line would give: none here
+        assert film.pop("year") is film.pop("runtime_min") is None
+        assert film.pop("country") == film.pop("logline") == ""
+        assert film.pop("roles") == film.pop("festivals") == film.pop("awards") == []
+    long_answer = "We recorded the wind on the flats for weeks before anyone held a camera; " * 6
+    assert proposal == {
+        "person": {"name": "Mia Kim Park", "roles": [], "bio": proposal["interview"][2]["answer"]},
+        "interview": [
+            {
+                "question": "Tell me about the river",
+                "answer": "It runs past my window. I filmed it every morning for a year.",
+            },
+            {
+                "question": "What came first, the sound or the picture?",
+                "answer": long_answer + "would you call that music?",
+            },
+            {
+                "question": "Can you introduce yourself to our readers.",
+                "answer": "I am a cinematographer from Busan.\n\n"
+                "My latest short “Night Ferry” premiered in Busan. "
+                "Now “Night Ferry” is in post-production.",
+            },
+        ],
+        "films": [
+            {"title": "Salt Flats", "status": ""},
+            {"title": "Night Ferry", "status": "post-production"},
+        ],
+        "links": [
+            {"label": "Website", "url": "https://www.miakimpark.example.org/films"},
+            {"label": "DP Reel", "url": "https://vimeo.com/12345"},
+            {"label": "Instagram", "url": "https://www.instagram.com/miakim/"},
+            {"label": "Website", "url": "https://example.org/long"},
+        ],
+        "credits": [
+            {"name": "Ana Ruiz", "films": []},
+            {"name": "Jonas Weber", "films": ["Night Ferry", "Salt Flats"]},
+        ],
+    }
+
+
+def test_the_interviewers_label_marks_a_question_without_a_question_mark():
+    text = (
+        "NADIA OKAFOR: Tell me about your first camera.\n\n"
+        "SAM LEE: A borrowed Bolex.\n\n"
+        "NADIA OKAFOR: And the second one\n\n"
+        "SAM LEE: I bought it with prize money.\n"
+    )
+    assert [(p.question, p.answer) for p in importers.parse(text).interview] == [
+        ("Tell me about your first camera.", "A borrowed Bolex."),
+        ("And the second one", "I bought it with prize money."),
+    ]

@@ -108,7 +108,36 @@ def test_inserted_item_is_a_copy_so_later_changes_to_the_original_do_not_leak():
     film = model.Film(id="a", title="A")
     InsertItem(("films",), 0, film).apply(kit)
     film.title = "changed"
+    film.roles.append("Editor")  # inside the item too: a deep copy, not a shallow one
     assert kit.films[0].title == "A"
+    assert kit.films[0].roles == []
+
+
+def test_a_field_set_to_a_number_or_a_list_keeps_exactly_that_value():
+    kit = model.PressKit(films=[model.Film(id="a")])
+    SetField(("films", 0, "year"), 2024).apply(kit)
+    assert kit.films[0].year == 2024
+    festivals = [model.Festival(name="Busan", year=2025)]
+    undo = SetField(("films", 0, "festivals"), festivals).apply(kit)
+    festivals[0].name = "changed"  # the caller's list is not the kit's
+    assert kit.films[0].festivals == [model.Festival(name="Busan", year=2025)]
+    undo.apply(kit)
+    assert kit.films[0].festivals == []
+
+
+@pytest.mark.parametrize(("source", "target"), [(0, 3), (3, 0), (-1, 0), (0, -1)])
+def test_a_move_outside_the_list_is_refused_and_changes_nothing(source, target):
+    kit = model.PressKit(links=[model.Link(str(i)) for i in range(3)])
+    with pytest.raises(IndexError):
+        MoveItem(("links",), source, target).apply(kit)
+    assert [link.label for link in kit.links] == ["0", "1", "2"]
+
+
+def test_removing_past_the_end_is_refused_and_changes_nothing():
+    kit = model.PressKit(links=[model.Link("0")])
+    with pytest.raises(IndexError):
+        RemoveItem(("links",), 1).apply(kit)
+    assert [link.label for link in kit.links] == ["0"]
 
 
 def test_a_batch_that_fails_halfway_leaves_the_kit_as_it_was():

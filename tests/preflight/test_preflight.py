@@ -107,3 +107,86 @@ def test_check_json_and_exit_code(tmp_path, capsys):
     findings = json.loads(capsys.readouterr().out)
     assert all(set(f) == {"severity", "where", "message"} for f in findings)
     assert findings[0]["severity"] == "error"
+
+
+def findings(kit: model.PressKit) -> list[tuple[str, str, str]]:
+    return [(f.severity, f.where, f.message) for f in preflight.check(kit)]
+
+
+def test_an_invalid_kit_lists_every_problem_once_with_its_place_errors_first():
+    kit = model.PressKit(
+        films=[model.Film(id="a", title="A", status="", logline="One line.")],
+        stills=[model.Still(id="s", asset="ab" * 32, film="nowhere", credit="")],
+    )
+    shown_but_empty = "section is shown but has nothing in it; fill it or hide it."
+    assert findings(kit) == [
+        ("error", "person.name", "The kit has no name for the person it presents."),
+        (
+            "error",
+            "films[0].status",
+            "Film 1 (“A”) has the status “”, which is not one of development, pre-production, "
+            "production, post-production, completed, released.",
+        ),
+        ("error", "stills[0].film", "Still 1 points to a film that is not in the kit."),
+        ("error", "stills[0].credit", "Still 1 has no photographer credit."),
+        ("error", "films[0].status", "Film 1 (“A”) has no status."),
+        ("warning", "stills[0].alt", "Still 1 has no description for readers who cannot see it."),
+        ("warning", "design.sections[0]", f"The cover {shown_but_empty}"),
+        ("warning", "design.sections[1]", f"The bio {shown_but_empty}"),
+        ("warning", "design.sections[2]", f"The interview {shown_but_empty}"),
+        ("warning", "design.sections[5]", f"The contact {shown_but_empty}"),
+    ]
+
+
+def test_a_section_is_empty_only_when_nothing_in_it_would_print():
+    """A long bio alone fills the bio; a phone number alone fills the contact; a still with
+    no picture, or one left out, does not fill the stills."""
+    kit = model.PressKit(
+        person=model.Person(name="Ana Ruiz", bio_long="Long bio."),
+        interview=model.Interview(items=[model.QA("Why?", "Light.")]),
+        films=[model.Film(id="a", title="A", status="released", logline="One line.")],
+        stills=[
+            model.Still(id="s", asset="", credit="X", alt="A pond."),
+            model.Still(id="t", asset="ab" * 32, credit="X", alt="A field.", included=False),
+        ],
+        contact=model.Contact(phone="+1 555 0100"),
+    )
+    assert findings(kit) == [
+        ("error", "stills[0].asset", "Still 1 has no image."),
+        (
+            "warning",
+            "design.sections[4]",
+            "The stills section is shown but has nothing in it; fill it or hide it.",
+        ),
+    ]
+
+
+def test_only_text_a_reader_sees_is_checked_for_characters_and_a_50_word_logline_is_fine():
+    """Ids and references are never printed: a character no font has, there, is no finding."""
+    glyph = "𓀀"  # no bundled font draws Egyptian hieroglyphs
+    kit = model.PressKit(
+        person=model.Person(name="Ana", portrait=glyph),
+        films=[
+            model.Film(
+                id=glyph,
+                title=f"A{glyph}",
+                key_still=glyph,
+                status="released",
+                logline="word " * 50,
+            )
+        ],
+        stills=[model.Still(id=glyph, asset=glyph, film=glyph, credit="C", alt="A pond.")],
+    )
+    kit.design.cover_still = glyph
+    kit.design.sections = [model.SectionSetting(name, name == "films") for name in model.SECTIONS]
+    assert findings(kit) == [
+        ("warning", "films[0].title", f"No font in the kit can draw {glyph}; it will be left out.")
+    ]
+    kit.films = []
+    assert findings(kit)[-1:] == [
+        (
+            "warning",
+            "design.sections[3]",
+            "The films section is shown but has nothing in it; fill it or hide it.",
+        )
+    ]

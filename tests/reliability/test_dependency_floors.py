@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.conftest import record
+from tests.reliability.conftest import held, ran
 
 REPORTLAB_FLOOR = (3, 6, 13)
 PILLOW_FLOOR = (12, 3, 0)
@@ -38,13 +38,15 @@ def declared_floor(package: str) -> tuple[int, ...]:
     ("package", "floor"), [("reportlab", REPORTLAB_FLOOR), ("pillow", PILLOW_FLOOR)]
 )
 def test_installed_and_declared_versions_are_at_the_floor(package, floor):
+    ran("dependency floors", 2)
     installed = version_tuple(importlib.metadata.version(package))
     assert installed >= floor, f"{package} {installed} is older than {floor}"
     assert declared_floor(package) >= floor, f"pyproject.toml lets {package} below {floor}"
-    record("dependency floors", ran=2, held=2)
+    held("dependency floors", 2)
 
 
 def test_reportlab_reads_colours_as_literals_not_code(tmp_path):
+    ran("dependency floors")
     from reportlab import rl_config
     from reportlab.lib import colors
 
@@ -59,12 +61,13 @@ def test_reportlab_reads_colours_as_literals_not_code(tmp_path):
         colors.toColor(payload)
     assert not flag.exists()
     assert colors.toColor("#ff0000") == colors.red
-    record("dependency floors", ran=1, held=1)
+    held("dependency floors")
 
 
 def test_presskit_keeps_colours_literal_whatever_the_environment_says(tmp_path):
     """ReportLab takes settings from RL_ variables and ~/.reportlab_settings; neither may turn
     the evaluating colour parser back on inside presskit."""
+    ran("dependency floors", 2)
     import os
     import subprocess
     import sys
@@ -85,4 +88,4 @@ def test_presskit_keeps_colours_literal_whatever_the_environment_says(tmp_path):
             check=True,
         )
         assert done.stdout.strip() == "rl_extended_literal_eval", env
-    record("dependency floors", ran=2, held=2)
+    held("dependency floors", 2)

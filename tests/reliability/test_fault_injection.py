@@ -19,11 +19,12 @@ from presskit import model, render
 from presskit.errors import PresskitError
 from presskit.gui.session import Session
 from presskit.store import KitFile, NewAsset
-from tests.reliability.conftest import record
+from tests.reliability.conftest import case, held, note, ran
 from tests.reliability.faults import IGNORED, KINDS, Injector, injected
 from tests.store.test_kitfile import asset, kit_with
 
-pytestmark = pytest.mark.usefixtures("qapp")
+# Each test reruns its operation once per call it makes and per failure kind: long.
+pytestmark = [pytest.mark.usefixtures("qapp"), pytest.mark.timeout(900)]
 
 
 def digest(path: Path) -> str:
@@ -58,16 +59,18 @@ def fresh(pristine: Path, folder: Path) -> Path:
     return path
 
 
-def every_n(operation, kinds=tuple(KINDS)):
+def every_n(check: str, operation, kinds=tuple(KINDS)):
     """Runs ``operation(injector, run)`` once to count its calls, then once per call and kind
-    with that call failing. Yields nothing; returns how many failing runs were made."""
+    with that call failing, each a case of ``check``. Returns how many failing runs were made
+    and the calls."""
     dry = Injector()
     operation(dry, "dry")
     assert dry.calls, "the operation made no call that could fail"
     runs = 0
     for kind in kinds:
         for n in range(1, len(dry.calls) + 1):
-            operation(Injector(kind, n), f"{kind.replace('/', '')}-{n}")
+            with case(check):
+                operation(Injector(kind, n), f"{kind.replace('/', '')}-{n}")
             runs += 1
     return runs, dry.calls
 
@@ -106,8 +109,8 @@ def test_a_save_that_fails_at_any_call_leaves_the_file_and_the_kit_as_they_were(
         with KitFile.open(path, read_only=True) as again:
             assert again.load() == changed
 
-    runs, calls = every_n(operation)
-    record("2. fault injection: KitFile.save", ran=runs, held=runs, note=f"{len(calls)} calls")
+    _runs, calls = every_n("2. fault injection: KitFile.save", operation)
+    note("2. fault injection: KitFile.save", f"{len(calls)} calls")
 
 
 def test_the_editors_save_that_fails_keeps_the_edit_and_stays_unsaved(
@@ -144,8 +147,8 @@ def test_the_editors_save_that_fails_keeps_the_edit_and_stays_unsaved(
         finally:
             kit_file.close()
 
-    runs, calls = every_n(operation)
-    record("2. fault injection: Session.save", ran=runs, held=runs, note=f"{len(calls)} calls")
+    _runs, calls = every_n("2. fault injection: Session.save", operation)
+    note("2. fault injection: Session.save", f"{len(calls)} calls")
 
 
 def test_save_as_and_create_that_fail_leave_no_file_and_no_trace(pristine, tmp_path, monkeypatch):
@@ -193,18 +196,15 @@ def test_save_as_and_create_that_fail_leave_no_file_and_no_trace(pristine, tmp_p
             with KitFile.open(folder / "new.presskit", read_only=True) as made:
                 assert made.load() == changed
 
-    runs_as, calls_as = every_n(save_as)
-    runs_new, calls_new = every_n(create)
-    record(
-        "2. fault injection: save as / create",
-        ran=runs_as + runs_new,
-        held=runs_as + runs_new,
-        note=f"{len(calls_as)} and {len(calls_new)} calls",
-    )
+    check = "2. fault injection: save as / create"
+    _runs, calls_as = every_n(check, save_as)
+    _runs, calls_new = every_n(check, create)
+    note(check, f"{len(calls_as)} and {len(calls_new)} calls")
 
 
 def test_a_real_full_disk_inside_sqlite_leaves_the_file_unchanged(pristine, tmp_path):
     """Not a simulated error: SQLite itself runs out of room (a page limit) mid-transaction."""
+    ran("2. fault injection: real SQLITE_FULL")
     path = fresh(pristine, tmp_path / "full")
     before = digest(path)
     with KitFile.open(path) as kit_file:
@@ -220,7 +220,7 @@ def test_a_real_full_disk_inside_sqlite_leaves_the_file_unchanged(pristine, tmp_
         kit_file._db.execute("PRAGMA max_page_count = 1073741823")
         kit_file.save(kit_with(big, name="Room again"), new_assets=[big])
         assert kit_file.load().person.name == "Room again"
-    record("2. fault injection: real SQLITE_FULL", ran=1, held=1)
+    held("2. fault injection: real SQLITE_FULL")
 
 
 # -- exporting -----------------------------------------------------------------------------
@@ -270,8 +270,8 @@ def test_an_export_that_fails_at_any_call_leaves_the_old_pdf_and_no_stray_file(
         assert snapshot == kit
         assert sorted(p.name for p in path.parent.iterdir()) == ["kit.pdf", "kit.presskit"]
 
-    runs, calls = every_n(operation)
-    record("2. fault injection: export_pdf", ran=runs, held=runs, note=f"{len(calls)} calls")
+    _runs, calls = every_n("2. fault injection: export_pdf", operation)
+    note("2. fault injection: export_pdf", f"{len(calls)} calls")
 
 
 def test_the_injector_really_fails_what_it_says(tmp_path, monkeypatch):

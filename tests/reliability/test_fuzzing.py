@@ -30,7 +30,7 @@ from presskit.render.themes import theme_names
 from presskit.store import KitFile, NewAsset
 from tests.imaging.test_robustness import mutated, signature_then_noise
 from tests.model.strategies import kits
-from tests.reliability.conftest import record
+from tests.reliability.conftest import case, held, note, ran
 
 FUZZ = settings(
     max_examples=80,
@@ -73,9 +73,6 @@ def exportable_kits(draw) -> model.PressKit:
     return kit
 
 
-OUTCOMES: list[str] = []
-
-
 @contextlib.contextmanager
 def renditions_in_a_thread():
     # One spawned process pool per example would dominate the run; the work is the same.
@@ -83,31 +80,43 @@ def renditions_in_a_thread():
         yield
 
 
-@settings(FUZZ, max_examples=60)  # an export each: the slowest of these
-@given(kit=exportable_kits())
-def test_any_unicode_in_every_field_saves_loads_and_exports(kit):
-    with tempfile.TemporaryDirectory() as folder, renditions_in_a_thread():
-        path = Path(folder, "k.presskit")
-        KitFile.create(path, kit, [STILL]).close()
-        with KitFile.open(path) as kit_file:
-            loaded = kit_file.load()
-            assert loaded == model.loads(model.dumps(kit))  # as the text policy says
-            kit_file.save(loaded)
-            assert kit_file.load() == loaded
-            try:
-                result = render.export_pdf(loaded, kit_file, Path(folder, "k.pdf"))
-            except ExportError as err:
-                one_sentence(err)
-                OUTCOMES.append(str(err))
-            else:
-                assert result.pdf.startswith(b"%PDF-") and result.pages >= 1
-                OUTCOMES.append("exported")
-    record(
-        "3. fuzz: any Unicode through save/load/export",
-        ran=1,
-        held=1,
-        note=f"{OUTCOMES.count('exported')} exported, the rest refused in one sentence",
-    )
+UNICODE_KITS = 60  # an export each: the slowest of these
+# Derandomized kits: 50 to 53 of the 60 export, by run order (the others have every shown
+# section empty, the one refusal allowed). Fewer than this means refusals crept in.
+EXPORTED_AT_LEAST = 40
+NOTHING_TO_EXPORT = "There is nothing to export"
+
+
+def test_any_unicode_in_every_field_saves_loads_and_exports():
+    check = "3. fuzz: any Unicode through save/load/export"
+    outcomes: list[str] = []
+
+    @settings(FUZZ, max_examples=UNICODE_KITS)
+    @given(kit=exportable_kits())
+    def one_kit(kit):
+        with case(check), tempfile.TemporaryDirectory() as folder, renditions_in_a_thread():
+            path = Path(folder, "k.presskit")
+            KitFile.create(path, kit, [STILL]).close()
+            with KitFile.open(path) as kit_file:
+                loaded = kit_file.load()
+                assert loaded == model.loads(model.dumps(kit))  # as the text policy says
+                kit_file.save(loaded)
+                assert kit_file.load() == loaded
+                try:
+                    result = render.export_pdf(loaded, kit_file, Path(folder, "k.pdf"))
+                except ExportError as err:
+                    one_sentence(err)
+                    assert str(err).startswith(NOTHING_TO_EXPORT), err
+                    outcomes.append("refused")
+                else:
+                    assert result.pdf.startswith(b"%PDF-") and result.pages >= 1
+                    outcomes.append("exported")
+
+    one_kit()
+    exported = outcomes.count("exported")
+    note(check, f"{exported} exported, {outcomes.count('refused')} with nothing to export")
+    assert len(outcomes) == UNICODE_KITS
+    assert exported >= EXPORTED_AT_LEAST, outcomes
 
 
 # -- the kit loader ------------------------------------------------------------------------
@@ -145,6 +154,7 @@ def damaged_kits(draw) -> bytes:
     | st.binary(max_size=2000).map(lambda b: b"SQLite format 3\x00" + b)
 )
 def test_any_bytes_as_a_kit_give_a_kit_or_kit_file_error(data):
+    ran("3. fuzz: bytes into the kit loader")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, "k.presskit")
         path.write_bytes(data)
@@ -157,7 +167,7 @@ def test_any_bytes_as_a_kit_give_a_kit_or_kit_file_error(data):
         except KitFileError as err:
             one_sentence(err)
             assert path.read_bytes() == data  # a file presskit cannot read is never written
-    record("3. fuzz: bytes into the kit loader", ran=1, held=1)
+    held("3. fuzz: bytes into the kit loader")
 
 
 # -- the JSON loader -----------------------------------------------------------------------
@@ -199,6 +209,7 @@ def broken_text(draw) -> bytes:
 @FUZZ
 @given(data=st.binary(max_size=400) | kit_like_json().map(str.encode) | broken_text())
 def test_any_bytes_as_kit_json_give_a_kit_or_interchange_error(data):
+    ran("3. fuzz: bytes into the JSON loader")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, "kit.json")
         path.write_bytes(data)
@@ -212,7 +223,7 @@ def test_any_bytes_as_kit_json_give_a_kit_or_interchange_error(data):
             model.loads(data.decode("utf-8", errors="replace"))
         except InterchangeError as err:
             one_sentence(err)
-    record("3. fuzz: bytes into the JSON loader", ran=1, held=1)
+    held("3. fuzz: bytes into the JSON loader")
 
 
 # -- the image importer --------------------------------------------------------------------
@@ -221,6 +232,7 @@ def test_any_bytes_as_kit_json_give_a_kit_or_interchange_error(data):
 @FUZZ
 @given(data=st.binary(max_size=600) | signature_then_noise() | mutated())
 def test_any_bytes_as_an_image_file_give_a_still_or_image_import_error(data):
+    ran("3. fuzz: bytes into the image importer")
     from presskit.imaging.renditions import make_rendition
 
     with tempfile.TemporaryDirectory() as folder:
@@ -233,7 +245,7 @@ def test_any_bytes_as_an_image_file_give_a_still_or_image_import_error(data):
             one_sentence(err)
         else:
             assert image.info.width >= 1 and 1 <= rendition.width <= 16
-    record("3. fuzz: bytes into the image importer", ran=1, held=1)
+    held("3. fuzz: bytes into the image importer")
 
 
 # -- the interview importer ----------------------------------------------------------------
@@ -276,6 +288,7 @@ articles = (
 @FUZZ
 @given(data=articles, suffix=st.sampled_from([".txt", ".md", ".html", ".docx"]))
 def test_any_bytes_as_an_article_give_a_proposal_or_article_error(data, suffix):
+    ran("3. fuzz: bytes into the interview importer")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, f"article{suffix}")
         path.write_bytes(data)
@@ -285,7 +298,7 @@ def test_any_bytes_as_an_article_give_a_proposal_or_article_error(data, suffix):
             one_sentence(err)
         else:
             assert isinstance(importers.parse(text), importers.Proposal)
-    record("3. fuzz: bytes into the interview importer", ran=1, held=1)
+    held("3. fuzz: bytes into the interview importer")
 
 
 # -- what the fuzzing found, kept as plain cases -------------------------------------------

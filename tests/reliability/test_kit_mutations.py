@@ -20,7 +20,7 @@ import pytest
 
 from presskit import kitio, render
 from presskit.store import KitFile
-from tests.reliability.conftest import record
+from tests.reliability.conftest import held, note, ran
 
 ROOT = Path(__file__).resolve().parents[2]
 DEADLINE = 120  # seconds for one case: open, check, render and save a real kit take ~3
@@ -216,12 +216,12 @@ def test_a_kit_changed_elsewhere_gives_one_sentence_or_a_correct_load(real_kit, 
     refused = sum(1 for _n, _p, r in results if r and not r["opened"])
     read_only = sum(1 for _n, _p, r in results if r.get("read_only"))
     repaired = sum(1 for _n, _p, r in results if r.get("repaired"))
-    record(
-        "7. kit database mutations (foreign code, columns, types, digests, shapes, references)",
-        ran=len(results),
-        held=len(results) - len(failed),
-        note=f"{refused} refused at open, {read_only} read-only ({repaired} clean copies made), "
-        "the rest loaded; "
-        f"each in a child with a {DEADLINE} s deadline",
+    check = "7. kit database mutations (foreign code, columns, types, digests, shapes, references)"
+    ran(check, len(results))
+    note(
+        check,
+        f"{refused} refused at open, {read_only} read-only ({repaired} clean copies made), "
+        f"the rest loaded; each in a child with a {DEADLINE} s deadline",
     )
+    held(check, len(results) - len(failed))
     assert not failed, "\n".join(f"{name}: {problem}" for name, problem in failed.items())

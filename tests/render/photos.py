@@ -9,7 +9,34 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-from presskit import kitio
+from presskit import kitio, model
+
+# A different photographer for each still, so a test can tell one still's credit from
+# another's (and from the cover's credit line, which repeats the cover still's).
+PHOTOGRAPHERS = [
+    "Mira Okafor",
+    "Ian Chen",
+    "Lucía Ferrer",
+    "Tomasz Wójcik",
+    "Ama Boateng",
+    "Kenji Mori",
+    "Sofia Lindqvist",
+    "Ravi Menon",
+]
+
+
+def photographer(n: int) -> str:
+    return PHOTOGRAPHERS[n % len(PHOTOGRAPHERS)]
+
+
+def give_each_still_its_own_photographer(kit: model.PressKit) -> None:
+    for n, still in enumerate(kit.stills):
+        still.credit = photographer(n)
+
+
+def credit_lines(stills: list[model.Still]) -> list[str]:
+    """What prints under each still: its caption, then its own "Photo: NAME"."""
+    return [f"{still.caption} Photo: {still.credit}" for still in stills]
 
 
 def photo_like(seed: int, size: tuple[int, int], grain: int = 28) -> Image.Image:
@@ -41,7 +68,8 @@ def photo_kit(
     quality: int = 92,
     seed: int = 0,
 ) -> Path:
-    """A kit of two films with ``stills`` credited photo-like stills between them."""
+    """A kit of two films with ``stills`` photo-like stills between them, each credited to
+    its own photographer."""
     folder.mkdir(parents=True, exist_ok=True)
     images = folder / "images"
     images.mkdir(exist_ok=True)
@@ -59,7 +87,7 @@ def photo_kit(
                 "id": f"still-{i + 1}",
                 "image": f"images/{name}",
                 "caption": f"{films[i % 2]['title']}: frame {i + 1}",
-                "credit": "Mira Okafor",
+                "credit": photographer(i),
                 "film": films[i % 2]["id"],
             }
         )

@@ -12,6 +12,7 @@ import pytest
 from presskit import kitio, model, render
 from presskit.render.images import pixels_for
 from presskit.store import KitFile
+from tests.render.photos import credit_lines, give_each_still_its_own_photographer
 
 
 @pytest.fixture(scope="module")
@@ -59,13 +60,26 @@ def test_the_sample_kit_shows_every_section_with_her_words(sample_kit):
     assert "IN POST-PRODUCTION" in text.replace("I N", "IN") or "POST-PRODUCTION" in text
 
 
-def test_every_still_is_credited_under_it(sample_kit):
-    text = squash(text_of(export(sample_kit)))
-    with KitFile.open(sample_kit, read_only=True) as f:
-        stills = [s for s in f.load().stills if s.included]
-    for still in stills:
-        assert f"{still.caption} Photo: Ian Chen" in text
-    assert text.count("Photo: Ian Chen") >= len(stills)
+@pytest.fixture(scope="module")
+def own_credits_kit(tmp_path_factory) -> Path:
+    """The sample kit with a different photographer for each still."""
+    path = tmp_path_factory.mktemp("credits") / "credits.presskit"
+    kitio.create_kit(path, kitio.sample_json()).close()
+    with KitFile.open(path) as kit_file:
+        kit = kit_file.load()
+        give_each_still_its_own_photographer(kit)
+        kit_file.save(kit)
+    return path
+
+
+def test_every_still_is_credited_under_it_to_its_own_photographer(own_credits_kit):
+    text = squash(text_of(export(own_credits_kit)))
+    with KitFile.open(own_credits_kit, read_only=True) as f:
+        kit = f.load()
+    printed = [s for s in kit.stills if s.included or s.id == kit.person.portrait]
+    assert len({s.credit for s in printed}) == len(printed) > 1
+    for line in credit_lines(printed):  # the bio's portrait and every still in the stills
+        assert line in text
 
 
 def test_the_reel_is_a_real_link_and_the_outline_and_metadata_are_there(sample_kit):
@@ -182,9 +196,9 @@ def test_markup_in_every_field_prints_literally(tmp_path):
     assert text.count("Fish & Chips") >= 10
 
 
-def test_a_name_in_hangul_is_real_text_and_really_drawn(tmp_path):
+def test_a_name_in_hangul_is_real_text_and_really_drawn(tmp_path, qapp):
+    """Drawn by Qt's PDF renderer, on the suite's one shared application (qapp)."""
     from PySide6.QtCore import QSize
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtPdf import QPdfDocument
 
     kit = model.PressKit(person=model.Person(name="송임선"))
@@ -193,7 +207,6 @@ def test_a_name_in_hangul_is_real_text_and_really_drawn(tmp_path):
     assert result.warnings == []
     assert "송임선" in pypdf.PdfReader(io.BytesIO(result.pdf)).pages[0].extract_text()
     (tmp_path / "k.pdf").write_bytes(result.pdf)
-    _app = QGuiApplication.instance() or QGuiApplication([])
     document = QPdfDocument()
     document.load(str(tmp_path / "k.pdf"))
     image = document.render(0, QSize(595, 842))

@@ -15,6 +15,7 @@ person reviewing it sees where a doubtful value was found.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from presskit.importers import films as film_facts
@@ -254,7 +255,11 @@ class _Reading:
         else:
             ratio = {s: asks[s] / counts[s] for s in speakers}
             interviewer = max(speakers, key=lambda s: ratio[s])
-            if ratio[interviewer] < 0.5 or len(speakers) < 2:
+            if len(speakers) == 2 and not any(asks.values()):
+                # No one asks with a question mark ("Tell me about your first camera."):
+                # of two people taking turns, the one who opens is the one asking.
+                interviewer = order[0] if order[0] in speakers else ""
+            elif ratio[interviewer] < 0.5 or len(speakers) < 2:
                 interviewer = ""
         asking = labels_of.get(interviewer, set())
         others = set().union(*(labels_of[s] for s in speakers if s != interviewer))
@@ -343,6 +348,8 @@ class _Reading:
 def _asks(block: Block) -> bool:
     """Does this paragraph, on its own, read as a question?"""
     text = block.text
+    if not re.search(r"[^\W\d_]", text):  # "???" asks nothing: a question has words
+        return False
     if len(text) > 400 or block.quote:
         return False
     if _QUESTION_LABEL.match(text) and not re.match(r"^\d{1,2}[.)]\s*\d", text):
@@ -412,12 +419,15 @@ def _headline_index(blocks: list[Block]) -> int | None:
         if block.heading and len(block.text) < 200 and _headline_parts(block.text)[0]:
             return index
     lines = []
+    # A label that starts several paragraphs is a speaker taking turns, not a headline.
+    turns = Counter(m.group(1) for b in blocks if (m := _SPEAKER.match(b.text)))
     for index, block in enumerate(blocks[:6]):
         text = block.text
         if len(text) >= 160 or text.endswith(".") or "?" in text or WRITER_CUE.match(text):
             continue
-        if _SPEAKER.match(text) and len(text) > 60:
-            continue  # the first turn of a transcript
+        speaker = _SPEAKER.match(text)
+        if speaker and (len(text) > 60 or turns[speaker.group(1)] > 1):
+            continue  # a turn of a transcript
         if _headline_parts(text)[0]:
             lines.append(index)
     # A line that says whom it presents ("NAME: “quote”") beats a bare kicker ("FIRST FEATURES").

@@ -17,6 +17,10 @@ from presskit.model.text import clean_text
 
 Path = tuple[str | int, ...]
 
+# Mutation testing (make mutants): the messages of the errors below are marked
+# "pragma: no mutate". They are programmer errors (the editor never builds such an edit)
+# that no person reads; a test holds which error is raised and that nothing changed.
+
 
 class Operation(Protocol):
     def apply(self, kit: PressKit) -> Operation: ...
@@ -32,14 +36,14 @@ def resolve(kit: PressKit, path: Path) -> Any:
 
 def _parent(kit: PressKit, path: Path) -> tuple[Any, str | int]:
     if not path:
-        raise ValueError("an edit needs a path into the kit")
+        raise ValueError("an edit needs a path into the kit")  # pragma: no mutate
     return resolve(kit, path[:-1]), path[-1]
 
 
 def _list_at(kit: PressKit, path: Path) -> list[Any]:
     target = resolve(kit, path)
     if not isinstance(target, list):
-        raise TypeError(f"{path!r} is not a list")
+        raise TypeError(f"{path!r} is not a list")  # pragma: no mutate
     return target
 
 
@@ -56,7 +60,9 @@ class SetField:
             parent[key] = new
         else:
             if not hasattr(parent, key):
-                raise AttributeError(f"{type(parent).__name__} has no field {key!r}")
+                raise AttributeError(
+                    f"{type(parent).__name__} has no field {key!r}"  # pragma: no mutate
+                )
             setattr(parent, key, new)
         return SetField(self.path, old)
 
@@ -70,7 +76,9 @@ class InsertItem:
     def apply(self, kit: PressKit) -> RemoveItem:
         items = _list_at(kit, self.path)
         if not 0 <= self.index <= len(items):
-            raise IndexError(f"cannot insert at {self.index} into a list of {len(items)}")
+            raise IndexError(
+                f"cannot insert at {self.index} into a list of {len(items)}"  # pragma: no mutate
+            )
         items.insert(self.index, copy.deepcopy(self.item))
         return RemoveItem(self.path, self.index)
 
@@ -82,8 +90,9 @@ class RemoveItem:
 
     def apply(self, kit: PressKit) -> InsertItem:
         items = _list_at(kit, self.path)
+        # Equivalent mutant: "index <= len(items)" here; pop() past the end raises IndexError too.
         if not 0 <= self.index < len(items):
-            raise IndexError(f"no item {self.index} in a list of {len(items)}")
+            raise IndexError(f"no item {self.index} in a list of {len(items)}")  # pragma: no mutate
         # The undo puts the very item back at the very index it left.
         return InsertItem(self.path, self.index, items.pop(self.index))
 
@@ -96,9 +105,10 @@ class MoveItem:
 
     def apply(self, kit: PressKit) -> MoveItem:
         items = _list_at(kit, self.path)
+        # Equivalent mutant: "source <= len(items)"; pop() past the end raises IndexError too.
         if not (0 <= self.source < len(items) and 0 <= self.target < len(items)):
             raise IndexError(
-                f"cannot move {self.source} to {self.target} in a list of {len(items)}"
+                f"cannot move {self.source} to {self.target} in a list of {len(items)}"  # pragma: no mutate
             )
         items.insert(self.target, items.pop(self.source))
         return MoveItem(self.path, self.target, self.source)
