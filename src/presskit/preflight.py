@@ -13,9 +13,10 @@ from dataclasses import asdict, dataclass
 
 from presskit import model
 from presskit.model.validate import film_label, still_label
-from presskit.render.document import PAGE_SIZES, Options, placements
+from presskit.render.document import PAGE_SIZES, Options, nothing_to_show, placements
 from presskit.render.fonts import FALLBACKS, family
 from presskit.render.images import AssetSource
+from presskit.render.layout_check import check_layout
 from presskit.render.themes import load_theme
 
 MIN_PRINT_DPI = 200
@@ -40,6 +41,7 @@ def check(kit: model.PressKit, source: AssetSource | None = None) -> list[Findin
     findings += _stills(kit)
     if source is not None:
         findings += _resolution(kit, source)
+        findings += _layout(kit, source)
     findings += _films(kit)
     findings += _sections(kit)
     findings += _links(kit)
@@ -107,6 +109,14 @@ def _resolution(kit: model.PressKit, source: AssetSource) -> list[Finding]:
                 )
             )
     return found
+
+
+def _layout(kit: model.PressKit, source: AssetSource) -> list[Finding]:
+    """The layout checker's faults in the kit's own theme and page size, as warnings."""
+    if kit.design.page_size not in PAGE_SIZES or nothing_to_show(kit, source):
+        return []
+    report = check_layout(kit, source, Options(profile="screen"))
+    return [Finding("warning", "design", f"Page {f.page}: {f.detail}") for f in report.faults]
 
 
 def _films(kit: model.PressKit) -> list[Finding]:

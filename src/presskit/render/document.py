@@ -15,8 +15,8 @@ from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
 from presskit import model
 from presskit.errors import ExportError
@@ -26,7 +26,7 @@ from presskit.render.flowables import Bookmark
 from presskit.render.fonts import family
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
 from presskit.render.markup import inline, typographic
-from presskit.render.plan import Plan
+from presskit.render.plan import Landing, Plan
 from presskit.render.sections import Context, cover_still, key_contact, link, story
 from presskit.render.styles import build_styles
 from presskit.render.themes import load_theme
@@ -46,6 +46,8 @@ class RenderResult:
     # Where each section ("interview") and film ("film-ID") begins: a 0-based page index,
     # so the preview can show the page of what the person is editing.
     anchors: dict[str, int] = field(default_factory=dict)
+    # What the planning pass saw and where each flowable landed: the layout checker's input.
+    plan: Plan = field(default_factory=Plan)
 
 
 class _KitDocument(BaseDocTemplate):
@@ -58,6 +60,29 @@ class _KitDocument(BaseDocTemplate):
     def afterFlowable(self, flowable: object) -> None:
         if isinstance(flowable, Bookmark):
             self.anchors.setdefault(flowable.key, self.page - 1)
+
+
+class _RecordingFrame(Frame):
+    """A frame that notes in the plan where each flowable it takes lands (page and box)."""
+
+    def __init__(self, plan: Plan, *args: object, **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        at_top, top = self._atTop, self._y
+        added = super().add(flowable, canv, trySplit)
+        if added and not isinstance(flowable, Spacer | Bookmark | ActionFlowable):
+            # As Frame.add places it: below the space before (none at the frame's top), and
+            # the space after below it.
+            top -= 0 if at_top else flowable.getSpaceBefore()
+            bottom = self._y + flowable.getSpaceAfter()
+            width = getattr(flowable, "width", None) or getattr(flowable, "_width", 0)
+            left = self._x + self._leftExtraIndent
+            box = (left, bottom, left + width, top)
+            frame = (self._x1, self._y1, self._x2, self._y2)
+            self.plan.landings.append(Landing.of(flowable, canv.getPageNumber(), box, frame))
+        return added
 
 
 @dataclass(frozen=True)
@@ -171,7 +196,9 @@ def render_pdf(
     except LayoutError as err:
         raise ExportError(f"The kit could not be laid out: {err}.") from None
     warnings = [ctx.coverage.sentence()] if ctx.coverage.missing else []
-    return RenderResult(buffer.getvalue(), doc.page, warnings, doc.anchors)
+    ctx.plan.pages, ctx.plan.page_size = doc.page, ctx.page
+    ctx.plan.cover = bool(names) and names[0] == "cover"
+    return RenderResult(buffer.getvalue(), doc.page, warnings, doc.anchors, ctx.plan)
 
 
 def _document(
@@ -196,7 +223,8 @@ def _document(
         topMargin=margin,
         bottomMargin=foot,
     )
-    body = Frame(
+    body = _RecordingFrame(
+        ctx.plan,
         margin,
         foot,
         width - 2 * margin,
@@ -207,7 +235,8 @@ def _document(
         topPadding=0,
         bottomPadding=0,
     )
-    cover_frame = Frame(
+    cover_frame = _RecordingFrame(
+        ctx.plan,
         margin,
         margin,
         width - 2 * margin,

@@ -34,7 +34,7 @@ from presskit.render.flowables import Bookmark, JpegReader, PlacedImage, Rule, S
 from presskit.render.fonts import Coverage, family
 from presskit.render.images import AssetSource, Rendition
 from presskit.render.markup import inline, needs_shaping, paragraphs, typographic
-from presskit.render.plan import Plan
+from presskit.render.plan import Plan, mark
 from presskit.render.styles import Styles
 from presskit.render.themes import Theme
 
@@ -84,11 +84,14 @@ class Context:
     def mm(self, value: float) -> float:
         return value * 72 / 25.4
 
-    def para(self, text: str, style: ParagraphStyle) -> Flowable:
+    def para(self, text: str, style: ParagraphStyle, role: str = "", key: str = "") -> Flowable:
+        """``text`` set in ``style``; a ``role`` (``plan.ROLES``) tells the layout checker
+        what it is."""
         if self.planning:
             self.plan.set_text(style.fontName, typographic(text))
             return Spacer(0, 0)
-        return self.paragraph(text, style)
+        paragraph = self.paragraph(text, style)
+        return mark(paragraph, role, key, text) if role else paragraph
 
     def paragraph(self, text: str, style: ParagraphStyle) -> Paragraph:
         face = family(style.fontName.rsplit("-", 1)[0])
@@ -135,12 +138,12 @@ class Context:
             style = ParagraphStyle(
                 "label", self.styles.meta, textColor=HexColor(colour), spaceAfter=after
             )
-            return self.para(text, style)
+            return self.para(text, style, "label")
         if self.planning:
             weight = "Bold" if bold else "Regular"
             self.plan.set_text(f"{self.styles.label.name}-{weight}", text.upper(), weight)
             return Spacer(0, 0)
-        return SpacedLabel(
+        label = SpacedLabel(
             text,
             family(self.styles.label.name),
             size or self.theme.sizes.caption,
@@ -150,6 +153,7 @@ class Context:
             bold=bold,
             space_after=after,
         )
+        return mark(label, "label", text=text)
 
     def fitted(self, still: model.Still, box: tuple[float, float]) -> tuple[float, float] | None:
         """The placed size of a still inside ``box`` (points), keeping its aspect ratio."""
@@ -183,18 +187,21 @@ class Context:
         picture = self.image(still, (width, max_height))
         if picture is None:
             return []
-        parts: list[Flowable] = [picture]
+        parts: list[Flowable] = [mark(picture, "still", still.id, still.caption)]
         if still.caption.strip():
-            parts.append(self.para(still.caption, self.styles.caption))
+            parts.append(self.para(still.caption, self.styles.caption, "caption", still.id))
         if credit_line(still):
-            parts.append(self.para(credit_line(still), self.styles.credit))
+            parts.append(self.para(credit_line(still), self.styles.credit, "credit", still.id))
         else:
             parts.append(Spacer(1, self.styles.credit.spaceAfter))
         return parts
 
     def section_title(self, name: str, title: str) -> list[Flowable]:
         text = title.upper() if self.theme.style.section_case == "upper" else title
-        parts: list[Flowable] = [Bookmark(title, name), self.para(text, self.styles.section)]
+        parts: list[Flowable] = [
+            Bookmark(title, name),
+            self.para(text, self.styles.section, "heading"),
+        ]
         if self.theme.style.rules:
             parts.append(
                 Rule(
@@ -397,7 +404,7 @@ def interview(ctx: Context) -> list[Flowable]:
         # keepWithNext on the question and no orphans in the answer: a question never
         # sits alone at the foot of a page.
         if qa.question.strip():
-            parts.append(ctx.para(qa.question, styles.question))
+            parts.append(ctx.para(qa.question, styles.question, "question"))
         parts += ctx.paras(qa.answer, styles.body)
     return parts
 
@@ -422,7 +429,7 @@ def film_block(ctx: Context, film: model.Film) -> list[Flowable]:
     styles, theme = ctx.styles, ctx.theme
     head: list[Flowable] = [
         Bookmark(film.title or "Untitled film", f"film-{film.id}", level=1),
-        ctx.para(film.title or "Untitled film", styles.heading),
+        ctx.para(film.title or "Untitled film", styles.heading, "film-title", film.id),
     ]
     if film.original_title.strip():
         head.append(ctx.para(film.original_title, styles.meta))
@@ -447,7 +454,7 @@ def film_block(ctx: Context, film: model.Film) -> list[Flowable]:
     parts += ctx.paras(film.synopsis, styles.body)
     parts += ctx.paras(film.synopsis_long, styles.body)
     if film.directors_statement.strip():
-        parts.append(ctx.para("Director’s statement", styles.subhead))
+        parts.append(ctx.para("Director’s statement", styles.subhead, "heading"))
         parts += ctx.paras(film.directors_statement, styles.body)
     details = [
         ("Themes", ", ".join(t.strip() for t in film.themes if t.strip())),
@@ -484,6 +491,7 @@ def film_block(ctx: Context, film: model.Film) -> list[Flowable]:
             parts.append(link(ctx, text, film_link.url, styles.body))
     key = ctx.kit.still(film.key_still) if film.key_still else None
     if key and key.asset:
+        ctx.plan.key_stills[film.id] = key.id
         credited = ctx.credited(key, ctx.frame_width, ctx.page[1] * 0.36)
         if credited:
             parts.append(KeepTogether([Spacer(1, theme.sizes.leading * 0.5), *credited]))
@@ -524,7 +532,7 @@ def stills(ctx: Context) -> list[Flowable]:
     cell = (ctx.frame_width - gutter * (columns - 1)) / columns
     for title, group in groups:
         if title and len(groups) > 1:
-            parts.append(ctx.para(title, ctx.styles.subhead))
+            parts.append(ctx.para(title, ctx.styles.subhead, "heading"))
         rows = []
         for start in range(0, len(group), columns):
             row = [ctx.credited(s, cell, cell * 1.25) for s in group[start : start + columns]]
@@ -558,7 +566,7 @@ def contact(ctx: Context) -> list[Flowable]:
     if c.website.strip():
         lines.append(link(ctx, f"Website: {display_url(c.website)}", c.website, styles.body))
     if c.representation.strip():
-        lines.append(ctx.para("Representation", styles.question))
+        lines.append(ctx.para("Representation", styles.question, "label"))
         lines += ctx.paras(c.representation, styles.body)
     for item in ctx.kit.links:
         if item.url.strip() or item.label.strip():
