@@ -22,7 +22,7 @@ from presskit import model
 from presskit.errors import ExportError
 from presskit.render import images
 from presskit.render.fitting import line_count, shortened
-from presskit.render.flowables import Bookmark
+from presskit.render.flowables import Bookmark, KeepWhole
 from presskit.render.fonts import family
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
 from presskit.render.markup import inline, typographic
@@ -52,6 +52,8 @@ class RenderResult:
 
 class _KitDocument(BaseDocTemplate):
     """Notes the page each outline entry lands on, as Platypus lays the flow out."""
+
+    keepTogetherClass = KeepWhole  # keepWithNext chains, measured as the frame lays them out
 
     def __init__(self, *args: object, **kwargs: object):
         super().__init__(*args, **kwargs)

@@ -1,4 +1,5 @@
-"""The few flowables Platypus does not have: outline entries, letter-spaced labels, rules."""
+"""The few flowables Platypus does not have: outline entries, letter-spaced labels, rules,
+a keep-together that measures as the frame lays out."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from io import BytesIO
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus.flowables import _listWrapOn
 
 from presskit.render.fonts import Coverage, Family, runs
 
@@ -135,3 +137,24 @@ class PlacedImage(Flowable):
 
     def draw(self) -> None:
         self.canv.drawImage(self.reader, 0, 0, self.width, self.height)
+
+
+class KeepWhole(KeepTogether):
+    """KeepTogether that measures its content as the frame lays it out.
+
+    ReportLab's measure merges the space after one flowable with the space before the next
+    and leaves out the first one's space before, while the frame adds every space: a block
+    it thought fitted ran off the page and left its heading or label at the foot.
+    """
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        dims: list[tuple[float, float]] = []
+        width = _listWrapOn(self._content, available_width, self.canv, dims=dims)[0]
+        placed = [f for f in self._content if not hasattr(f, "frameAction")]
+        spaces = sum(f.getSpaceBefore() for f in placed) + sum(
+            f.getSpaceAfter() for f in placed[:-1]
+        )
+        self._H = sum(h for _w, h in dims) + spaces
+        self._H0 = dims[0][1] if dims else 0
+        self._wrapInfo = available_width, available_height
+        return width, 0xFFFFFF  # as KeepTogether: always asked to split, which keeps or moves it

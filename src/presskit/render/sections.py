@@ -18,7 +18,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepInFrame,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -30,11 +29,19 @@ from reportlab.platypus import (
 from presskit import model
 from presskit.errors import MissingImageError, PresskitError
 from presskit.render.fitting import HeldText
-from presskit.render.flowables import Bookmark, JpegReader, PlacedImage, Rule, SpacedLabel
+from presskit.render.flowables import (
+    Bookmark,
+    JpegReader,
+    KeepWhole,
+    PlacedImage,
+    Rule,
+    SpacedLabel,
+)
 from presskit.render.fonts import Coverage, family
 from presskit.render.images import AssetSource, Rendition
 from presskit.render.markup import inline, needs_shaping, paragraphs, typographic
 from presskit.render.plan import Plan, mark
+from presskit.render.rows import justified_rows
 from presskit.render.styles import Styles
 from presskit.render.themes import Theme
 
@@ -203,13 +210,13 @@ class Context:
             self.para(text, self.styles.section, "heading"),
         ]
         if self.theme.style.rules:
-            parts.append(
-                Rule(
-                    HexColor(self.theme.colours.accent),
-                    width_fraction=0.12,
-                    space_after=self.theme.sizes.leading * 1.2,
-                )
+            rule = Rule(
+                HexColor(self.theme.colours.accent),
+                width_fraction=0.12,
+                space_after=self.theme.sizes.leading * 1.2,
             )
+            rule.keepWithNext = 1  # with the title, it stays with what the title introduces
+            parts.append(mark(rule, "heading", text=text))
         return parts
 
     def films(self) -> list[model.Film]:
@@ -425,12 +432,23 @@ def film_meta(film: model.Film) -> str:
     return " · ".join(x.strip() for x in fields if x and x.strip())
 
 
-def film_block(ctx: Context, film: model.Film) -> list[Flowable]:
+def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flowable]:
+    """A film as a unit: its key still leads, then title, meta line, status, the person's
+    role and the logline, all kept on one page (with ``lead``, the section title before the
+    first film); then synopsis, statement and details."""
     styles, theme = ctx.styles, ctx.theme
     head: list[Flowable] = [
+        *lead,
         Bookmark(film.title or "Untitled film", f"film-{film.id}", level=1),
-        ctx.para(film.title or "Untitled film", styles.heading, "film-title", film.id),
     ]
+    key = ctx.kit.still(film.key_still) if film.key_still else None
+    if key and key.asset:
+        credited = ctx.credited(key, ctx.frame_width, ctx.page[1] * 0.36)
+        if credited:
+            ctx.plan.key_stills[film.id] = key.id
+            head += credited
+    title = ctx.para(film.title or "Untitled film", styles.heading, "film-title", film.id)
+    head.append(title)
     if film.original_title.strip():
         head.append(ctx.para(film.original_title, styles.meta))
     meta = film_meta(film)
@@ -450,7 +468,7 @@ def film_block(ctx: Context, film: model.Film) -> list[Flowable]:
         )
     if film.logline.strip():
         head += ctx.paras(film.logline, styles.logline)
-    parts: list[Flowable] = [KeepTogether(head)]
+    parts: list[Flowable] = [KeepWhole(head)]
     parts += ctx.paras(film.synopsis, styles.body)
     parts += ctx.paras(film.synopsis_long, styles.body)
     if film.directors_statement.strip():
@@ -489,12 +507,6 @@ def film_block(ctx: Context, film: model.Film) -> list[Flowable]:
                 else display_url(film_link.url)
             )
             parts.append(link(ctx, text, film_link.url, styles.body))
-    key = ctx.kit.still(film.key_still) if film.key_still else None
-    if key and key.asset:
-        ctx.plan.key_stills[film.id] = key.id
-        credited = ctx.credited(key, ctx.frame_width, ctx.page[1] * 0.36)
-        if credited:
-            parts.append(KeepTogether([Spacer(1, theme.sizes.leading * 0.5), *credited]))
     return parts
 
 
@@ -506,19 +518,22 @@ def films(ctx: Context) -> list[Flowable]:
     shown = ctx.films()
     if not shown:
         return []
-    parts = ctx.section_title("films", SECTION_TITLES["films"])
+    parts: list[Flowable] = []
     for i, film in enumerate(shown):
         if i:  # a new film starts on a new page unless a good part of this one is left
             parts += [Spacer(1, ctx.theme.sizes.leading), CondPageBreak(ctx.page[1] * 0.3)]
-        parts += film_block(ctx, film)
+        # The section title goes into the first film's block: it never ends a page alone.
+        lead = ctx.section_title("films", SECTION_TITLES["films"]) if i == 0 else []
+        parts += film_block(ctx, film, lead)
     return parts
 
 
 def stills(ctx: Context) -> list[Flowable]:
+    """Each film's stills under its title in justified rows; the section title, a film's
+    title and its first row are never parted, nor a whole film's stills when they fit."""
     shown = ctx.stills()
     if not shown:
         return []
-    parts = ctx.section_title("stills", SECTION_TITLES["stills"])
     groups: list[tuple[str, list[model.Still]]] = []
     for film in ctx.films():
         mine = [s for s in shown if s.film == film.id]
@@ -527,17 +542,36 @@ def stills(ctx: Context) -> list[Flowable]:
     general = [s for s in shown if not s.film]
     if general:
         groups.append(("", general))
-    columns = max(1, ctx.theme.spacing.still_columns)
-    gutter = ctx.mm(ctx.theme.spacing.gutter)
-    cell = (ctx.frame_width - gutter * (columns - 1)) / columns
+    parts: list[Flowable] = []
     for title, group in groups:
+        block = ctx.section_title("stills", SECTION_TITLES["stills"]) if not parts else []
         if title and len(groups) > 1:
-            parts.append(ctx.para(title, ctx.styles.subhead, "heading"))
-        rows = []
-        for start in range(0, len(group), columns):
-            row = [ctx.credited(s, cell, cell * 1.25) for s in group[start : start + columns]]
-            rows.append(row + [""] * (columns - len(row)))
-        table = Table(rows, colWidths=[cell + gutter] * (columns - 1) + [cell], hAlign="LEFT")
+            block.append(ctx.para(title, ctx.styles.subhead, "heading"))
+        parts.append(KeepWhole(block + still_rows(ctx, group)))
+    return parts
+
+
+def still_rows(ctx: Context, group: list[model.Still]) -> list[Flowable]:
+    """``group`` as justified rows (``rows.justified_rows``), each with its captions."""
+    spacing = ctx.theme.spacing
+    sized = [(s, size) for s in group if (size := ctx.fitted(s, (1000, 1000)))]
+    gutter = ctx.mm(spacing.gutter)
+    rows = justified_rows(
+        [w / h for _s, (w, h) in sized],
+        ctx.frame_width,
+        gutter,
+        ctx.mm(spacing.still_row_min),
+        ctx.mm(spacing.still_row_max),
+    )
+    flow: list[Flowable] = []
+    for row in rows:
+        cells, widths = [], []
+        for still, (w, h) in sized[row.start : row.end]:
+            width = row.height * w / h
+            cells.append(ctx.credited(still, width, row.height))
+            widths.append(width + gutter)
+        widths[-1] -= gutter
+        table = Table([cells], colWidths=widths, hAlign="CENTER")
         table.setStyle(
             TableStyle(
                 [
@@ -550,8 +584,8 @@ def stills(ctx: Context) -> list[Flowable]:
                 ]
             )
         )
-        parts.append(table)
-    return parts
+        flow.append(table)
+    return flow
 
 
 def contact(ctx: Context) -> list[Flowable]:
@@ -588,18 +622,32 @@ BUILDERS: dict[str, Callable[[Context], list[Flowable]]] = {
 
 
 def story(ctx: Context, sections: list[str]) -> list[Flowable]:
-    """The whole flow: the cover on its own page, then each section from a new page."""
+    """The whole flow: the cover on its own page, then each section (see ``section_break``)."""
     flow: list[Flowable] = []
+    previous = ""
     for name in sections:
         parts = BUILDERS[name](ctx)
         if not parts:
             continue
         if ctx.planning:
             ctx.plan.sections.append(name)
-        if flow:
-            # A short contact section follows the stills rather than stand alone on a page.
-            flow.append(CondPageBreak(ctx.page[1] * 0.25) if name == "contact" else PageBreak())
+        if previous == "cover":
+            flow.append(PageBreak())
+        elif flow:
+            flow.append(section_break(ctx, name))
         flow += parts
         if name == "cover":
             flow.append(NextPageTemplate("body"))
+        previous = name
     return flow
+
+
+def section_break(ctx: Context, name: str) -> Flowable:
+    """Where the theme asks for it (``section_break = "page"``), a section starts on a new
+    page when the page so far is more than half full; otherwise, and always in a theme that
+    flows, it follows after generous space (the section title's space before) when a good
+    part of the page is left. A short contact section follows whatever room is left."""
+    frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
+    if name == "contact":
+        return CondPageBreak(frame * 0.25)
+    return CondPageBreak(frame * (0.5 if ctx.theme.style.section_break == "page" else 0.3))

@@ -55,7 +55,8 @@ class Spacing:
     margin: float
     foot: float
     gutter: float
-    still_columns: int
+    still_row_min: float  # mm: the lowest and highest a row of stills may be
+    still_row_max: float
     letter_spacing: float
 
 
@@ -66,6 +67,7 @@ class Style:
     question_font: str
     rules: bool
     justify: bool
+    section_break: str
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ _CHOICES = {
     ("style", "cover"): ("framed", "full-bleed"),
     ("style", "section_case"): ("title", "upper"),
     ("style", "question_font"): ("label", "text"),
+    ("style", "section_break"): ("page", "flow"),
 }
 
 
