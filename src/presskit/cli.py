@@ -132,11 +132,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_check_layout(args: argparse.Namespace) -> int:
-    from presskit.render.layout_check import check_layout
-
     options = render.Options(profile=args.profile, theme=args.theme, page_size=args.page_size)
     with KitFile.open(args.kit) as kit_file:  # writable, as for export: renditions are cached
-        report = check_layout(kit_file.load(), kit_file, options)
+        report = render.check_layout(kit_file.load(), kit_file, options)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -13,10 +13,15 @@ from dataclasses import asdict, dataclass
 
 from presskit import model
 from presskit.model.validate import film_label, still_label
-from presskit.render.document import PAGE_SIZES, Options, nothing_to_show, placements
+from presskit.render.document import (
+    PAGE_SIZES,
+    Options,
+    check_layout,
+    nothing_to_show,
+    placements,
+)
 from presskit.render.fonts import FALLBACKS, family
 from presskit.render.images import AssetSource
-from presskit.render.layout_check import check_layout
 from presskit.render.themes import load_theme
 
 MIN_PRINT_DPI = 200

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reportlab.platypus import PageBreak
+
 from presskit import preflight
 from presskit.render import sections
 from presskit.store import KitFile
@@ -13,7 +15,9 @@ def test_a_near_empty_page_is_a_layout_warning(tmp_path, monkeypatch):
     with KitFile.open(path) as kit_file:
         assert [f for f in preflight.check(kit_file.load(), kit_file) if f.where == "design"] == []
         monkeypatch.setitem(
-            sections.BUILDERS, "bio", lambda ctx: [ctx.para("One line.", ctx.styles.body)]
+            sections.BUILDERS,
+            "bio",
+            lambda ctx: [ctx.para("One line.", ctx.styles.body), PageBreak()],
         )
         found = [f for f in preflight.check(kit_file.load(), kit_file) if f.where == "design"]
     assert [(f.severity, f.message.split(":")[0]) for f in found] == [("warning", "Page 2")]

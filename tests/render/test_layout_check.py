@@ -15,7 +15,7 @@ from reportlab.platypus import PageBreak
 
 from presskit import cli
 from presskit.render import layout_check, sections
-from presskit.render.document import Options
+from presskit.render.document import Options, check_layout
 from presskit.store import KitFile
 from tests.render import corpus
 
@@ -27,9 +27,7 @@ def one_still_kit(tmp_path_factory) -> Path:
 
 def report_for(kit_path: Path, **options) -> layout_check.LayoutReport:
     with KitFile.open(kit_path) as kit_file:
-        return layout_check.check_layout(
-            kit_file.load(), kit_file, Options(invariant=True, **options)
-        )
+        return check_layout(kit_file.load(), kit_file, Options(invariant=True, **options))
 
 
 def kinds(report: layout_check.LayoutReport) -> list[tuple[int, str]]:
@@ -53,7 +51,7 @@ def test_a_kit_that_lays_out_well_has_no_faults(one_still_kit):
 
 
 def test_a_page_of_one_line_is_near_empty(one_still_kit, bio_flow):
-    bio_flow(lambda ctx: [ctx.para("One line about her.", ctx.styles.body)])
+    bio_flow(lambda ctx: [ctx.para("One line about her.", ctx.styles.body), PageBreak()])
     report = report_for(one_still_kit)
     # cover, the one-line bio page, the stills page
     assert report.pages == 3
@@ -110,7 +108,7 @@ def test_check_layout_prints_json_and_exits_1_on_faults(one_still_kit, bio_flow,
     assert cli.main(["check-layout", str(one_still_kit), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"pages": 2, "faults": []}
 
-    bio_flow(lambda ctx: [ctx.para("One line about her.", ctx.styles.body)])
+    bio_flow(lambda ctx: [ctx.para("One line about her.", ctx.styles.body), PageBreak()])
     code = cli.main(
         ["check-layout", str(one_still_kit), "--json", "--theme", "modern", "--page-size", "letter"]
     )

@@ -20,11 +20,12 @@ from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
 from presskit import model
 from presskit.errors import ExportError
-from presskit.render import images
+from presskit.render import images, refit
 from presskit.render.fitting import line_count, shortened
 from presskit.render.flowables import Bookmark, KeepWhole
 from presskit.render.fonts import family
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
+from presskit.render.layout_check import LayoutReport, faults
 from presskit.render.markup import inline, typographic
 from presskit.render.plan import Landing, Plan
 from presskit.render.sections import Context, cover_still, key_contact, link, story
@@ -35,6 +36,7 @@ from presskit.render.themes import load_theme
 rl_config.useA85 = 0
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
+REFITS = 3  # layouts after the first, at most, to set a page again (``refit``)
 _ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -72,12 +74,16 @@ class _RecordingFrame(Frame):
         self.plan = plan
 
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
-        at_top, top = self._atTop, self._y
+        at_top, top, previous_space = self._atTop, self._y, self._prevASpace
         added = super().add(flowable, canv, trySplit)
-        if added and not isinstance(flowable, Spacer | Bookmark | ActionFlowable):
-            # As Frame.add places it: below the space before (none at the frame's top), and
-            # the space after below it.
-            top -= 0 if at_top else flowable.getSpaceBefore()
+        plain_space = isinstance(flowable, Spacer | Bookmark | ActionFlowable)
+        if added and (getattr(flowable, "layout_role", "") or not plain_space):
+            # As Frame.add places it: below the space before (none at the frame's top; the
+            # part the space after the one before does not already give), and the space
+            # after below it.
+            if not at_top:
+                before = flowable.getSpaceBefore()
+                top -= max(before - previous_space, 0) if self._oASpace else before
             bottom = self._y + flowable.getSpaceAfter()
             width = getattr(flowable, "width", None) or getattr(flowable, "_width", 0)
             left = self._x + self._leftExtraIndent
@@ -190,6 +196,33 @@ def render_pdf(
     )
     if cancelled and cancelled():
         raise ExportCancelled
+    buffer, doc = _lay_out(ctx, names, options)
+    # A page left near empty before a film or a film's stills that would not fit under it:
+    # the film's key still is set smaller, or the stills may part between rows, so that they
+    # start on that page; and the pages are laid out once more.
+    for _attempt in range(REFITS):
+        smaller = refit.key_still_heights(ctx.plan, ctx.key_still_heights)
+        loose = refit.loose_groups(ctx.plan) - ctx.loose_groups
+        if not smaller and not loose:
+            break
+        ctx.key_still_heights.update(smaller)
+        ctx.loose_groups |= loose
+        buffer, doc = _lay_out(ctx, names, options)
+    warnings = [ctx.coverage.sentence()] if ctx.coverage.missing else []
+    return RenderResult(buffer.getvalue(), doc.page, warnings, doc.anchors, ctx.plan)
+
+
+def check_layout(
+    kit: model.PressKit, source: AssetSource, options: Options = DEFAULT_OPTIONS
+) -> LayoutReport:
+    """Lays ``kit`` out as an export would and checks the pages (``layout_check``)."""
+    plan = render_pdf(kit, source, options).plan
+    return LayoutReport(plan.pages, faults(plan))
+
+
+def _lay_out(ctx: Context, names: list[str], options: Options) -> tuple[BytesIO, _KitDocument]:
+    """The pages, with a fresh record of where everything landed in ``ctx.plan``."""
+    ctx.plan.landings.clear()
     flow = story(ctx, names)
     buffer = BytesIO()
     doc = _document(buffer, ctx, options, starts_with_cover=bool(names) and names[0] == "cover")
@@ -197,10 +230,9 @@ def render_pdf(
         doc.build(flow)
     except LayoutError as err:
         raise ExportError(f"The kit could not be laid out: {err}.") from None
-    warnings = [ctx.coverage.sentence()] if ctx.coverage.missing else []
     ctx.plan.pages, ctx.plan.page_size = doc.page, ctx.page
     ctx.plan.cover = bool(names) and names[0] == "cover"
-    return RenderResult(buffer.getvalue(), doc.page, warnings, doc.anchors, ctx.plan)
+    return buffer, doc
 
 
 def _document(

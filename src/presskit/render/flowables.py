@@ -142,19 +142,30 @@ class PlacedImage(Flowable):
 class KeepWhole(KeepTogether):
     """KeepTogether that measures its content as the frame lays it out.
 
-    ReportLab's measure merges the space after one flowable with the space before the next
-    and leaves out the first one's space before, while the frame adds every space: a block
-    it thought fitted ran off the page and left its heading or label at the foot.
+    ReportLab's measure takes the first flowable with a height for the block's top and
+    leaves out its space before, and the frame takes off only the space before of the
+    block's first flowable: when that is an outline entry (no height, no space) before a
+    section title, the title's space went uncounted, the block ran off the page and left
+    its heading or label at the foot.
     """
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         dims: list[tuple[float, float]] = []
-        width = _listWrapOn(self._content, available_width, self.canv, dims=dims)[0]
+        width, height = _listWrapOn(self._content, available_width, self.canv, dims=dims)
         placed = [f for f in self._content if not hasattr(f, "frameAction")]
-        spaces = sum(f.getSpaceBefore() for f in placed) + sum(
-            f.getSpaceAfter() for f in placed[:-1]
-        )
-        self._H = sum(h for _w, h in dims) + spaces
-        self._H0 = dims[0][1] if dims else 0
+        sized = [f for f, (_w, h) in zip(placed, dims, strict=False) if h > 0]
+        if sized and sized[0] is not placed[0]:
+            height += sized[0].getSpaceBefore()
+        self._H, self._H0 = height, dims[0][1] if dims else 0
         self._wrapInfo = available_width, available_height
         return width, 0xFFFFFF  # as KeepTogether: always asked to split, which keeps or moves it
+
+
+class Marker(Flowable):
+    """Nothing to see: marks a place in the flow for the record of where things landed."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass

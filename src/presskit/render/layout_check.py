@@ -1,7 +1,9 @@
 """The layout checker: the rules of ../LAYOUT.md's pagination, read off the renderer's own
 record of where each flowable landed (``Plan.landings``), never off pixels.
 
-Each fault names its page, its kind and, in one sentence, what is wrong.
+Each fault names its page, its kind and, in one sentence, what is wrong. Laying a kit out
+to check it is ``document.check_layout``; the renderer reads the faults itself to set a
+page again (``refit``).
 """
 
 from __future__ import annotations
@@ -9,9 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 
-from presskit import model
-from presskit.render.document import DEFAULT_OPTIONS, Options, render_pdf
-from presskit.render.images import AssetSource
 from presskit.render.plan import HEADINGS, Landing, Plan
 
 # The kinds of fault, in the order they are reported on a page.
@@ -43,14 +42,6 @@ class LayoutReport:
 
     def to_json(self) -> dict[str, object]:
         return {"pages": self.pages, "faults": [f.to_json() for f in self.faults]}
-
-
-def check_layout(
-    kit: model.PressKit, source: AssetSource, options: Options = DEFAULT_OPTIONS
-) -> LayoutReport:
-    """Lays ``kit`` out as an export would and checks the pages."""
-    plan = render_pdf(kit, source, options).plan
-    return LayoutReport(plan.pages, faults(plan))
 
 
 def faults(plan: Plan) -> list[Fault]:

@@ -28,7 +28,7 @@ class SetText:
 # What a flowable is to the layout rules: the roles the layout checker knows. A flowable
 # without a role is plain text or space.
 HEADINGS = ("heading", "film-title", "question", "label")
-ROLES = (*HEADINGS, "still", "caption", "credit")
+ROLES = (*HEADINGS, "still", "caption", "credit", "film-head-end", "stills-group")
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in points from the page's foot
 
@@ -55,6 +55,8 @@ class Landing:
     text: str  # a few words naming it, for a fault's sentence
     box: Box
     frame: Box  # the frame it was laid into
+    space_before: float = 0.0  # what the frame adds above it when it does not open the frame
+    space_after: float = 0.0  # and below it
 
     @classmethod
     def of(cls, flowable: Any, page: int, box: Box, frame: Box) -> Landing:
@@ -68,6 +70,8 @@ class Landing:
             " ".join(text.split()[:8]),
             box,
             frame,
+            flowable.getSpaceBefore(),
+            flowable.getSpaceAfter(),
         )
 
 

@@ -33,6 +33,7 @@ from presskit.render.flowables import (
     Bookmark,
     JpegReader,
     KeepWhole,
+    Marker,
     PlacedImage,
     Rule,
     SpacedLabel,
@@ -60,6 +61,7 @@ SECTION_TITLES = {
     "stills": "Stills",
     "contact": "Contact",
 }
+KEY_STILL_SHARE = 0.36  # of the page's height: the most a film's key still takes
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 
@@ -74,6 +76,12 @@ class Context:
     plan: Plan = field(default_factory=Plan)  # what the planning pass saw
     coverage: Coverage = field(default_factory=Coverage)
     films_shown: list[str] | None = None  # film ids to include; None: all
+    # Film id -> the height (points) its key still may take, where the layout asked for less
+    # than the usual (``refit.key_still_heights``).
+    key_still_heights: dict[str, float] = field(default_factory=dict)
+    # Film ids ("" for the general stills) whose stills may part between rows, where keeping
+    # them whole left a page near empty (``refit.loose_groups``).
+    loose_groups: set[str] = field(default_factory=set)
 
     @property
     def planning(self) -> bool:
@@ -443,7 +451,8 @@ def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flo
     ]
     key = ctx.kit.still(film.key_still) if film.key_still else None
     if key and key.asset:
-        credited = ctx.credited(key, ctx.frame_width, ctx.page[1] * 0.36)
+        height = ctx.key_still_heights.get(film.id, ctx.page[1] * KEY_STILL_SHARE)
+        credited = ctx.credited(key, ctx.frame_width, height)
         if credited:
             ctx.plan.key_stills[film.id] = key.id
             head += credited
@@ -468,6 +477,7 @@ def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flo
         )
     if film.logline.strip():
         head += ctx.paras(film.logline, styles.logline)
+    head.append(mark(Marker(), "film-head-end", film.id))  # where the kept head ends
     parts: list[Flowable] = [KeepWhole(head)]
     parts += ctx.paras(film.synopsis, styles.body)
     parts += ctx.paras(film.synopsis_long, styles.body)
@@ -530,24 +540,30 @@ def films(ctx: Context) -> list[Flowable]:
 
 def stills(ctx: Context) -> list[Flowable]:
     """Each film's stills under its title in justified rows; the section title, a film's
-    title and its first row are never parted, nor a whole film's stills when they fit."""
+    title and its first row are never parted, nor a whole film's stills unless keeping
+    them whole left a page near empty."""
     shown = ctx.stills()
     if not shown:
         return []
-    groups: list[tuple[str, list[model.Still]]] = []
+    groups: list[tuple[str, str, list[model.Still]]] = []  # (film id, its title, its stills)
     for film in ctx.films():
         mine = [s for s in shown if s.film == film.id]
         if mine:
-            groups.append((film.title, mine))
+            groups.append((film.id, film.title, mine))
     general = [s for s in shown if not s.film]
     if general:
-        groups.append(("", general))
+        groups.append(("", "", general))
     parts: list[Flowable] = []
-    for title, group in groups:
+    for key, title, group in groups:
         block = ctx.section_title("stills", SECTION_TITLES["stills"]) if not parts else []
+        block.append(mark(Marker(), "stills-group", key))
         if title and len(groups) > 1:
             block.append(ctx.para(title, ctx.styles.subhead, "heading"))
-        parts.append(KeepWhole(block + still_rows(ctx, group)))
+        rows = still_rows(ctx, group)
+        if key in ctx.loose_groups:  # the title and the first row, then row by row
+            parts += [KeepWhole(block + rows[:1]), *rows[1:]]
+        else:
+            parts.append(KeepWhole(block + rows))
     return parts
 
 
@@ -631,7 +647,7 @@ def story(ctx: Context, sections: list[str]) -> list[Flowable]:
             continue
         if ctx.planning:
             ctx.plan.sections.append(name)
-        if previous == "cover":
+        if previous == "cover" and name != "contact":
             flow.append(PageBreak())
         elif flow:
             flow.append(section_break(ctx, name))
