@@ -252,6 +252,11 @@ def _document(
         keywords=[*kit.person.roles, *films, "press kit"],
         creator="presskit",
         invariant=1 if options.invariant else 0,
+        # ReportLab selects a font on every new page: Helvetica unless told, which is never
+        # drawn yet listed unembedded, and print shops' preflight rejects any such font.
+        initialFontName=ctx.styles.folio.fontName,
+        initialFontSize=ctx.styles.folio.fontSize,
+        initialLeading=ctx.styles.folio.leading,
         leftMargin=margin,
         rightMargin=margin,
         topMargin=margin,

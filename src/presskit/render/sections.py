@@ -390,6 +390,9 @@ def bio(ctx: Context) -> list[Flowable]:
         table.setStyle(
             TableStyle(
                 [
+                    # A cell sets its font even when it holds only flowables: Helvetica
+                    # unless told, listed unembedded in the PDF.
+                    ("FONT", (0, 0), (-1, -1), ctx.styles.body.fontName),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (0, 0), gap),
@@ -591,6 +594,9 @@ def still_rows(ctx: Context, group: list[model.Still]) -> list[Flowable]:
         table.setStyle(
             TableStyle(
                 [
+                    # A cell sets its font even when it holds only flowables: Helvetica
+                    # unless told, listed unembedded in the PDF.
+                    ("FONT", (0, 0), (-1, -1), ctx.styles.body.fontName),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), gutter),
