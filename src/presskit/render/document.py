@@ -55,8 +55,6 @@ class RenderResult:
 class _KitDocument(BaseDocTemplate):
     """Notes the page each outline entry lands on, as Platypus lays the flow out."""
 
-    keepTogetherClass = KeepWhole  # keepWithNext chains, measured as the frame lays them out
-
     def __init__(self, *args: object, **kwargs: object):
         super().__init__(*args, **kwargs)
         self.anchors: dict[str, int] = {}
@@ -134,6 +132,7 @@ def _context(kit: model.PressKit, source: AssetSource, options: Options) -> Cont
         source=source,
         page=PAGE_SIZES[page_size],
         films_shown=list(options.films) if options.films is not None else None,
+        profile=options.profile,
     )
 
 
@@ -252,6 +251,7 @@ def _document(
         keywords=[*kit.person.roles, *films, "press kit"],
         creator="presskit",
         invariant=1 if options.invariant else 0,
+        keepTogetherClass=KeepWhole,  # keepWithNext chains, measured as the frame lays out
         # ReportLab selects a font on every new page: Helvetica unless told, which is never
         # drawn yet listed unembedded, and print shops' preflight rejects any such font.
         initialFontName=ctx.styles.folio.fontName,

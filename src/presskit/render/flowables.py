@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -169,3 +170,32 @@ class Marker(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+class QrCode(Flowable):
+    """A link as a QR code ``side`` points square, drawn as vector squares on the canvas
+    (ReportLab's QR widget draws through a Drawing, which selects Helvetica: an unembedded
+    font in the PDF). Four modules of quiet zone are kept round it, as the standard asks."""
+
+    QUIET = 4  # modules
+
+    def __init__(self, url: str, side: float):
+        super().__init__()
+        self.code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        self.code.addData(url)
+        self.code.make()
+        self.width = self.height = side
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        count = self.code.getModuleCount()
+        module = self.width / (count + 2 * self.QUIET)
+        self.canv.setFillColorRGB(0, 0, 0)
+        for row, cells in enumerate(self.code.modules):
+            for column, dark in enumerate(cells):
+                if dark:
+                    x = (column + self.QUIET) * module
+                    y = self.height - (row + self.QUIET + 1) * module
+                    self.canv.rect(x, y, module, module, stroke=0, fill=1)

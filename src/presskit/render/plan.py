@@ -27,7 +27,7 @@ class SetText:
 
 # What a flowable is to the layout rules: the roles the layout checker knows. A flowable
 # without a role is plain text or space.
-HEADINGS = ("heading", "film-title", "question", "label")
+HEADINGS = ("heading", "film-title", "question", "label", "laurels")
 ROLES = (*HEADINGS, "still", "caption", "credit", "film-head-end", "stills-group")
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in points from the page's foot

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -35,11 +37,13 @@ from presskit.render.flowables import (
     KeepWhole,
     Marker,
     PlacedImage,
+    QrCode,
     Rule,
     SpacedLabel,
 )
 from presskit.render.fonts import Coverage, family
 from presskit.render.images import AssetSource, Rendition
+from presskit.render.laurels import GAP, LaurelRow
 from presskit.render.markup import inline, needs_shaping, paragraphs, typographic
 from presskit.render.plan import Plan, mark
 from presskit.render.rows import justified_rows
@@ -76,6 +80,7 @@ class Context:
     plan: Plan = field(default_factory=Plan)  # what the planning pass saw
     coverage: Coverage = field(default_factory=Coverage)
     films_shown: list[str] | None = None  # film ids to include; None: all
+    profile: str = "screen"  # print sets QR codes beside trailers and reels
     # Film id -> the height (points) its key still may take, where the layout asked for less
     # than the usual (``refit.key_still_heights``).
     key_still_heights: dict[str, float] = field(default_factory=dict)
@@ -482,45 +487,219 @@ def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flo
         head += ctx.paras(film.logline, styles.logline)
     head.append(mark(Marker(), "film-head-end", film.id))  # where the kept head ends
     parts: list[Flowable] = [KeepWhole(head)]
+    parts += laurels(ctx, film)
+    quotes = [q for q in film.press_quotes if q.quote.strip()]
+    for quote in quotes[:PULL_QUOTES]:  # on the film's first page, after its laurels
+        parts += pull_quote_block(ctx, quote)
+    parts += links_block(ctx, film.links, styles.body)  # the trailer near the top, with the film
     parts += ctx.paras(film.synopsis, styles.body)
     parts += ctx.paras(film.synopsis_long, styles.body)
     if film.directors_statement.strip():
         parts.append(ctx.para("Director’s statement", styles.subhead, "heading"))
         parts += ctx.paras(film.directors_statement, styles.body)
-    details = [
-        ("Themes", ", ".join(t.strip() for t in film.themes if t.strip())),
-        (
-            "Festivals",
-            "; ".join(_dated(f.name, f.year, f.note) for f in film.festivals if f.name.strip()),
-        ),
-        (
-            "Awards",
-            "; ".join(_dated(a.name, a.year, a.note) for a in film.awards if a.name.strip()),
-        ),
-        (
-            "Credits",
-            "; ".join(
-                f"{c.role}: {c.name}" if c.role else c.name for c in film.credits if c.name.strip()
-            ),
-        ),
-    ]
-    for title, text in details:
-        if text:
-            parts.append(ctx.para(f"{title}: {text}", styles.body))
-    for quote in film.press_quotes:
-        if quote.quote.strip():
-            parts.append(
-                ctx.para(f"“{quote.quote.strip()}” — {quote.source}".rstrip(" —"), styles.lead)
-            )
-    for film_link in film.links:
-        if film_link.url.strip():
-            text = (
-                f"{film_link.label}: {display_url(film_link.url)}"
-                if film_link.label
-                else display_url(film_link.url)
-            )
-            parts.append(link(ctx, text, film_link.url, styles.body))
+    themes = ", ".join(t.strip() for t in film.themes if t.strip())
+    if themes:
+        parts.append(ctx.para(f"Themes: {themes}", styles.body))
+    parts += billing_block(ctx, film)
+    parts += specs_table(ctx, film)
+    for quote in quotes[PULL_QUOTES:]:  # any more in a short list
+        parts.append(
+            ctx.para(f"“{quote.quote.strip()}” — {quote.source}".rstrip(" —"), styles.body)
+        )
     return parts
+
+
+PULL_QUOTES = 2  # press quotes set large on a film's page; any more go in a short list
+QR_LABELS = re.compile(r"trailer|screener|teaser|reel", re.IGNORECASE)
+
+
+def laurels(ctx: Context, film: model.Film) -> list[Flowable]:
+    """Awards, then premieres, then the other festivals, as laurels in rows of four at most."""
+    awards = [(a.note.strip() or "Winner", a.name, a.year) for a in film.awards if a.name.strip()]
+    festivals = [(f.note.strip(), f.name, f.year) for f in film.festivals if f.name.strip()]
+    festivals.sort(key=lambda f: "premiere" not in f[0].lower())
+    items = awards + [(note or "Official Selection", name, year) for note, name, year in festivals]
+    if not items:
+        return []
+    if ctx.planning:
+        for note, name, year in items:
+            ctx.para(note.upper(), ctx.styles.caption)
+            ctx.para(name, ctx.styles.caption)
+            if year:
+                ctx.para(str(year), ctx.styles.caption)
+        return []
+    ink = HexColor(ctx.theme.colours.text)
+    across = 4
+    size = (ctx.frame_width - GAP * (across - 1)) / across
+    note_style = ParagraphStyle(
+        "laurel_note",
+        ctx.styles.caption,
+        alignment=TA_CENTER,
+        spaceBefore=0,
+        fontName=family(ctx.styles.label.name).bold,
+        fontSize=ctx.theme.sizes.caption - 1,
+        leading=(ctx.theme.sizes.caption - 1) * 1.25,
+        textColor=ink,
+    )
+    name_style = ParagraphStyle(
+        "laurel_name",
+        ctx.styles.caption,
+        alignment=TA_CENTER,
+        spaceBefore=0,
+        fontName=ctx.styles.body.fontName,
+        textColor=ink,
+    )
+    wreaths = [
+        [
+            ctx.paragraph(note.upper(), note_style),
+            ctx.paragraph(name, name_style),
+            *([ctx.paragraph(str(year), note_style)] if year else []),
+        ]
+        for note, name, year in items
+    ]
+    rows: list[Flowable] = [
+        mark(LaurelRow(wreaths[i : i + across], size, ink), "laurels", film.id, items[i][1])
+        for i in range(0, len(wreaths), across)
+    ]
+    rows[-1].spaceAfter = ctx.theme.sizes.leading * 0.8
+    return rows
+
+
+def pull_quote_block(ctx: Context, quote: model.PressQuote) -> list[Flowable]:
+    """A press quote set large in italic with hanging quotation marks, its source below in
+    letter-spaced capitals."""
+    size = ctx.theme.sizes.pull_quote
+    style = ParagraphStyle(
+        "film_quote",
+        ctx.styles.pull_quote,
+        textColor=HexColor(ctx.theme.colours.text),
+        spaceBefore=ctx.theme.sizes.leading * 0.6,
+        leftIndent=size * 0.45,
+        firstLineIndent=-size * 0.45,
+        keepWithNext=1,
+    )
+    words = quote.quote.strip().strip('“”"')
+    parts = [ctx.para(f"“{words}”", style)]
+    if quote.source.strip():
+        parts.append(
+            ctx.label(
+                quote.source.strip(),
+                ctx.theme.colours.muted,
+                bold=False,
+                after=ctx.theme.sizes.leading * 0.6,
+            )
+        )
+        parts[-1].keepWithNext = 0
+    return parts
+
+
+def billing_block(ctx: Context, film: model.Film) -> list[Flowable]:
+    """Credits: each role in small letter-spaced capitals over the name, two columns where
+    the names fit in half the width."""
+    credits = [c for c in film.credits if c.name.strip()]
+    if not credits:
+        return []
+    parts: list[Flowable] = [ctx.para("Credits", ctx.styles.subhead, "heading")]
+    cells = [
+        [
+            ctx.label(c.role.strip() or "Credit", ctx.theme.colours.muted, bold=False, after=1),
+            ctx.para(c.name, ctx.styles.body),
+        ]
+        for c in credits
+    ]
+    if ctx.planning:
+        return parts
+    gutter = ctx.mm(ctx.theme.spacing.gutter) * 2
+    half = (ctx.frame_width - gutter) / 2
+    widest = max(
+        stringWidth(c.name, ctx.styles.body.fontName, ctx.styles.body.fontSize) for c in credits
+    )
+    columns = 2 if widest <= half else 1
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows[-1] += [[Spacer(0, 0)]] * (columns - len(rows[-1]))
+    table = Table(
+        rows, colWidths=[half + gutter, half] if columns == 2 else [ctx.frame_width], hAlign="LEFT"
+    )
+    table.setStyle(_plain_table(ctx, gutter))
+    return [*parts, table]
+
+
+def specs_table(ctx: Context, film: model.Film) -> list[Flowable]:
+    """Runtime, country, language, format, aspect ratio, sound, colour: only rows with values."""
+    rows = [
+        (label, value.strip())
+        for label, value in (
+            ("Runtime", f"{film.runtime_min} min" if film.runtime_min else ""),
+            ("Genre", film.genre),
+            ("Country", film.country),
+            ("Language", film.language),
+            ("Format", film.format),
+            ("Aspect ratio", film.aspect_ratio),
+            ("Sound", film.sound),
+            ("Colour", film.colour),
+        )
+        if value.strip()
+    ]
+    if not rows:
+        return []
+    label_style = ParagraphStyle(
+        "spec_label", ctx.styles.caption, spaceBefore=0, textColor=HexColor(ctx.theme.colours.muted)
+    )
+    value_style = ParagraphStyle("spec_value", ctx.styles.body, spaceAfter=0)
+    cells = [[ctx.para(label, label_style), ctx.para(value, value_style)] for label, value in rows]
+    heading = ctx.para("Specifications", ctx.styles.subhead, "heading")
+    if ctx.planning:
+        return [heading]
+    column = ctx.frame_width * 0.28
+    table = Table(cells, colWidths=[column, ctx.frame_width - column], hAlign="LEFT")
+    style = _plain_table(ctx, 0, pad=2)
+    style.add("LINEBELOW", (0, 0), (-1, -1), 0.25, HexColor(ctx.theme.colours.rule))
+    table.setStyle(style)
+    return [heading, table]
+
+
+def _plain_table(ctx: Context, gutter: float, pad: float = 0) -> TableStyle:
+    return TableStyle(
+        [
+            # A cell sets its font even when it holds only flowables: Helvetica unless told,
+            # listed unembedded in the PDF.
+            ("FONT", (0, 0), (-1, -1), ctx.styles.body.fontName),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), gutter),
+            ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad + ctx.theme.sizes.leading * 0.3),
+        ]
+    )
+
+
+def links_block(ctx: Context, links: list[model.Link], style: ParagraphStyle) -> list[Flowable]:
+    """Labelled, clickable links; in print, a QR code beside a trailer, screener or reel so a
+    printed kit opens it from a phone, with the short address under it."""
+    parts: list[Flowable] = []
+    for item in links:
+        if not (item.url.strip() or item.label.strip()):
+            continue
+        text = f"{item.label}: {display_url(item.url)}" if item.label else display_url(item.url)
+        line = link(ctx, text, item.url, style)
+        if ctx.planning or ctx.profile != "print" or not QR_LABELS.search(item.label):
+            parts.append(line)
+            continue
+        if not safe_url(item.url):
+            parts.append(line)
+            continue
+        code = QrCode(item.url.strip(), ctx.mm(QR_MM))
+        column = ctx.mm(QR_MM) + ctx.mm(ctx.theme.spacing.gutter) * 2
+        table = Table([[code, line]], colWidths=[column, ctx.frame_width - column], hAlign="LEFT")
+        style_ = _plain_table(ctx, ctx.mm(ctx.theme.spacing.gutter) * 2)
+        style_.add("VALIGN", (0, 0), (-1, -1), "MIDDLE")
+        table.setStyle(style_)
+        parts.append(table)
+    return parts
+
+
+QR_MM = 20  # a QR code's side, quiet zone included (LAYOUT.md: about 18-22 mm)
 
 
 def _dated(name: str, year: int | None, note: str) -> str:
@@ -624,10 +803,7 @@ def contact(ctx: Context) -> list[Flowable]:
     if c.representation.strip():
         lines.append(ctx.para("Representation", styles.question, "label"))
         lines += ctx.paras(c.representation, styles.body)
-    for item in ctx.kit.links:
-        if item.url.strip() or item.label.strip():
-            text = f"{item.label}: {display_url(item.url)}" if item.label else display_url(item.url)
-            lines.append(link(ctx, text, item.url, styles.body))
+    lines += links_block(ctx, ctx.kit.links, styles.body)  # the reel with a QR code in print
     if not lines:
         return []
     return [*ctx.section_title("contact", SECTION_TITLES["contact"]), *lines]
