@@ -36,3 +36,9 @@ def test_a_lone_portrait_is_never_taller_than_the_highest_row():
     (row,) = justified_rows([PORTRAIT], WIDTH, GUTTER, LOW, HIGH)
     assert row.height == HIGH
     assert row_width([PORTRAIT], row) < WIDTH
+
+
+def test_a_last_picture_that_cannot_fill_a_row_joins_the_row_before():
+    rows = justified_rows([PANORAMA, PORTRAIT], WIDTH, GUTTER, LOW, HIGH)
+    assert [(r.start, r.end) for r in rows] == [(0, 2)]
+    assert abs(row_width([PANORAMA, PORTRAIT], rows[0]) - WIDTH) < 0.01

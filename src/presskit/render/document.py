@@ -22,7 +22,7 @@ from presskit import model
 from presskit.errors import ExportError
 from presskit.render import images, refit
 from presskit.render.fitting import line_count, shortened
-from presskit.render.flowables import Bookmark, KeepWhole
+from presskit.render.flowables import Bookmark, KeepWhole, Marker
 from presskit.render.fonts import family
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
 from presskit.render.layout_check import LayoutReport, faults
@@ -74,7 +74,7 @@ class _RecordingFrame(Frame):
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
         at_top, top, previous_space = self._atTop, self._y, self._prevASpace
         added = super().add(flowable, canv, trySplit)
-        plain_space = isinstance(flowable, Spacer | Bookmark | ActionFlowable)
+        plain_space = isinstance(flowable, Spacer | Bookmark | Marker | ActionFlowable)
         if added and (getattr(flowable, "layout_role", "") or not plain_space):
             # As Frame.add places it: below the space before (none at the frame's top; the
             # part the space after the one before does not already give), and the space
@@ -197,10 +197,11 @@ def render_pdf(
         raise ExportCancelled
     buffer, doc = _lay_out(ctx, names, options)
     # A page left near empty before a film or a film's stills that would not fit under it:
-    # the film's key still is set smaller, or the stills may part between rows, so that they
-    # start on that page; and the pages are laid out once more.
+    # the film's key still is set smaller (its laurels after it, if need be), or the stills
+    # may part between rows, so that they start on that page; and the pages are laid out
+    # once more.
     for _attempt in range(REFITS):
-        smaller = refit.key_still_heights(ctx.plan, ctx.key_still_heights)
+        smaller = refit.key_still_heights(ctx.plan, ctx.key_still_heights, ctx.laurels_after)
         loose = refit.loose_groups(ctx.plan) - ctx.loose_groups
         if not smaller and not loose:
             break
@@ -254,7 +255,7 @@ def _document(
         keepTogetherClass=KeepWhole,  # keepWithNext chains, measured as the frame lays out
         # ReportLab selects a font on every new page: Helvetica unless told, which is never
         # drawn yet listed unembedded, and print shops' preflight rejects any such font.
-        initialFontName=ctx.styles.folio.fontName,
+        initialFontName=family(ctx.theme.fonts.label).regular,  # the folio's: registered here
         initialFontSize=ctx.styles.folio.fontSize,
         initialLeading=ctx.styles.folio.leading,
         leftMargin=margin,

@@ -27,8 +27,13 @@ class SetText:
 
 # What a flowable is to the layout rules: the roles the layout checker knows. A flowable
 # without a role is plain text or space.
-HEADINGS = ("heading", "film-title", "question", "label", "laurels")
-ROLES = (*HEADINGS, "still", "caption", "credit", "film-head-end", "stills-group")
+HEADINGS = ("heading", "film-title", "question", "label")
+# Laurels sit in a film's kept head, with its title: they may end a page as the head does.
+ROLES = (
+    *HEADINGS,
+    *("laurels", "still", "caption", "credit"),
+    *("film-head-start", "film-head-end", "stills-group"),  # marks: where a kept block is
+)
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in points from the page's foot
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from presskit.render.layout_check import NEAR_EMPTY, faults
 from presskit.render.plan import Landing, Plan
 
-SMALLEST_KEY_STILL = 0.18  # of the page's height: a key still is never set smaller to fit
+SMALLEST_KEY_STILL = 0.14  # of the page's height: a key still is never set smaller to fit
 _SLACK = 6.0  # points: the spaces a kept block's measure and the frame count differently
 
 
@@ -33,36 +33,47 @@ def loose_groups(plan: Plan) -> set[str]:
     return found
 
 
-def key_still_heights(plan: Plan, earlier: dict[str, float]) -> dict[str, float]:
+def key_still_heights(
+    plan: Plan, earlier: dict[str, float], laurels_after: set[str]
+) -> dict[str, float]:
     """Film id -> a smaller height for its key still, for each near-empty page whose next page
-    opens with that film: with the smaller still the film's head (still, title, meta, logline)
-    fits under what the page holds, and the page is no longer near empty. ``earlier``: the
-    heights already asked for; only a smaller one is asked for again."""
+    opens with that film: with the smaller still the film's head (still, title, meta, logline,
+    first row of laurels) fits under what the page holds, and the page is no longer near
+    empty. Where even the smallest still leaves the head too tall, its laurels go after it
+    (the film's id is added to ``laurels_after``). ``earlier``: the heights already asked
+    for; only a smaller one is asked for again."""
     heights: dict[str, float] = {}
     for here, after in _near_empty_pages(plan):
         room = min(x.box[1] - x.space_after for x in here) - here[0].frame[1]
         found = _film_head(plan, after)
         if found is None:
             continue
-        film, still, head = found
-        # The head's height on its page, and the space before it that the page would add.
-        need = after[0].box[3] - head.box[1] + after[0].space_before
+        film, still, start, end = found
+        # The head's height on its page, and the space before it that the page would add:
+        # the head's own, or (the first film's) its section title's.
+        first = after[after.index(start) + 1]
+        need = start.box[3] - end.box[1] + (start.space_before or first.space_before)
         height = still.box[3] - still.box[1] - (need - room) - _SLACK
-        if height >= plan.page_size[1] * SMALLEST_KEY_STILL and height < earlier.get(film, 1e9):
+        smallest = plan.page_size[1] * SMALLEST_KEY_STILL
+        wreaths = [x for x in after if x.role == "laurels" and x.key == film]
+        if height < smallest and wreaths and film not in laurels_after:
+            laurels_after.add(film)
+            height += wreaths[0].box[3] - wreaths[0].box[1] + wreaths[0].space_after
+        if height >= smallest and height < earlier.get(film, 1e9):
             heights[film] = height
     return heights
 
 
-def _film_head(plan: Plan, page: list[Landing]) -> tuple[str, Landing, Landing] | None:
-    """(film id, its key still, the end of its head) when ``page`` opens with a film."""
-    titles = [x for x in page[:6] if x.role == "film-title"]
-    if not titles:
+def _film_head(plan: Plan, page: list[Landing]) -> tuple[str, Landing, Landing, Landing] | None:
+    """(film id, its key still, where its head starts and ends) when ``page`` opens with a film."""
+    start = next((x for x in page[:3] if x.role == "film-head-start"), None)
+    if start is None:
         return None
-    film = titles[0].key
+    film = start.key
     still = next(
         (x for x in page if x.role == "still" and x.key == plan.key_stills.get(film)), None
     )
     end = next((x for x in page if x.role == "film-head-end" and x.key == film), None)
     if still is None or end is None:
         return None
-    return film, still, end
+    return film, still, start, end

@@ -37,5 +37,11 @@ def justified_rows(
             rows.append(Row(start, end, height(start, end)))
             start = end
     if start < len(ratios):
-        rows.append(Row(start, len(ratios), min(height(start, len(ratios)), highest)))
+        last = Row(start, len(ratios), min(height(start, len(ratios)), highest))
+        if rows and height(rows[-1].start, last.end) >= lowest:
+            # A last row that cannot fill the width joins the row before, when together
+            # they are not too low: no picture is left alone at the foot of a group.
+            joined = rows.pop().start
+            last = Row(joined, last.end, height(joined, last.end))
+        rows.append(last)
     return rows

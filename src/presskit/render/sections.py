@@ -87,6 +87,8 @@ class Context:
     # Film ids ("" for the general stills) whose stills may part between rows, where keeping
     # them whole left a page near empty (``refit.loose_groups``).
     loose_groups: set[str] = field(default_factory=set)
+    # Film ids whose laurels follow the kept head, where they made it too tall to fit.
+    laurels_after: set[str] = field(default_factory=set)
 
     @property
     def planning(self) -> bool:
@@ -153,12 +155,15 @@ class Context:
         size: float | None = None,
         bold: bool = True,
         after: float = 0,
+        role: str = "label",
     ) -> Flowable:
+        """Letter-spaced capitals; ``role`` "" for one that closes what it follows (a quote's
+        source) rather than introduce what comes next."""
         if needs_shaping(text):  # letter-spacing would break joined scripts: set it plainly
             style = ParagraphStyle(
                 "label", self.styles.meta, textColor=HexColor(colour), spaceAfter=after
             )
-            return self.para(text, style, "label")
+            return self.para(text, style, role)
         if self.planning:
             weight = "Bold" if bold else "Regular"
             self.plan.set_text(f"{self.styles.label.name}-{weight}", text.upper(), weight)
@@ -173,7 +178,7 @@ class Context:
             bold=bold,
             space_after=after,
         )
-        return mark(label, "label", text=text)
+        return mark(label, role, text=text) if role else label
 
     def fitted(self, still: model.Still, box: tuple[float, float]) -> tuple[float, float] | None:
         """The placed size of a still inside ``box`` (points), keeping its aspect ratio."""
@@ -397,7 +402,7 @@ def bio(ctx: Context) -> list[Flowable]:
                 [
                     # A cell sets its font even when it holds only flowables: Helvetica
                     # unless told, listed unembedded in the PDF.
-                    ("FONT", (0, 0), (-1, -1), ctx.styles.body.fontName),
+                    ("FONT", (0, 0), (-1, -1), cell_font(ctx)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (0, 0), gap),
@@ -453,7 +458,12 @@ def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flo
     role and the logline, all kept on one page (with ``lead``, the section title before the
     first film); then synopsis, statement and details."""
     styles, theme = ctx.styles, ctx.theme
+    # Space above a film that follows another on its page; none at the top of a page (a
+    # Spacer there would fill a page that has nothing else).
+    gap = mark(Marker(), "film-head-start", film.id)
+    gap.spaceBefore = 0 if lead else theme.sizes.leading * 2  # a section title has its own
     head: list[Flowable] = [
+        gap,
         *lead,
         Bookmark(film.title or "Untitled film", f"film-{film.id}", level=1),
     ]
@@ -485,9 +495,13 @@ def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flo
         )
     if film.logline.strip():
         head += ctx.paras(film.logline, styles.logline)
+    # What programmers look for first: the first row of laurels on the title's page, any
+    # more right after it.
+    wreaths = laurels(ctx, film)
+    in_head = 0 if film.id in ctx.laurels_after else 1
+    head += wreaths[:in_head]
     head.append(mark(Marker(), "film-head-end", film.id))  # where the kept head ends
-    parts: list[Flowable] = [KeepWhole(head)]
-    parts += laurels(ctx, film)
+    parts: list[Flowable] = [KeepWhole(head), *wreaths[in_head:]]
     quotes = [q for q in film.press_quotes if q.quote.strip()]
     for quote in quotes[:PULL_QUOTES]:  # on the film's first page, after its laurels
         parts += pull_quote_block(ctx, quote)
@@ -587,9 +601,9 @@ def pull_quote_block(ctx: Context, quote: model.PressQuote) -> list[Flowable]:
                 ctx.theme.colours.muted,
                 bold=False,
                 after=ctx.theme.sizes.leading * 0.6,
+                role="",
             )
         )
-        parts[-1].keepWithNext = 0
     return parts
 
 
@@ -658,12 +672,17 @@ def specs_table(ctx: Context, film: model.Film) -> list[Flowable]:
     return [heading, table]
 
 
+def cell_font(ctx: Context) -> str:
+    """The font a table's cells are set to (registered here: a kit may set no body text)."""
+    return family(ctx.theme.fonts.text).regular
+
+
 def _plain_table(ctx: Context, gutter: float, pad: float = 0) -> TableStyle:
     return TableStyle(
         [
             # A cell sets its font even when it holds only flowables: Helvetica unless told,
             # listed unembedded in the PDF.
-            ("FONT", (0, 0), (-1, -1), ctx.styles.body.fontName),
+            ("FONT", (0, 0), (-1, -1), cell_font(ctx)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), gutter),
@@ -713,7 +732,7 @@ def films(ctx: Context) -> list[Flowable]:
     parts: list[Flowable] = []
     for i, film in enumerate(shown):
         if i:  # a new film starts on a new page unless a good part of this one is left
-            parts += [Spacer(1, ctx.theme.sizes.leading), CondPageBreak(ctx.page[1] * 0.3)]
+            parts.append(CondPageBreak(ctx.page[1] * 0.3))
         # The section title goes into the first film's block: it never ends a page alone.
         lead = ctx.section_title("films", SECTION_TITLES["films"]) if i == 0 else []
         parts += film_block(ctx, film, lead)
@@ -775,7 +794,7 @@ def still_rows(ctx: Context, group: list[model.Still]) -> list[Flowable]:
                 [
                     # A cell sets its font even when it holds only flowables: Helvetica
                     # unless told, listed unembedded in the PDF.
-                    ("FONT", (0, 0), (-1, -1), ctx.styles.body.fontName),
+                    ("FONT", (0, 0), (-1, -1), cell_font(ctx)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), gutter),
