@@ -107,3 +107,9 @@ def test_print_sets_a_qr_code_beside_the_trailer_and_screen_does_not(rich_kit):
         for a in p.get("/Annots", [])
     ]
     assert "https://vimeo.com/100000001" in links and "https://vimeo.com/793204574" in links
+
+
+def test_the_cover_carries_the_most_notable_laurels_awards_first(rich_kit):
+    cover = page_texts(render(rich_kit, theme="modern").pdf)[0]
+    assert cover.count("WINNER") >= 2 and "New Currents" in cover
+    assert "OFFICIAL SELECTION" not in cover  # awards and premieres only, four at most

@@ -369,6 +369,7 @@ def cover(ctx: Context) -> list[Flowable]:
             held += [Spacer(1, theme.sizes.leading * 0.5), picture]
             if credit_line(still):
                 held.append(ctx.held(credit_line(still), styles.credit, max_lines=2))
+    held += cover_laurels(ctx)
     quote = pull_quote(kit)
     if quote:
         text = "“" + quote.strip('“”"')
@@ -527,12 +528,26 @@ PULL_QUOTES = 2  # press quotes set large on a film's page; any more go in a sho
 QR_LABELS = re.compile(r"trailer|screener|teaser|reel", re.IGNORECASE)
 
 
-def laurels(ctx: Context, film: model.Film) -> list[Flowable]:
-    """Awards, then premieres, then the other festivals, as laurels in rows of four at most."""
+Laurel = tuple[str, str, int | None]  # the note ("WINNER"), the festival or award, the year
+
+
+def film_laurels(film: model.Film) -> list[Laurel]:
+    """Awards, then premieres, then the other festivals."""
     awards = [(a.note.strip() or "Winner", a.name, a.year) for a in film.awards if a.name.strip()]
-    festivals = [(f.note.strip(), f.name, f.year) for f in film.festivals if f.name.strip()]
-    festivals.sort(key=lambda f: "premiere" not in f[0].lower())
-    items = awards + [(note or "Official Selection", name, year) for note, name, year in festivals]
+    festivals = [
+        (f.note.strip() or "Official Selection", f.name, f.year)
+        for f in film.festivals
+        if f.name.strip()
+    ]
+    return awards + sorted(festivals, key=lambda f: "premiere" not in f[0].lower())
+
+
+def laurels(ctx: Context, film: model.Film) -> list[Flowable]:
+    """A film's laurels in rows of four at most, in the text's ink."""
+    return laurel_rows(ctx, film_laurels(film), film.id, ctx.theme.colours.text)
+
+
+def laurel_rows(ctx: Context, items: list[Laurel], key: str, colour: str) -> list[Flowable]:
     if not items:
         return []
     if ctx.planning:
@@ -542,7 +557,7 @@ def laurels(ctx: Context, film: model.Film) -> list[Flowable]:
             if year:
                 ctx.para(str(year), ctx.styles.caption)
         return []
-    ink = HexColor(ctx.theme.colours.text)
+    ink = HexColor(colour)
     across = 4
     size = (ctx.frame_width - GAP * (across - 1)) / across
     note_style = ParagraphStyle(
@@ -572,10 +587,33 @@ def laurels(ctx: Context, film: model.Film) -> list[Flowable]:
         for note, name, year in items
     ]
     rows: list[Flowable] = [
-        mark(LaurelRow(wreaths[i : i + across], size, ink), "laurels", film.id, items[i][1])
+        mark(LaurelRow(wreaths[i : i + across], size, ink), "laurels", key, items[i][1])
         for i in range(0, len(wreaths), across)
     ]
     rows[-1].spaceAfter = ctx.theme.sizes.leading * 0.8
+    return rows
+
+
+COVER_LAURELS = 4  # the kit's most notable, on the cover
+
+
+def cover_laurels(ctx: Context) -> list[Flowable]:
+    """The kit's most notable laurels on the cover (a theme's choice): every film's awards,
+    then its premieres, the first four in all."""
+    if not ctx.theme.style.cover_laurels:
+        return []
+    awards: list[Laurel] = []
+    premieres: list[Laurel] = []
+    for film in ctx.films():
+        named = sum(1 for a in film.awards if a.name.strip())
+        items = film_laurels(film)
+        awards += items[:named]
+        premieres += [item for item in items[named:] if "premiere" in item[0].lower()]
+    rows = laurel_rows(
+        ctx, (awards + premieres)[:COVER_LAURELS], "cover", ctx.theme.colours.cover_text
+    )
+    for row in rows:
+        row.keepWithNext = 0
     return rows
 
 

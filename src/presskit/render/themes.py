@@ -68,6 +68,7 @@ class Style:
     rules: bool
     justify: bool
     section_break: str
+    cover_laurels: bool
 
 
 @dataclass(frozen=True)
