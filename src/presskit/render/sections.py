@@ -439,18 +439,10 @@ def interview(ctx: Context) -> list[Flowable]:
 
 
 def film_meta(film: model.Film) -> str:
+    """ "2025 · 15 min · Drama · USA · Korean, English": format, ratio, sound and colour are
+    the specs table's (``specs_table``)."""
     runtime = f"{film.runtime_min} min" if film.runtime_min else ""
-    specs = " / ".join(
-        x for x in (film.format, film.aspect_ratio, film.colour, film.sound) if x.strip()
-    )
-    fields = [
-        str(film.year) if film.year else "",
-        runtime,
-        film.genre,
-        film.country,
-        film.language,
-        specs,
-    ]
+    fields = [str(film.year) if film.year else "", runtime, film.genre, film.country, film.language]
     return " · ".join(x.strip() for x in fields if x and x.strip())
 
 
