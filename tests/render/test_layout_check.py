@@ -15,7 +15,7 @@ from reportlab.platypus import PageBreak
 
 from presskit import cli
 from presskit.render import layout_check, sections
-from presskit.render.document import Options, check_layout
+from presskit.render.document import Options, check_layout, render_pdf
 from presskit.store import KitFile
 from tests.render import corpus
 
@@ -126,3 +126,17 @@ def test_check_layout_of_an_unreadable_file_is_one_sentence(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("presskit: error: ") and err.count("\n") == 1
     assert junk.read_bytes() == b"not a kit"
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "minimal"])
+def test_a_long_answer_starts_under_its_question_and_fills_the_page(tmp_path, theme):
+    """A question stays with the start of its answer, not the whole of it: no interview page
+    but the last is left a third empty because the next answer was long."""
+    with KitFile.open(corpus.long_interview(tmp_path)) as kit_file:
+        plan = render_pdf(kit_file.load(), kit_file, Options(theme=theme, invariant=True)).plan
+    questions = [x.page for x in plan.landings if x.role == "question"]
+    frame = plan.landings[-1].frame
+    for page in range(questions[0], questions[-1]):
+        boxes = [x.box for x in plan.landings if x.page == page]
+        used = max(b[3] for b in boxes) - min(b[1] for b in boxes)
+        assert used >= 0.8 * (frame[3] - frame[1]), (page, used)

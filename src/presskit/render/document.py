@@ -22,7 +22,7 @@ from presskit import model
 from presskit.errors import ExportError
 from presskit.render import images, refit
 from presskit.render.fitting import line_count, shortened
-from presskit.render.flowables import Bookmark, KeepWhole, Marker
+from presskit.render.flowables import Bookmark, KeepWithStart, Marker
 from presskit.render.fonts import family
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
 from presskit.render.layout_check import LayoutReport, faults
@@ -252,7 +252,7 @@ def _document(
         keywords=[*kit.person.roles, *films, "press kit"],
         creator="presskit",
         invariant=1 if options.invariant else 0,
-        keepTogetherClass=KeepWhole,  # keepWithNext chains, measured as the frame lays out
+        keepTogetherClass=KeepWithStart,  # keepWithNext chains: with the next one's start
         # ReportLab selects a font on every new page: Helvetica unless told, which is never
         # drawn yet listed unembedded, and print shops' preflight rejects any such font.
         initialFontName=family(ctx.theme.fonts.label).regular,  # the folio's: registered here

@@ -9,7 +9,7 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.flowables import _listWrapOn
 
 from presskit.render.fonts import Coverage, Family, runs
@@ -199,3 +199,20 @@ class QrCode(Flowable):
                     x = (column + self.QUIET) * module
                     y = self.height - (row + self.QUIET + 1) * module
                     self.canv.rect(x, y, module, module, stroke=0, fill=1)
+
+
+class KeepWithStart(KeepWhole):
+    """A keepWithNext chain (a heading, a question) kept with the first lines of the
+    paragraph that follows, not the whole of it: a long answer starts under its question and
+    runs on to the next page, instead of taking its question to a new page and leaving the
+    foot of this one empty."""
+
+    START_LINES = 3  # the paragraph's lines kept with the chain (orphans are off: 2 at least)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = super().wrap(available_width, available_height)
+        last = self._content[-1]
+        if isinstance(last, Paragraph) and last.height > 0:
+            start = min(last.height, self.START_LINES * last.style.leading)
+            self._H -= last.height - start
+        return width, height
