@@ -1,4 +1,5 @@
-"""Renders the sample kit's cover and first film page in every theme into docs/images/.
+"""Renders the rich corpus kit's cover and first film page (tests/render/corpus.py: every
+field filled, festivals, awards, credits, quotes) in every theme into docs/images/.
 
     python scripts/doc_images.py [--size a4|letter]
 
@@ -10,15 +11,19 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 import pypdf
 
-from presskit import kitio, render
+from presskit import render
 from presskit.store import KitFile
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.render.corpus import rich  # noqa: E402  (the layout corpus's rich film kit)
+
 OUT = ROOT / "docs" / "images"
 WIDTH_PX = 420
 
@@ -53,8 +58,7 @@ def main() -> None:
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        kit_path = Path(folder) / "sample.presskit"
-        kitio.create_kit(kit_path, kitio.sample_json()).close()
+        kit_path = rich(Path(folder))
         with KitFile.open(kit_path) as kit_file:
             kit = kit_file.load()
             for theme in render.theme_names():

@@ -158,6 +158,19 @@ def cmd_repair(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_layout(args: argparse.Namespace) -> int:
+    options = render.Options(profile=args.profile, theme=args.theme, page_size=args.page_size)
+    with KitFile.open(args.kit) as kit_file:  # writable, as for export: renditions are cached
+        report = render.check_layout(kit_file.load(), kit_file, options)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for fault in report.faults:
+            print(f"page {fault.page:<4} {fault.kind:30} {fault.detail}")
+        print(f"{report.pages} pages, {len(report.faults)} layout faults.")
+    return 1 if report.faults else 0
+
+
 def cmd_themes(args: argparse.Namespace) -> int:
     for theme in render.available_themes():
         print(f"{theme.name}\t{theme.description}")
@@ -174,6 +187,22 @@ def _summary(kit: model.PressKit) -> str:
             count(len(kit.films), "film"),
             count(len(kit.stills), "still"),
         ]
+    )
+
+
+def _layout_options(parser: argparse.ArgumentParser) -> None:
+    """What an export may choose without touching the kit: profile, theme, page size."""
+    parser.add_argument(
+        "--profile",
+        choices=sorted(render.PROFILES),
+        default="screen",
+        help="screen: small enough to email (150 dpi); print: sharp enough to print (300 dpi)",
+    )
+    parser.add_argument(
+        "--theme", choices=render.theme_names(), help="default: the kit's own theme"
+    )
+    parser.add_argument(
+        "--page-size", choices=sorted(render.PAGE_SIZES), help="default: the kit's own"
     )
 
 
@@ -220,18 +249,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", metavar="OUT.pdf", required=True, help="the PDF to write (replaced whole)"
     )
-    export.add_argument(
-        "--profile",
-        choices=sorted(render.PROFILES),
-        default="screen",
-        help="screen: small enough to email (150 dpi); print: sharp enough to print (300 dpi)",
+    _layout_options(export)
+    layout = command(
+        "check-layout",
+        cmd_check_layout,
+        "lay the kit out and report layout faults by page (exit 1 on a fault)",
     )
-    export.add_argument(
-        "--theme", choices=render.theme_names(), help="default: the kit's own theme"
+    layout.add_argument("kit", metavar="KIT")
+    layout.add_argument(
+        "--json", action="store_true", help='{"pages": N, "faults": [{"page", "kind", "detail"}]}'
     )
-    export.add_argument(
-        "--page-size", choices=sorted(render.PAGE_SIZES), help="default: the kit's own"
-    )
+    _layout_options(layout)
 
     checker = command(
         "check", cmd_check, "preflight: what to fix before sending the kit (exit 1 on an error)"

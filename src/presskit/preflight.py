@@ -15,7 +15,13 @@ from presskit import model
 from presskit.errors import DamagedImageError, MissingImageError
 from presskit.model import limits
 from presskit.model.validate import film_label, still_label
-from presskit.render.document import PAGE_SIZES, Options, placements
+from presskit.render.document import (
+    PAGE_SIZES,
+    Options,
+    check_layout,
+    nothing_to_show,
+    placements,
+)
 from presskit.render.fonts import FALLBACKS, family
 from presskit.render.images import AssetSource
 from presskit.render.themes import load_theme
@@ -53,6 +59,7 @@ def check(
     if source is not None:
         findings += picture_findings(kit, source, deep=deep)
         findings += _resolution(kit, source)
+        findings += _layout(kit, source)
     findings += _films(kit)
     findings += _sections(kit)
     findings += _links(kit)
@@ -169,6 +176,14 @@ def _resolution(kit: model.PressKit, source: AssetSource) -> list[Finding]:
                 )
             )
     return found
+
+
+def _layout(kit: model.PressKit, source: AssetSource) -> list[Finding]:
+    """The layout checker's faults in the kit's own theme and page size, as warnings."""
+    if kit.design.page_size not in PAGE_SIZES or nothing_to_show(kit, source):
+        return []
+    report = check_layout(kit, source, Options(profile="screen"))
+    return [Finding("warning", "design", f"Page {f.page}: {f.detail}") for f in report.faults]
 
 
 def _films(kit: model.PressKit) -> list[Finding]:

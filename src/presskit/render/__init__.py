@@ -12,6 +12,7 @@ from typing import Any
 _WHERE = {
     "PAGE_SIZES": "presskit.render.document",
     "Options": "presskit.render.document",
+    "check_layout": "presskit.render.document",
     "RenderResult": "presskit.render.document",
     "render_pdf": "presskit.render.document",
     "estimate_size": "presskit.render.estimate",

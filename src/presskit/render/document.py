@@ -14,19 +14,20 @@ from io import BytesIO
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
 from presskit import model
 from presskit.errors import ExportError
 from presskit.model import limits
-from presskit.render import images
+from presskit.render import images, refit
 from presskit.render.fitting import line_count, shortened
-from presskit.render.flowables import Bookmark
+from presskit.render.flowables import Bookmark, KeepWithStart, Marker
 from presskit.render.fonts import family
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
+from presskit.render.layout_check import LayoutReport, faults
 from presskit.render.markup import inline, typographic
-from presskit.render.plan import Plan
+from presskit.render.plan import Landing, Plan
 from presskit.render.sections import Context, cover_still, key_contact, link, story
 from presskit.render.styles import build_styles
 from presskit.render.themes import load_theme
@@ -35,6 +36,7 @@ from presskit.render.themes import load_theme
 rl_config.useA85 = 0
 
 PAGE_SIZES = {key: size.points for key, size in model.PAGE_SIZES.items()}
+REFITS = 3  # layouts after the first, at most, to set a page again (``refit``)
 _ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -46,6 +48,8 @@ class RenderResult:
     # Where each section ("interview") and film ("film-ID") begins: a 0-based page index,
     # so the preview can show the page of what the person is editing.
     anchors: dict[str, int] = field(default_factory=dict)
+    # What the planning pass saw and where each flowable landed: the layout checker's input.
+    plan: Plan = field(default_factory=Plan)
 
 
 class _KitDocument(BaseDocTemplate):
@@ -58,6 +62,33 @@ class _KitDocument(BaseDocTemplate):
     def afterFlowable(self, flowable: object) -> None:
         if isinstance(flowable, Bookmark):
             self.anchors.setdefault(flowable.key, self.page - 1)
+
+
+class _RecordingFrame(Frame):
+    """A frame that notes in the plan where each flowable it takes lands (page and box)."""
+
+    def __init__(self, plan: Plan, *args: object, **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        at_top, top, previous_space = self._atTop, self._y, self._prevASpace
+        added = super().add(flowable, canv, trySplit)
+        plain_space = isinstance(flowable, Spacer | Bookmark | Marker | ActionFlowable)
+        if added and (getattr(flowable, "layout_role", "") or not plain_space):
+            # As Frame.add places it: below the space before (none at the frame's top; the
+            # part the space after the one before does not already give), and the space
+            # after below it.
+            if not at_top:
+                before = flowable.getSpaceBefore()
+                top -= max(before - previous_space, 0) if self._oASpace else before
+            bottom = self._y + flowable.getSpaceAfter()
+            width = getattr(flowable, "width", None) or getattr(flowable, "_width", 0)
+            left = self._x + self._leftExtraIndent
+            box = (left, bottom, left + width, top)
+            frame = (self._x1, self._y1, self._x2, self._y2)
+            self.plan.landings.append(Landing.of(flowable, canv.getPageNumber(), box, frame))
+        return added
 
 
 @dataclass(frozen=True)
@@ -103,6 +134,7 @@ def _context(kit: model.PressKit, source: AssetSource, options: Options) -> Cont
         source=source,
         page=PAGE_SIZES[page_size],
         films_shown=list(options.films) if options.films is not None else None,
+        profile=options.profile,
     )
 
 
@@ -165,6 +197,34 @@ def render_pdf(
     )
     if cancelled and cancelled():
         raise ExportCancelled
+    buffer, doc = _lay_out(ctx, names, options)
+    # A page left near empty before a film or a film's stills that would not fit under it:
+    # the film's key still is set smaller (its laurels after it, if need be), or the stills
+    # may part between rows, so that they start on that page; and the pages are laid out
+    # once more.
+    for _attempt in range(REFITS):
+        smaller = refit.key_still_heights(ctx.plan, ctx.key_still_heights, ctx.laurels_after)
+        loose = refit.loose_groups(ctx.plan) - ctx.loose_groups
+        if not smaller and not loose:
+            break
+        ctx.key_still_heights.update(smaller)
+        ctx.loose_groups |= loose
+        buffer, doc = _lay_out(ctx, names, options)
+    warnings = [ctx.coverage.sentence()] if ctx.coverage.missing else []
+    return RenderResult(buffer.getvalue(), doc.page, warnings, doc.anchors, ctx.plan)
+
+
+def check_layout(
+    kit: model.PressKit, source: AssetSource, options: Options = DEFAULT_OPTIONS
+) -> LayoutReport:
+    """Lays ``kit`` out as an export would and checks the pages (``layout_check``)."""
+    plan = render_pdf(kit, source, options).plan
+    return LayoutReport(plan.pages, faults(plan))
+
+
+def _lay_out(ctx: Context, names: list[str], options: Options) -> tuple[BytesIO, _KitDocument]:
+    """The pages, with a fresh record of where everything landed in ``ctx.plan``."""
+    ctx.plan.landings.clear()
     flow = story(ctx, names)
     buffer = BytesIO()
     doc = _document(buffer, ctx, options, starts_with_cover=bool(names) and names[0] == "cover")
@@ -172,8 +232,9 @@ def render_pdf(
         doc.build(flow)
     except LayoutError as err:
         raise ExportError(f"The kit could not be laid out: {err}.") from None
-    warnings = [ctx.coverage.sentence()] if ctx.coverage.missing else []
-    return RenderResult(buffer.getvalue(), doc.page, warnings, doc.anchors)
+    ctx.plan.pages, ctx.plan.page_size = doc.page, ctx.page
+    ctx.plan.cover = bool(names) and names[0] == "cover"
+    return buffer, doc
 
 
 def _document(
@@ -193,12 +254,19 @@ def _document(
         keywords=[*kit.person.roles, *films, "press kit"],
         creator="presskit",
         invariant=1 if options.invariant else 0,
+        keepTogetherClass=KeepWithStart,  # keepWithNext chains: with the next one's start
+        # ReportLab selects a font on every new page: Helvetica unless told, which is never
+        # drawn yet listed unembedded, and print shops' preflight rejects any such font.
+        initialFontName=family(ctx.theme.fonts.label).regular,  # the folio's: registered here
+        initialFontSize=ctx.styles.folio.fontSize,
+        initialLeading=ctx.styles.folio.leading,
         leftMargin=margin,
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=foot,
     )
-    body = Frame(
+    body = _RecordingFrame(
+        ctx.plan,
         margin,
         foot,
         width - 2 * margin,
@@ -209,7 +277,8 @@ def _document(
         topPadding=0,
         bottomPadding=0,
     )
-    cover_frame = Frame(
+    cover_frame = _RecordingFrame(
+        ctx.plan,
         margin,
         margin,
         width - 2 * margin,

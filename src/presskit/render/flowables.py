@@ -1,13 +1,16 @@
-"""The few flowables Platypus does not have: outline entries, letter-spaced labels, rules."""
+"""The few flowables Platypus does not have: outline entries, letter-spaced labels, rules,
+a keep-together that measures as the frame lays out."""
 
 from __future__ import annotations
 
 from io import BytesIO
 
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus.flowables import _listWrapOn
 
 from presskit.render.fonts import Coverage, Family, runs
 
@@ -218,3 +221,81 @@ class LongText(Flowable):
         for part, height in zip(self.parts, self._heights, strict=False):
             y -= height
             part.drawOn(self.canv, 0, y)
+
+
+class KeepWhole(KeepTogether):
+    """KeepTogether that measures its content as the frame lays it out.
+
+    ReportLab's measure takes the first flowable with a height for the block's top and
+    leaves out its space before, and the frame takes off only the space before of the
+    block's first flowable: when that is an outline entry (no height, no space) before a
+    section title, the title's space went uncounted, the block ran off the page and left
+    its heading or label at the foot.
+    """
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        dims: list[tuple[float, float]] = []
+        width, height = _listWrapOn(self._content, available_width, self.canv, dims=dims)
+        placed = [f for f in self._content if not hasattr(f, "frameAction")]
+        sized = [f for f, (_w, h) in zip(placed, dims, strict=False) if h > 0]
+        if sized and sized[0] is not placed[0]:
+            height += sized[0].getSpaceBefore()
+        self._H, self._H0 = height, dims[0][1] if dims else 0
+        self._wrapInfo = available_width, available_height
+        return width, 0xFFFFFF  # as KeepTogether: always asked to split, which keeps or moves it
+
+
+class Marker(Flowable):
+    """Nothing to see: marks a place in the flow for the record of where things landed."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class QrCode(Flowable):
+    """A link as a QR code ``side`` points square, drawn as vector squares on the canvas
+    (ReportLab's QR widget draws through a Drawing, which selects Helvetica: an unembedded
+    font in the PDF). Four modules of quiet zone are kept round it, as the standard asks."""
+
+    QUIET = 4  # modules
+
+    def __init__(self, url: str, side: float):
+        super().__init__()
+        self.code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        self.code.addData(url)
+        self.code.make()
+        self.width = self.height = side
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        count = self.code.getModuleCount()
+        module = self.width / (count + 2 * self.QUIET)
+        self.canv.setFillColorRGB(0, 0, 0)
+        for row, cells in enumerate(self.code.modules):
+            for column, dark in enumerate(cells):
+                if dark:
+                    x = (column + self.QUIET) * module
+                    y = self.height - (row + self.QUIET + 1) * module
+                    self.canv.rect(x, y, module, module, stroke=0, fill=1)
+
+
+class KeepWithStart(KeepWhole):
+    """A keepWithNext chain (a heading, a question) kept with the first lines of the
+    paragraph that follows, not the whole of it: a long answer starts under its question and
+    runs on to the next page, instead of taking its question to a new page and leaving the
+    foot of this one empty."""
+
+    START_LINES = 3  # the paragraph's lines kept with the chain (orphans are off: 2 at least)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = super().wrap(available_width, available_height)
+        last = self._content[-1]
+        if isinstance(last, Paragraph) and last.height > 0:
+            start = min(last.height, self.START_LINES * last.style.leading)
+            self._H -= last.height - start
+        return width, height

@@ -39,7 +39,7 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _BLANK_LINES.split(text) if p.strip()]
 
 
-PIECE_CHARS = 2_000  # far above a normal paragraph (about 600), small enough to set fast
+PIECE_CHARS = 10_000  # far above a long answer (600 words: about 3,600), small enough to set fast
 
 
 def pieces(text: str) -> list[str]:

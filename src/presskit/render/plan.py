@@ -1,14 +1,17 @@
 """What the layout's planning pass saw: each text with the font it is set in, each image with
-the box it is placed in, and the sections that print.
+the box it is placed in, and the sections that print; and, once the pages are laid out,
+where each flowable landed (page and box) in which frame.
 
 The planning pass runs the same section builders as the layout (``sections.story``), so
 this record cannot drift from what the PDF shows. The size estimate and the "nothing to
-show" check read it instead of working the layout out a second time.
+show" check read it instead of working the layout out a second time; the layout checker
+(``layout_check``) reads the landings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from presskit.render.fonts import Coverage, family, runs
 
@@ -22,12 +25,73 @@ class SetText:
     fallback_style: str = "Regular"  # the style of the fallback font a run may need
 
 
+# What a flowable is to the layout rules: the roles the layout checker knows. A flowable
+# without a role is plain text or space.
+HEADINGS = ("heading", "film-title", "question", "label")
+# Laurels sit in a film's kept head, with its title: they may end a page as the head does.
+ROLES = (
+    *HEADINGS,
+    *("laurels", "still", "caption", "credit"),
+    *("film-head-start", "film-head-end", "stills-group"),  # marks: where a kept block is
+)
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top in points from the page's foot
+
+_F = TypeVar("_F")
+
+
+def mark(flowable: _F, role: str, key: str = "", text: str = "") -> _F:
+    """Tells the layout checker what ``flowable`` is: a role from ``ROLES``, the still or
+    film it belongs to, a few words to name it by."""
+    assert role in ROLES, role
+    flowable.layout_role = role  # type: ignore[attr-defined]
+    flowable.layout_key = key  # type: ignore[attr-defined]
+    flowable.layout_text = text  # type: ignore[attr-defined]
+    return flowable
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where one flowable landed on the laid-out pages."""
+
+    page: int  # 1-based
+    role: str  # one of ROLES, or "" for plain text and pictures
+    key: str  # the still's or film's id, for stills, captions, credits and film titles
+    text: str  # a few words naming it, for a fault's sentence
+    box: Box
+    frame: Box  # the frame it was laid into
+    space_before: float = 0.0  # what the frame adds above it when it does not open the frame
+    space_after: float = 0.0  # and below it
+
+    @classmethod
+    def of(cls, flowable: Any, page: int, box: Box, frame: Box) -> Landing:
+        text = getattr(flowable, "layout_text", "")
+        if not text and hasattr(flowable, "getPlainText"):
+            text = flowable.getPlainText()
+        return cls(
+            page,
+            getattr(flowable, "layout_role", ""),
+            getattr(flowable, "layout_key", ""),
+            " ".join(text.split()[:8]),
+            box,
+            frame,
+            flowable.getSpaceBefore(),
+            flowable.getSpaceAfter(),
+        )
+
+
 @dataclass
 class Plan:
     texts: list[SetText] = field(default_factory=list)
     # The largest box (points) each image (by asset) is placed in.
     images: dict[str, tuple[float, float]] = field(default_factory=dict)
     sections: list[str] = field(default_factory=list)  # the sections that print, in order
+    key_stills: dict[str, str] = field(default_factory=dict)  # film id -> its key still's id
+    # Filled as the pages are laid out (``render_pdf``), empty after the planning pass alone:
+    landings: list[Landing] = field(default_factory=list)
+    pages: int = 0
+    page_size: tuple[float, float] = (0.0, 0.0)
+    cover: bool = False  # the first page is the cover
 
     def set_text(self, font: str, text: str, fallback_style: str = "Regular") -> None:
         if text.strip():

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepInFrame,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -33,14 +34,18 @@ from presskit.render.fitting import HeldText
 from presskit.render.flowables import (
     Bookmark,
     JpegReader,
+    KeepWhole,
     LongText,
+    Marker,
     MissingPicture,
     PlacedImage,
+    QrCode,
     Rule,
     SpacedLabel,
 )
 from presskit.render.fonts import Coverage, family
 from presskit.render.images import AssetSource, Rendition
+from presskit.render.laurels import GAP, LaurelRow
 from presskit.render.markup import (
     PIECE_CHARS,
     inline,
@@ -49,7 +54,8 @@ from presskit.render.markup import (
     pieces,
     typographic,
 )
-from presskit.render.plan import Plan
+from presskit.render.plan import Plan, mark
+from presskit.render.rows import justified_rows
 from presskit.render.styles import Styles
 from presskit.render.themes import Theme
 
@@ -62,6 +68,8 @@ STATUS_LABELS = {
     "released": "Released",
 }
 SECTION_TITLES = {key: section.title for key, section in model.SECTION_INFO.items()}
+MISSING_SHAPE = (1000.0, 667.0)  # a picture the file lacks is drawn as a 3:2 box
+KEY_STILL_SHARE = 0.36  # of the page's height: the most a film's key still takes
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 
@@ -76,6 +84,15 @@ class Context:
     plan: Plan = field(default_factory=Plan)  # what the planning pass saw
     coverage: Coverage = field(default_factory=Coverage)
     films_shown: list[str] | None = None  # film ids to include; None: all
+    profile: str = "screen"  # print sets QR codes beside trailers and reels
+    # Film id -> the height (points) its key still may take, where the layout asked for less
+    # than the usual (``refit.key_still_heights``).
+    key_still_heights: dict[str, float] = field(default_factory=dict)
+    # Film ids ("" for the general stills) whose stills may part between rows, where keeping
+    # them whole left a page near empty (``refit.loose_groups``).
+    loose_groups: set[str] = field(default_factory=set)
+    # Film ids whose laurels follow the kept head, where they made it too tall to fit.
+    laurels_after: set[str] = field(default_factory=set)
 
     @property
     def planning(self) -> bool:
@@ -93,15 +110,19 @@ class Context:
     def mm(self, value: float) -> float:
         return value * 72 / 25.4
 
-    def para(self, text: str, style: ParagraphStyle) -> Flowable:
+    def para(self, text: str, style: ParagraphStyle, role: str = "", key: str = "") -> Flowable:
+        """``text`` set in ``style``; a ``role`` (``plan.ROLES``) tells the layout checker
+        what it is."""
         if self.planning:
             self.plan.set_text(style.fontName, typographic(text))
             return Spacer(0, 0)
         if len(text) > PIECE_CHARS:  # set in pieces: one huge paragraph costs n² to split
             flat = ParagraphStyle(f"{style.name}-piece", style, spaceBefore=0, spaceAfter=0)
             parts: list[Flowable] = [self.paragraph(p, flat) for p in pieces(text)]
-            return LongText(parts, style.spaceBefore, style.spaceAfter)
-        return self.paragraph(text, style)
+            long_text = LongText(parts, style.spaceBefore, style.spaceAfter)
+            return mark(long_text, role, key, text) if role else long_text
+        paragraph = self.paragraph(text, style)
+        return mark(paragraph, role, key, text) if role else paragraph
 
     def paragraph(self, text: str, style: ParagraphStyle) -> Paragraph:
         face = family(style.fontName.rsplit("-", 1)[0])
@@ -143,17 +164,20 @@ class Context:
         size: float | None = None,
         bold: bool = True,
         after: float = 0,
+        role: str = "label",
     ) -> Flowable:
+        """Letter-spaced capitals; ``role`` "" for one that closes what it follows (a quote's
+        source) rather than introduce what comes next."""
         if needs_shaping(text):  # letter-spacing would break joined scripts: set it plainly
             style = ParagraphStyle(
                 "label", self.styles.meta, textColor=HexColor(colour), spaceAfter=after
             )
-            return self.para(text, style)
+            return self.para(text, style, role)
         if self.planning:
             weight = "Bold" if bold else "Regular"
             self.plan.set_text(f"{self.styles.label.name}-{weight}", text.upper(), weight)
             return Spacer(0, 0)
-        return SpacedLabel(
+        label = SpacedLabel(
             text,
             family(self.styles.label.name),
             size or self.theme.sizes.caption,
@@ -163,6 +187,7 @@ class Context:
             bold=bold,
             space_after=after,
         )
+        return mark(label, role, text=text) if role else label
 
     def fitted(self, still: model.Still, box: tuple[float, float]) -> tuple[float, float] | None:
         """The placed size of a still inside ``box`` (points), keeping its aspect ratio."""
@@ -198,26 +223,29 @@ class Context:
         picture = self.image(still, (width, max_height))
         if picture is None:
             return []
-        parts: list[Flowable] = [picture]
+        parts: list[Flowable] = [mark(picture, "still", still.id, still.caption)]
         if still.caption.strip():
-            parts.append(self.para(still.caption, self.styles.caption))
+            parts.append(self.para(still.caption, self.styles.caption, "caption", still.id))
         if credit_line(still):
-            parts.append(self.para(credit_line(still), self.styles.credit))
+            parts.append(self.para(credit_line(still), self.styles.credit, "credit", still.id))
         else:
             parts.append(Spacer(1, self.styles.credit.spaceAfter))
         return parts
 
     def section_title(self, name: str, title: str) -> list[Flowable]:
         text = title.upper() if self.theme.style.section_case == "upper" else title
-        parts: list[Flowable] = [Bookmark(title, name), self.para(text, self.styles.section)]
+        parts: list[Flowable] = [
+            Bookmark(title, name),
+            self.para(text, self.styles.section, "heading"),
+        ]
         if self.theme.style.rules:
-            parts.append(
-                Rule(
-                    HexColor(self.theme.colours.accent),
-                    width_fraction=0.12,
-                    space_after=self.theme.sizes.leading * 1.2,
-                )
+            rule = Rule(
+                HexColor(self.theme.colours.accent),
+                width_fraction=0.12,
+                space_after=self.theme.sizes.leading * 1.2,
             )
+            rule.keepWithNext = 1  # with the title, it stays with what the title introduces
+            parts.append(mark(rule, "heading", text=text))
         return parts
 
     def films(self) -> list[model.Film]:
@@ -352,6 +380,7 @@ def cover(ctx: Context) -> list[Flowable]:
             held += [Spacer(1, theme.sizes.leading * 0.5), picture]
             if credit_line(still):
                 held.append(ctx.held(credit_line(still), styles.credit, max_lines=2))
+    held += cover_laurels(ctx)
     quote = pull_quote(kit)
     if quote:
         text = "“" + quote.strip('“”"')
@@ -383,6 +412,9 @@ def bio(ctx: Context) -> list[Flowable]:
         table.setStyle(
             TableStyle(
                 [
+                    # A cell sets its font even when it holds only flowables: Helvetica
+                    # unless told, listed unembedded in the PDF.
+                    ("FONT", (0, 0), (-1, -1), cell_font(ctx)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (0, 0), gap),
@@ -412,33 +444,42 @@ def interview(ctx: Context) -> list[Flowable]:
         # keepWithNext on the question and no orphans in the answer: a question never
         # sits alone at the foot of a page.
         if qa.question.strip():
-            parts.append(ctx.para(qa.question, styles.question))
+            parts.append(ctx.para(qa.question, styles.question, "question"))
         parts += ctx.paras(qa.answer, styles.body)
     return parts
 
 
 def film_meta(film: model.Film) -> str:
+    """ "2025 · 15 min · Drama · USA · Korean, English": format, ratio, sound and colour are
+    the specs table's (``specs_table``)."""
     runtime = f"{film.runtime_min} min" if film.runtime_min else ""
-    specs = " / ".join(
-        x for x in (film.format, film.aspect_ratio, film.colour, film.sound) if x.strip()
-    )
-    fields = [
-        str(film.year) if film.year else "",
-        runtime,
-        film.genre,
-        film.country,
-        film.language,
-        specs,
-    ]
+    fields = [str(film.year) if film.year else "", runtime, film.genre, film.country, film.language]
     return " · ".join(x.strip() for x in fields if x and x.strip())
 
 
-def film_block(ctx: Context, film: model.Film) -> list[Flowable]:
+def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flowable]:
+    """A film as a unit: its key still leads, then title, meta line, status, the person's
+    role and the logline, all kept on one page (with ``lead``, the section title before the
+    first film); then synopsis, statement and details."""
     styles, theme = ctx.styles, ctx.theme
+    # Space above a film that follows another on its page; none at the top of a page (a
+    # Spacer there would fill a page that has nothing else).
+    gap = mark(Marker(), "film-head-start", film.id)
+    gap.spaceBefore = 0 if lead else theme.sizes.leading * 2  # a section title has its own
     head: list[Flowable] = [
+        gap,
+        *lead,
         Bookmark(film.title or "Untitled film", f"film-{film.id}", level=1),
-        ctx.para(film.title or "Untitled film", styles.heading),
     ]
+    key = ctx.kit.still(film.key_still) if film.key_still else None
+    if key and key.asset:
+        height = ctx.key_still_heights.get(film.id, ctx.page[1] * KEY_STILL_SHARE)
+        credited = ctx.credited(key, ctx.frame_width, height)
+        if credited:
+            ctx.plan.key_stills[film.id] = key.id
+            head += credited
+    title = ctx.para(film.title or "Untitled film", styles.heading, "film-title", film.id)
+    head.append(title)
     if film.original_title.strip():
         head.append(ctx.para(film.original_title, styles.meta))
     meta = film_meta(film)
@@ -458,51 +499,267 @@ def film_block(ctx: Context, film: model.Film) -> list[Flowable]:
         )
     if film.logline.strip():
         head += ctx.paras(film.logline, styles.logline)
-    parts: list[Flowable] = [KeepTogether(head)]
+    # What programmers look for first: the first row of laurels on the title's page, any
+    # more right after it.
+    wreaths = laurels(ctx, film)
+    in_head = 0 if film.id in ctx.laurels_after else 1
+    head += wreaths[:in_head]
+    head.append(mark(Marker(), "film-head-end", film.id))  # where the kept head ends
+    parts: list[Flowable] = [KeepWhole(head), *wreaths[in_head:]]
+    quotes = [q for q in film.press_quotes if q.quote.strip()]
+    for quote in quotes[:PULL_QUOTES]:  # on the film's first page, after its laurels
+        parts += pull_quote_block(ctx, quote)
+    parts += links_block(ctx, film.links, styles.body)  # the trailer near the top, with the film
     parts += ctx.paras(film.synopsis, styles.body)
     parts += ctx.paras(film.synopsis_long, styles.body)
     if film.directors_statement.strip():
-        parts.append(ctx.para("Director’s statement", styles.subhead))
+        parts.append(ctx.para("Director’s statement", styles.subhead, "heading"))
         parts += ctx.paras(film.directors_statement, styles.body)
-    details = [
-        ("Themes", ", ".join(t.strip() for t in film.themes if t.strip())),
-        (
-            "Festivals",
-            "; ".join(_dated(f.name, f.year, f.note) for f in film.festivals if f.name.strip()),
-        ),
-        (
-            "Awards",
-            "; ".join(_dated(a.name, a.year, a.note) for a in film.awards if a.name.strip()),
-        ),
-        (
-            "Credits",
-            "; ".join(
-                f"{c.role}: {c.name}" if c.role else c.name for c in film.credits if c.name.strip()
-            ),
-        ),
-    ]
-    for title, text in details:
-        if text:
-            parts.append(ctx.para(f"{title}: {text}", styles.body))
-    for quote in film.press_quotes:
-        if quote.quote.strip():
-            parts.append(
-                ctx.para(f"“{quote.quote.strip()}” — {quote.source}".rstrip(" —"), styles.lead)
-            )
-    for film_link in film.links:
-        if film_link.url.strip():
-            text = (
-                f"{film_link.label}: {display_url(film_link.url)}"
-                if film_link.label
-                else display_url(film_link.url)
-            )
-            parts.append(link(ctx, text, film_link.url, styles.body))
-    key = ctx.kit.still(film.key_still) if film.key_still else None
-    if key and key.asset:
-        credited = ctx.credited(key, ctx.frame_width, ctx.page[1] * 0.36)
-        if credited:
-            parts.append(KeepTogether([Spacer(1, theme.sizes.leading * 0.5), *credited]))
+    themes = ", ".join(t.strip() for t in film.themes if t.strip())
+    if themes:
+        parts.append(ctx.para(f"Themes: {themes}", styles.body))
+    parts += billing_block(ctx, film)
+    parts += specs_table(ctx, film)
+    for quote in quotes[PULL_QUOTES:]:  # any more in a short list
+        parts.append(
+            ctx.para(f"“{quote.quote.strip()}” — {quote.source}".rstrip(" —"), styles.body)
+        )
     return parts
+
+
+PULL_QUOTES = 2  # press quotes set large on a film's page; any more go in a short list
+QR_LABELS = re.compile(r"trailer|screener|teaser|reel", re.IGNORECASE)
+
+
+Laurel = tuple[str, str, int | None]  # the note ("WINNER"), the festival or award, the year
+
+
+def film_laurels(film: model.Film) -> list[Laurel]:
+    """Awards, then premieres, then the other festivals."""
+    awards = [(a.note.strip() or "Winner", a.name, a.year) for a in film.awards if a.name.strip()]
+    festivals = [
+        (f.note.strip() or "Official Selection", f.name, f.year)
+        for f in film.festivals
+        if f.name.strip()
+    ]
+    return awards + sorted(festivals, key=lambda f: "premiere" not in f[0].lower())
+
+
+def laurels(ctx: Context, film: model.Film) -> list[Flowable]:
+    """A film's laurels in rows of four at most, in the text's ink."""
+    return laurel_rows(ctx, film_laurels(film), film.id, ctx.theme.colours.text)
+
+
+def laurel_rows(ctx: Context, items: list[Laurel], key: str, colour: str) -> list[Flowable]:
+    if not items:
+        return []
+    if ctx.planning:
+        for note, name, year in items:
+            ctx.para(note.upper(), ctx.styles.caption)
+            ctx.para(name, ctx.styles.caption)
+            if year:
+                ctx.para(str(year), ctx.styles.caption)
+        return []
+    ink = HexColor(colour)
+    across = 4
+    size = (ctx.frame_width - GAP * (across - 1)) / across
+    note_style = ParagraphStyle(
+        "laurel_note",
+        ctx.styles.caption,
+        alignment=TA_CENTER,
+        spaceBefore=0,
+        fontName=family(ctx.styles.label.name).bold,
+        fontSize=ctx.theme.sizes.caption - 1,
+        leading=(ctx.theme.sizes.caption - 1) * 1.25,
+        textColor=ink,
+    )
+    name_style = ParagraphStyle(
+        "laurel_name",
+        ctx.styles.caption,
+        alignment=TA_CENTER,
+        spaceBefore=0,
+        fontName=ctx.styles.body.fontName,
+        textColor=ink,
+    )
+    wreaths = [
+        [
+            ctx.paragraph(note.upper(), note_style),
+            ctx.paragraph(name, name_style),
+            *([ctx.paragraph(str(year), note_style)] if year else []),
+        ]
+        for note, name, year in items
+    ]
+    rows: list[Flowable] = [
+        mark(LaurelRow(wreaths[i : i + across], size, ink), "laurels", key, items[i][1])
+        for i in range(0, len(wreaths), across)
+    ]
+    rows[-1].spaceAfter = ctx.theme.sizes.leading * 0.8
+    return rows
+
+
+COVER_LAURELS = 4  # the kit's most notable, on the cover
+
+
+def cover_laurels(ctx: Context) -> list[Flowable]:
+    """The kit's most notable laurels on the cover (a theme's choice): every film's awards,
+    then its premieres, the first four in all."""
+    if not ctx.theme.style.cover_laurels:
+        return []
+    awards: list[Laurel] = []
+    premieres: list[Laurel] = []
+    for film in ctx.films():
+        named = sum(1 for a in film.awards if a.name.strip())
+        items = film_laurels(film)
+        awards += items[:named]
+        premieres += [item for item in items[named:] if "premiere" in item[0].lower()]
+    rows = laurel_rows(
+        ctx, (awards + premieres)[:COVER_LAURELS], "cover", ctx.theme.colours.cover_text
+    )
+    for row in rows:
+        row.keepWithNext = 0
+    return rows
+
+
+def pull_quote_block(ctx: Context, quote: model.PressQuote) -> list[Flowable]:
+    """A press quote set large in italic with hanging quotation marks, its source below in
+    letter-spaced capitals."""
+    size = ctx.theme.sizes.pull_quote
+    style = ParagraphStyle(
+        "film_quote",
+        ctx.styles.pull_quote,
+        textColor=HexColor(ctx.theme.colours.text),
+        spaceBefore=ctx.theme.sizes.leading * 0.6,
+        leftIndent=size * 0.45,
+        firstLineIndent=-size * 0.45,
+        keepWithNext=1,
+    )
+    words = quote.quote.strip().strip('“”"')
+    parts = [ctx.para(f"“{words}”", style)]
+    if quote.source.strip():
+        parts.append(
+            ctx.label(
+                quote.source.strip(),
+                ctx.theme.colours.muted,
+                bold=False,
+                after=ctx.theme.sizes.leading * 0.6,
+                role="",
+            )
+        )
+    return parts
+
+
+def billing_block(ctx: Context, film: model.Film) -> list[Flowable]:
+    """Credits: each role in small letter-spaced capitals over the name, two columns where
+    the names fit in half the width."""
+    credits = [c for c in film.credits if c.name.strip()]
+    if not credits:
+        return []
+    parts: list[Flowable] = [ctx.para("Credits", ctx.styles.subhead, "heading")]
+    cells = [
+        [
+            ctx.label(c.role.strip() or "Credit", ctx.theme.colours.muted, bold=False, after=1),
+            ctx.para(c.name, ctx.styles.body),
+        ]
+        for c in credits
+    ]
+    if ctx.planning:
+        return parts
+    gutter = ctx.mm(ctx.theme.spacing.gutter) * 2
+    half = (ctx.frame_width - gutter) / 2
+    widest = max(
+        stringWidth(c.name, ctx.styles.body.fontName, ctx.styles.body.fontSize) for c in credits
+    )
+    columns = 2 if widest <= half else 1
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows[-1] += [[Spacer(0, 0)]] * (columns - len(rows[-1]))
+    table = Table(
+        rows, colWidths=[half + gutter, half] if columns == 2 else [ctx.frame_width], hAlign="LEFT"
+    )
+    table.setStyle(_plain_table(ctx, gutter))
+    return [*parts, table]
+
+
+def specs_table(ctx: Context, film: model.Film) -> list[Flowable]:
+    """Runtime, country, language, format, aspect ratio, sound, colour: only rows with values."""
+    rows = [
+        (label, value.strip())
+        for label, value in (
+            ("Runtime", f"{film.runtime_min} min" if film.runtime_min else ""),
+            ("Genre", film.genre),
+            ("Country", film.country),
+            ("Language", film.language),
+            ("Format", film.format),
+            ("Aspect ratio", film.aspect_ratio),
+            ("Sound", film.sound),
+            ("Colour", film.colour),
+        )
+        if value.strip()
+    ]
+    if not rows:
+        return []
+    label_style = ParagraphStyle(
+        "spec_label", ctx.styles.caption, spaceBefore=0, textColor=HexColor(ctx.theme.colours.muted)
+    )
+    value_style = ParagraphStyle("spec_value", ctx.styles.body, spaceAfter=0)
+    cells = [[ctx.para(label, label_style), ctx.para(value, value_style)] for label, value in rows]
+    heading = ctx.para("Specifications", ctx.styles.subhead, "heading")
+    if ctx.planning:
+        return [heading]
+    column = ctx.frame_width * 0.28
+    table = Table(cells, colWidths=[column, ctx.frame_width - column], hAlign="LEFT")
+    style = _plain_table(ctx, 0, pad=2)
+    style.add("LINEBELOW", (0, 0), (-1, -1), 0.25, HexColor(ctx.theme.colours.rule))
+    table.setStyle(style)
+    return [heading, table]
+
+
+def cell_font(ctx: Context) -> str:
+    """The font a table's cells are set to (registered here: a kit may set no body text)."""
+    return family(ctx.theme.fonts.text).regular
+
+
+def _plain_table(ctx: Context, gutter: float, pad: float = 0) -> TableStyle:
+    return TableStyle(
+        [
+            # A cell sets its font even when it holds only flowables: Helvetica unless told,
+            # listed unembedded in the PDF.
+            ("FONT", (0, 0), (-1, -1), cell_font(ctx)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), gutter),
+            ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad + ctx.theme.sizes.leading * 0.3),
+        ]
+    )
+
+
+def links_block(ctx: Context, links: list[model.Link], style: ParagraphStyle) -> list[Flowable]:
+    """Labelled, clickable links; in print, a QR code beside a trailer, screener or reel so a
+    printed kit opens it from a phone, with the short address under it."""
+    parts: list[Flowable] = []
+    for item in links:
+        if not (item.url.strip() or item.label.strip()):
+            continue
+        text = f"{item.label}: {display_url(item.url)}" if item.label else display_url(item.url)
+        line = link(ctx, text, item.url, style)
+        if ctx.planning or ctx.profile != "print" or not QR_LABELS.search(item.label):
+            parts.append(line)
+            continue
+        if not safe_url(item.url):
+            parts.append(line)
+            continue
+        code = QrCode(item.url.strip(), ctx.mm(QR_MM))
+        column = ctx.mm(QR_MM) + ctx.mm(ctx.theme.spacing.gutter) * 2
+        table = Table([[code, line]], colWidths=[column, ctx.frame_width - column], hAlign="LEFT")
+        style_ = _plain_table(ctx, ctx.mm(ctx.theme.spacing.gutter) * 2)
+        style_.add("VALIGN", (0, 0), (-1, -1), "MIDDLE")
+        table.setStyle(style_)
+        parts.append(table)
+    return parts
+
+
+QR_MM = 20  # a QR code's side, quiet zone included (LAYOUT.md: about 18-22 mm)
 
 
 def _dated(name: str, year: int | None, note: str) -> str:
@@ -513,41 +770,73 @@ def films(ctx: Context) -> list[Flowable]:
     shown = ctx.films()
     if not shown:
         return []
-    parts = ctx.section_title("films", SECTION_TITLES["films"])
+    parts: list[Flowable] = []
     for i, film in enumerate(shown):
         if i:  # a new film starts on a new page unless a good part of this one is left
-            parts += [Spacer(1, ctx.theme.sizes.leading), CondPageBreak(ctx.page[1] * 0.3)]
-        parts += film_block(ctx, film)
+            parts.append(CondPageBreak(ctx.page[1] * 0.3))
+        # The section title goes into the first film's block: it never ends a page alone.
+        lead = ctx.section_title("films", SECTION_TITLES["films"]) if i == 0 else []
+        parts += film_block(ctx, film, lead)
     return parts
 
 
 def stills(ctx: Context) -> list[Flowable]:
+    """Each film's stills under its title in justified rows; the section title, a film's
+    title and its first row are never parted, nor a whole film's stills unless keeping
+    them whole left a page near empty."""
     shown = ctx.stills()
     if not shown:
         return []
-    parts = ctx.section_title("stills", SECTION_TITLES["stills"])
-    groups: list[tuple[str, list[model.Still]]] = []
+    groups: list[tuple[str, str, list[model.Still]]] = []  # (film id, its title, its stills)
     for film in ctx.films():
         mine = [s for s in shown if s.film == film.id]
         if mine:
-            groups.append((film.title, mine))
+            groups.append((film.id, film.title, mine))
     general = [s for s in shown if not s.film]
     if general:
-        groups.append(("", general))
-    columns = max(1, ctx.theme.spacing.still_columns)
-    gutter = ctx.mm(ctx.theme.spacing.gutter)
-    cell = (ctx.frame_width - gutter * (columns - 1)) / columns
-    for title, group in groups:
+        groups.append(("", "", general))
+    parts: list[Flowable] = []
+    for key, title, group in groups:
+        block = ctx.section_title("stills", SECTION_TITLES["stills"]) if not parts else []
+        block.append(mark(Marker(), "stills-group", key))
         if title and len(groups) > 1:
-            parts.append(ctx.para(title, ctx.styles.subhead))
-        rows = []
-        for start in range(0, len(group), columns):
-            row = [ctx.credited(s, cell, cell * 1.25) for s in group[start : start + columns]]
-            rows.append(row + [""] * (columns - len(row)))
-        table = Table(rows, colWidths=[cell + gutter] * (columns - 1) + [cell], hAlign="LEFT")
+            block.append(ctx.para(title, ctx.styles.subhead, "heading"))
+        rows = still_rows(ctx, group)
+        if key in ctx.loose_groups:  # the title and the first row, then row by row
+            parts += [KeepWhole(block + rows[:1]), *rows[1:]]
+        else:
+            parts.append(KeepWhole(block + rows))
+    return parts
+
+
+def still_rows(ctx: Context, group: list[model.Still]) -> list[Flowable]:
+    """``group`` as justified rows (``rows.justified_rows``), each with its captions."""
+    spacing = ctx.theme.spacing
+    # A still whose picture the file lacks keeps its place, as a marked 3:2 box.
+    sized = [(s, ctx.fitted(s, (1000, 1000)) or MISSING_SHAPE) for s in group]
+    gutter = ctx.mm(spacing.gutter)
+    rows = justified_rows(
+        [w / h for _s, (w, h) in sized],
+        ctx.frame_width,
+        gutter,
+        ctx.mm(spacing.still_row_min),
+        ctx.mm(spacing.still_row_max),
+    )
+    flow: list[Flowable] = []
+    for row in rows:
+        cells, widths = [], []
+        for still, (w, h) in sized[row.start : row.end]:
+            width = row.height * w / h
+            cells.append(ctx.credited(still, width, row.height))
+            widths.append(width + gutter)
+        widths[-1] -= gutter
+        table = Table([cells], colWidths=widths, hAlign="CENTER")
         table.setStyle(
             TableStyle(
                 [
+                    # A cell sets its font even when it holds only flowables: Helvetica
+                    # unless told, listed unembedded in the PDF.
+                    ("FONT", (0, 0), (-1, -1), cell_font(ctx)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), gutter),
@@ -557,8 +846,8 @@ def stills(ctx: Context) -> list[Flowable]:
                 ]
             )
         )
-        parts.append(table)
-    return parts
+        flow.append(table)
+    return flow
 
 
 def contact(ctx: Context) -> list[Flowable]:
@@ -573,12 +862,9 @@ def contact(ctx: Context) -> list[Flowable]:
     if c.website.strip():
         lines.append(link(ctx, f"Website: {display_url(c.website)}", c.website, styles.body))
     if c.representation.strip():
-        lines.append(ctx.para("Representation", styles.question))
+        lines.append(ctx.para("Representation", styles.question, "label"))
         lines += ctx.paras(c.representation, styles.body)
-    for item in ctx.kit.links:
-        if item.url.strip() or item.label.strip():
-            text = f"{item.label}: {display_url(item.url)}" if item.label else display_url(item.url)
-            lines.append(link(ctx, text, item.url, styles.body))
+    lines += links_block(ctx, ctx.kit.links, styles.body)  # the reel with a QR code in print
     if not lines:
         return []
     return [*ctx.section_title("contact", SECTION_TITLES["contact"]), *lines]
@@ -595,18 +881,32 @@ BUILDERS: dict[str, Callable[[Context], list[Flowable]]] = {
 
 
 def story(ctx: Context, sections: list[str]) -> list[Flowable]:
-    """The whole flow: the cover on its own page, then each section from a new page."""
+    """The whole flow: the cover on its own page, then each section (see ``section_break``)."""
     flow: list[Flowable] = []
+    previous = ""
     for name in sections:
         parts = BUILDERS[name](ctx)
         if not parts:
             continue
         if ctx.planning:
             ctx.plan.sections.append(name)
-        if flow:
-            # A short contact section follows the stills rather than stand alone on a page.
-            flow.append(CondPageBreak(ctx.page[1] * 0.25) if name == "contact" else PageBreak())
+        if previous == "cover" and name != "contact":
+            flow.append(PageBreak())
+        elif flow:
+            flow.append(section_break(ctx, name))
         flow += parts
         if name == "cover":
             flow.append(NextPageTemplate("body"))
+        previous = name
     return flow
+
+
+def section_break(ctx: Context, name: str) -> Flowable:
+    """Where the theme asks for it (``section_break = "page"``), a section starts on a new
+    page when the page so far is more than half full; otherwise, and always in a theme that
+    flows, it follows after generous space (the section title's space before) when a good
+    part of the page is left. A short contact section follows whatever room is left."""
+    frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
+    if name == "contact":
+        return CondPageBreak(frame * 0.25)
+    return CondPageBreak(frame * (0.5 if ctx.theme.style.section_break == "page" else 0.3))

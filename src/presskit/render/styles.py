@@ -92,7 +92,7 @@ def build_styles(theme: Theme) -> Styles:
             fontSize=sizes.section,
             leading=sizes.section * 1.15,
             textColor=ink,
-            spaceBefore=0,
+            spaceBefore=lead * 3,  # when a section follows another on its page; none at the top
             spaceAfter=lead * (0.5 if theme.style.rules else 1.5),
             keepWithNext=1,
         ),

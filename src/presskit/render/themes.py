@@ -53,7 +53,8 @@ class Spacing:
     margin: float
     foot: float
     gutter: float
-    still_columns: int
+    still_row_min: float  # mm: the lowest and highest a row of stills may be
+    still_row_max: float
     letter_spacing: float
 
 
@@ -64,6 +65,8 @@ class Style:
     question_font: str
     rules: bool
     justify: bool
+    section_break: str
+    cover_laurels: bool
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ _CHOICES = {
     ("style", "cover"): ("framed", "full-bleed"),
     ("style", "section_case"): ("title", "upper"),
     ("style", "question_font"): ("label", "text"),
+    ("style", "section_break"): ("page", "flow"),
 }
 
 

@@ -1,0 +1,151 @@
+"""The layout checker: the rules of ../LAYOUT.md's pagination, read off the renderer's own
+record of where each flowable landed (``Plan.landings``), never off pixels.
+
+Each fault names its page, its kind and, in one sentence, what is wrong. Laying a kit out
+to check it is ``document.check_layout``; the renderer reads the faults itself to set a
+page again (``refit``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+
+from presskit.render.plan import HEADINGS, Landing, Plan
+
+# The kinds of fault, in the order they are reported on a page.
+NEAR_EMPTY = "near-empty-page"
+STILL_PARTED = "still-parted-from-caption"
+TITLE_WITHOUT_STILL = "film-title-without-key-still"
+HEADING_AT_FOOT = "heading-at-page-foot"
+OUTSIDE_FRAME = "outside-frame"
+KINDS = (NEAR_EMPTY, STILL_PARTED, TITLE_WITHOUT_STILL, HEADING_AT_FOOT, OUTSIDE_FRAME)
+
+NEAR_EMPTY_SHARE = 0.25  # a page but the cover and the last holds at least this of its height
+_SLACK = 0.5  # points: rounding in ReportLab's own arithmetic is no fault
+
+
+@dataclass(frozen=True)
+class Fault:
+    page: int
+    kind: str
+    detail: str
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class LayoutReport:
+    pages: int
+    faults: list[Fault]
+
+    def to_json(self) -> dict[str, object]:
+        return {"pages": self.pages, "faults": [f.to_json() for f in self.faults]}
+
+
+def faults(plan: Plan) -> list[Fault]:
+    """Every fault in a laid-out plan, by page."""
+    pages: dict[int, list[Landing]] = defaultdict(list)
+    for landing in plan.landings:
+        pages[landing.page].append(landing)
+    found = [
+        *_near_empty(plan, pages),
+        *_parted_stills(plan),
+        *_titles_without_stills(plan),
+        *_headings_at_foot(plan, pages),
+        *_outside_frame(plan),
+    ]
+    return sorted(found, key=lambda f: (f.page, KINDS.index(f.kind)))
+
+
+def _near_empty(plan: Plan, pages: dict[int, list[Landing]]) -> list[Fault]:
+    height = plan.page_size[1]
+    found = []
+    for page in range(1, plan.pages):  # the last page may be short
+        if page == 1 and plan.cover:
+            continue
+        on_page = pages.get(page, [])
+        used = max(x.box[3] for x in on_page) - min(x.box[1] for x in on_page) if on_page else 0.0
+        if used < height * NEAR_EMPTY_SHARE:
+            share = round(100 * used / height)
+            found.append(
+                Fault(
+                    page,
+                    NEAR_EMPTY,
+                    f"Page {page} holds {share}% of its height; a page but the "
+                    f"cover and the last should hold a quarter or more.",
+                )
+            )
+    return found
+
+
+def _parted_stills(plan: Plan) -> list[Fault]:
+    """A caption or credit on another page than the still it follows in the flow."""
+    found = []
+    pictures: dict[str, Landing] = {}  # still id -> its picture that came last in the flow
+    for landing in plan.landings:
+        if landing.role == "still":
+            pictures[landing.key] = landing
+        elif landing.role in ("caption", "credit") and landing.key in pictures:
+            picture = pictures[landing.key]
+            if landing.page != picture.page:
+                found.append(
+                    Fault(
+                        landing.page,
+                        STILL_PARTED,
+                        f"The {landing.role} “{landing.text}” is on page {landing.page}, its "
+                        f"still on page {picture.page}.",
+                    )
+                )
+    return found
+
+
+def _titles_without_stills(plan: Plan) -> list[Fault]:
+    pictures = {x.key: x.page for x in plan.landings if x.role == "still"}
+    found = []
+    for title in (x for x in plan.landings if x.role == "film-title"):
+        still = plan.key_stills.get(title.key)
+        if still in pictures and pictures[still] != title.page:
+            found.append(
+                Fault(
+                    title.page,
+                    TITLE_WITHOUT_STILL,
+                    f"The film “{title.text}” is on page {title.page}, its key still on page "
+                    f"{pictures[still]}.",
+                )
+            )
+    return found
+
+
+def _headings_at_foot(plan: Plan, pages: dict[int, list[Landing]]) -> list[Fault]:
+    found = []
+    for page, on_page in pages.items():
+        last = min(on_page, key=lambda x: x.box[1])
+        if page < plan.pages and last.role in HEADINGS:
+            found.append(
+                Fault(
+                    page,
+                    HEADING_AT_FOOT,
+                    f"The {last.role.replace('-', ' ')} “{last.text}” ends page {page}; what it "
+                    f"introduces starts on page {page + 1}.",
+                )
+            )
+    return found
+
+
+def _outside_frame(plan: Plan) -> list[Fault]:
+    found = []
+    for x in plan.landings:
+        (left, bottom, right, top), (fl, fb, fr, ft) = x.box, x.frame
+        if left < fl - _SLACK or right > fr + _SLACK or bottom < fb - _SLACK or top > ft + _SLACK:
+            what = f"“{x.text}”" if x.text else "A picture"
+            found.append(
+                Fault(
+                    x.page,
+                    OUTSIDE_FRAME,
+                    f"{what} reaches outside the page's text area on page {x.page} "
+                    f"({right - left:.0f}×{top - bottom:.0f} pt in {fr - fl:.0f}×{ft - fb:.0f}).",
+                )
+            )
+    return found

@@ -1,0 +1,115 @@
+"""A film as a designed unit: its key still leads, laurels, pull quotes, billing block, specs,
+and in print a QR code beside the trailer."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from presskit.render.document import Options, render_pdf
+from presskit.store import KitFile
+from tests.render import corpus
+
+
+@pytest.fixture(scope="module")
+def rich_kit(tmp_path_factory) -> Path:
+    return corpus.rich(tmp_path_factory.mktemp("rich"))
+
+
+def render(kit_path: Path, **options):
+    with KitFile.open(kit_path) as kit_file:
+        return render_pdf(kit_file.load(), kit_file, Options(invariant=True, **options))
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [
+        re.sub(r"\s+", " ", page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages
+    ]
+
+
+def test_the_key_still_leads_its_film_on_the_page_of_its_title(rich_kit):
+    result = render(rich_kit)
+    landed = result.plan.landings
+    for film, still in result.plan.key_stills.items():
+        title = next(x for x in landed if x.role == "film-title" and x.key == film)
+        picture = next(x for x in landed if x.role == "still" and x.key == still)
+        assert picture.page == title.page
+        assert picture.box[1] > title.box[3]  # above the title
+
+
+def test_laurels_print_awards_first_then_premieres_with_their_notes_and_years(rich_kit):
+    texts = page_texts(render(rich_kit).pdf)
+    text = " ".join(texts)
+    order = [
+        text.index(words)
+        for words in ("New Currents", "Best Cinematography", "World Premiere".upper(), "Sundance")
+    ]
+    assert order == sorted(order)
+    assert "WINNER" in text and "RUNNER-UP" in text and "OFFICIAL SELECTION" in text
+    # the run-in database line is gone
+    assert "Festivals:" not in text and "Awards:" not in text and "Credits: " not in text
+
+
+def test_laurels_are_drawn_not_pictures(rich_kit):
+    """The laurels add no image to the PDF: every image is a still."""
+    pdf = render(rich_kit).pdf
+    images = {
+        name
+        for page in pypdf.PdfReader(io.BytesIO(pdf)).pages
+        for name, obj in page.get("/Resources", {}).get("/XObject", {}).items()
+        if obj.get_object()["/Subtype"] == "/Image"
+    }
+    with KitFile.open(rich_kit) as kit_file:
+        stills = {s.asset for s in kit_file.load().stills}
+    assert 0 < len(images) <= len(stills)
+
+
+def test_two_pull_quotes_before_the_specs_the_third_in_the_short_list_after(rich_kit):
+    whole = " ".join(page_texts(render(rich_kit).pdf))
+    first_film = slice(whole.index("The Tide Between Us"), whole.index("Lantern"))
+    film = whole[first_film]
+    specs = film.index("Specifications")
+    assert film.index("VARIETY") < specs and film.index("THE HOLLYWOOD REPORTER") < specs
+    assert film.index("— Screen International") > specs  # the third: listed, set plainly
+    assert "SCREEN INTERNATIONAL" not in film
+
+
+def test_billing_block_and_specs_show_only_what_is_there(rich_kit):
+    whole = " ".join(page_texts(render(rich_kit).pdf))
+    assert "Credits" in whole and "Im-Sun Song" in whole and "Aiko Tanaka" in whole
+    for label in ("Runtime", "Country", "Language", "Format", "Aspect ratio", "Sound", "Colour"):
+        assert label in whole
+    # films with a runtime and a country, and no credits
+    kit = corpus.many_films(Path(rich_kit).parent / "sparse")
+    text = " ".join(page_texts(render(kit).pdf))
+    assert "Runtime" in text and "Country" in text
+    assert "Aspect ratio" not in text and "Sound" not in text and "Credits" not in text
+
+
+def _drawn_squares(pdf: bytes, page_number: int) -> int:
+    page = pypdf.PdfReader(io.BytesIO(pdf)).pages[page_number]
+    return page.get_contents().get_data().count(b" re")
+
+
+def test_print_sets_a_qr_code_beside_the_trailer_and_screen_does_not(rich_kit):
+    printed, screen = render(rich_kit, profile="print"), render(rich_kit)
+    page = next(i for i, t in enumerate(page_texts(printed.pdf)) if "Trailer: vimeo.com" in t)
+    assert _drawn_squares(printed.pdf, page) > 200  # the modules of two codes
+    page = next(i for i, t in enumerate(page_texts(screen.pdf)) if "Trailer: vimeo.com" in t)
+    assert _drawn_squares(screen.pdf, page) < 20
+    links = [
+        a.get_object()["/A"]["/URI"]
+        for p in pypdf.PdfReader(io.BytesIO(printed.pdf)).pages
+        for a in p.get("/Annots", [])
+    ]
+    assert "https://vimeo.com/100000001" in links and "https://vimeo.com/793204574" in links
+
+
+def test_the_cover_carries_the_most_notable_laurels_awards_first(rich_kit):
+    cover = page_texts(render(rich_kit, theme="modern").pdf)[0]
+    assert cover.count("WINNER") >= 2 and "New Currents" in cover
+    assert "OFFICIAL SELECTION" not in cover  # awards and premieres only, four at most
