@@ -132,7 +132,7 @@ class ExportDialog(QDialog):
         self.nothing_to_show: str | None = None  # why these choices would export nothing
         self.missing_pictures: list[str] = []  # sentences: stills whose picture is unreadable
         self.result_path: Path | None = None
-        self._cancel = threading.Event()
+        self._exports = Latest(self._export_job, self._export_done, self._export_failed, self)
         self._estimates = Latest(
             self._estimate_job, self._estimate_done, self._estimate_failed, self
         )
@@ -423,27 +423,24 @@ class ExportDialog(QDialog):
         self.path.setText(str(out))
         self.settings.export_profile = self.profile.currentData()
         self.settings.export_folder = str(out.parent)
-        snapshot, choices = self.session.snapshot(), self.choices()
-        images = self.session.worker_images()
-        self._cancel.clear()
         self._set_exporting(True)
-        cancel, progress = self._cancel, self._progress
+        self._exports.ask()
 
-        def job() -> Any:
+    def _export_job(self) -> Callable[[], tuple[Path, Any]]:
+        out, snapshot, choices = self.output_path(), self.session.snapshot(), self.choices()
+        images = self.session.worker_images()
+        cancelled, progress = self._exports.cancelled, self._progress
+
+        def job() -> tuple[Path, Any]:
             from presskit import render
 
             with images() as source:
                 options = render.Options(**choices)
-                return render.export_pdf(
-                    snapshot, source, out, options, progress.report, cancel.is_set
+                return out, render.export_pdf(
+                    snapshot, source, out, options, progress.report, cancelled.is_set
                 )
 
-        run_in_background(
-            job,
-            lambda result: self._export_done(out, result),
-            self._export_failed,
-            owner=self,
-        )
+        return job
 
     def _without_missing_pictures_is_fine(self) -> bool:
         """A still whose picture is missing or damaged prints as a marked box: asked first."""
@@ -462,7 +459,7 @@ class ExportDialog(QDialog):
 
     def cancel(self) -> None:
         if self.exporting:
-            self._cancel.set()
+            self._exports.cancel()
             self.cancel_button.setEnabled(False)
             self.progress_text.setText("Cancelling…")
 
@@ -491,7 +488,7 @@ class ExportDialog(QDialog):
             self.progress_text.setText("Starting…")
 
     def _show_progress(self, done: int, total: int) -> None:
-        if self.exporting and not self._cancel.is_set():
+        if self.exporting and not self._exports.cancelled.is_set():
             if done < total:
                 self.progress.setRange(0, total)
                 self.progress.setValue(done)
@@ -502,7 +499,8 @@ class ExportDialog(QDialog):
             self.progressed.emit(done, total)
         self._progress.shown.set()  # after: a Cancel pressed at this step is seen before the next
 
-    def _export_done(self, out: Path, result: Any) -> None:
+    def _export_done(self, made: tuple[Path, Any]) -> None:
+        out, result = made
         self._set_exporting(False)
         self.result_path = out
         size = out.stat().st_size if out.is_file() else len(result.pdf)

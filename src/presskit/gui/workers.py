@@ -7,6 +7,7 @@ error comes back through a queued signal, so widgets are only touched on the GUI
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -95,7 +96,9 @@ class Latest:
 
     ``start`` runs on the GUI thread when a run begins and returns the job for the worker:
     it takes its snapshot then, so each run works on the newest state, or returns None when
-    there is nothing to do."""
+    there is nothing to do. A job that can stop early reads ``cancelled`` (set by
+    ``cancel()``, cleared when a run begins); progress it reports through a signal of an
+    object made on the GUI thread."""
 
     def __init__(
         self,
@@ -109,6 +112,10 @@ class Latest:
         self._owner, self._pool = owner, pool
         self.running = False
         self._again = False
+        self.cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancelled.set()
 
     def ask(self) -> None:
         if self.running:
@@ -118,6 +125,7 @@ class Latest:
 
     def _run(self) -> None:
         self._again = False
+        self.cancelled.clear()
         job = self._start()
         if job is None:
             return
