@@ -186,6 +186,9 @@ class PreviewPane(QWidget):
         view.setObjectName("preview-view")
         view.setPageMode(QPdfView.PageMode.MultiPage)
         view.setPageSpacing(12)
+        # Always there: fitted to the width, a page that just fits showed the bar, which
+        # narrowed the page, which hid the bar... a loop that kept the window busy.
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         view.setZoomMode(mode)
         view.setZoomFactor(zoom)
         view.setDocument(document)
