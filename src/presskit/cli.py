@@ -158,6 +158,12 @@ def cmd_repair(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from presskit.doctor import run_doctor
+
+    return 0 if all(check.ok for check in run_doctor()) else 1
+
+
 def cmd_themes(args: argparse.Namespace) -> int:
     for theme in render.available_themes():
         print(f"{theme.name}\t{theme.description}")
@@ -269,6 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="apply it to KIT (interview appended, the rest only where empty)",
     )
 
+    command(
+        "doctor", cmd_doctor, "check this installation, one line per check (exit 1 on a problem)"
+    )
     command("themes", cmd_themes, "list the themes, one per line, name first")
     opener = command(
         "open", cmd_open, "open the editor on KIT (with no command: on your last kit or the sample)"
