@@ -6,11 +6,12 @@ READY := $(VENV)/.ready
 
 .PHONY: run test lint audit clean
 
-$(READY): pyproject.toml scripts/install-qt-deps.sh
+$(READY): pyproject.toml scripts/install-qt-deps.sh scripts/install-test-tools.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	sh scripts/install-qt-deps.sh $(BIN)/python
+	sh scripts/install-test-tools.sh
 	touch $(READY)
 
 # Opens the sample kit; with no display, makes the sample kit and shows what it holds.

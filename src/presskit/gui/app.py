@@ -14,6 +14,7 @@ from presskit.bundled import resources_dir
 from presskit.errors import PresskitError
 from presskit.gui import recovery
 from presskit.gui.collector import GuiThreadCollector
+from presskit.gui.icons import application_icon
 from presskit.gui.main_window import MainWindow, new_kit, open_sample
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
@@ -38,6 +39,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setStyle("Fusion")  # one calm look on every platform; it follows the light or dark scheme
     app.setPalette(QGuiApplication.palette())
     app.setStyleSheet(STYLE)
+    app.setWindowIcon(application_icon())  # the window and every dialog show presskit's icon
+    app.setDesktopFileName("presskit")  # Wayland matches the window to presskit.desktop by this
     if app.findChild(GuiThreadCollector) is None:
         GuiThreadCollector(app)  # garbage collected on this thread only: see collector.py
         _add_bundled_fonts()
