@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from presskit import model
 from presskit.errors import PresskitError
+from presskit.gui.about import show_about
 from presskit.gui.editors.sections import FilmsEditor, InterviewEditor
 from presskit.gui.fields import Collapsible
 from presskit.gui.icons import icon
@@ -203,6 +204,9 @@ class MainWindow(QMainWindow):
         self.preview_action.setCheckable(True)
         self.preview_action.setIcon(icon("panel-right"))
         view.addAction(self.preview_action)
+        about = self._action("&About presskit", lambda: show_about(self), name="about")
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.menuBar().addMenu("&Help").addAction(about)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
