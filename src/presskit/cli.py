@@ -168,6 +168,11 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def cmd_install_desktop(args: argparse.Namespace) -> int:
     from presskit import desktop
 
+    if not desktop.is_freedesktop():
+        raise PresskitError(
+            "install-desktop sets presskit up on Linux desktops (freedesktop.org); "
+            "on this system open .presskit files with `presskit FILE`."
+        )
     prefix = Path(args.prefix) if args.prefix else desktop.default_prefix()
     try:
         written = desktop.install(prefix)

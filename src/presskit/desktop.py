@@ -23,6 +23,11 @@ MIME_TYPE = "application/x-presskit"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
+def is_freedesktop() -> bool:
+    """Linux and the BSDs follow freedesktop.org; macOS and Windows have their own ways."""
+    return not sys.platform.startswith(("darwin", "win32", "cygwin"))
+
+
 def default_prefix() -> Path:
     configured = os.environ.get("XDG_DATA_HOME", "")
     # The spec: a relative or empty value is ignored.

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -86,8 +88,6 @@ def test_the_file_types_magic_matches_a_real_kit_and_not_another_sqlite_file(tmp
     kitio.create_kit(kit, kitio.sample_json()).close()
     assert matches(kit.read_bytes())
 
-    import sqlite3
-
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).execute("create table t (x)").connection.commit()
     assert not matches(other.read_bytes())
@@ -122,3 +122,46 @@ def test_a_folder_that_cannot_be_written_is_one_sentence(tmp_path, capsys):
     assert cli.main(["install-desktop", "--prefix", str(blocker)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and err[0].startswith(f"presskit: error: Could not write under {blocker}")
+
+
+def test_the_desktop_knows_a_kit_by_its_name_and_by_its_bytes(tmp_path, capsys):
+    """What a file manager asks (GLib's shared-mime-info lookup): a kit is a press kit, also
+    renamed without its extension; another SQLite file is not."""
+    gio = shutil.which("gio")
+    if gio is None or shutil.which("update-mime-database") is None:
+        pytest.skip(
+            "gio or update-mime-database is not installed (Debian: libglib2.0-bin, shared-mime-info)"
+        )
+    prefix = tmp_path / "data"
+    install(prefix, capsys)
+    kit = tmp_path / "kit.presskit"
+    kitio.create_kit(kit, kitio.sample_json()).close()
+    renamed = tmp_path / "kit-from-an-email"
+    shutil.copyfile(kit, renamed)
+    other = tmp_path / "other.presskit.db"
+    sqlite3.connect(other).execute("create table t (x)").connection.commit()
+
+    def content_type(path) -> str:
+        done = subprocess.run(
+            [gio, "info", "-a", "standard::content-type", str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "XDG_DATA_HOME": str(prefix), "XDG_DATA_DIRS": "/usr/share"},
+        )
+        return done.stdout.split("standard::content-type:")[1].strip()
+
+    assert content_type(kit) == "application/x-presskit"
+    assert content_type(renamed) == "application/x-presskit"
+    assert content_type(other) != "application/x-presskit"
+
+
+def test_other_systems_are_told_it_is_for_linux_desktops(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert cli.main(["install-desktop", "--prefix", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "presskit: error: install-desktop sets presskit up on Linux desktops (freedesktop.org); "
+        "on this system open .presskit files with `presskit FILE`."
+    ]
+    assert list(tmp_path.iterdir()) == []
