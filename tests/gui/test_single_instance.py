@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 
@@ -90,3 +91,67 @@ def test_a_file_the_running_editor_cannot_open_is_one_sentence(tmp_path, running
     assert "notes.presskit" in lines[0]
     assert bad.read_bytes() == b"not a kit at all"
     assert running.poll() is None  # the running editor carries on
+
+
+def socket_path(environment) -> str:
+    """Where the editors started with ``environment`` meet: the local socket's file."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from PySide6.QtCore import QDir\n"
+            "from presskit.gui.single_instance import server_name\n"
+            "print(QDir(QDir.tempPath()).filePath(server_name()))",
+        ],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def test_another_editor_leaves_the_hand_offs_to_the_first(
+    tmp_path, running, environment, monkeypatch
+):
+    """A second bare `presskit` (here: this test's own editor process) does not take the
+    socket from the one already running."""
+    from presskit.gui import single_instance
+
+    name = os.path.basename(socket_path(environment))
+    monkeypatch.setattr(single_instance, "server_name", lambda: name)
+    opened: list[str] = []
+    later = single_instance.InstanceServer(opened.append)
+    assert not later.server.isListening()
+    second = sample(tmp_path / "second.presskit")
+    done = second_presskit(second, environment)
+    assert done.returncode == 0, done.stderr
+    assert is_locked_elsewhere(second) and opened == []
+
+
+def test_a_socket_left_by_a_crash_does_not_stop_the_hand_off(tmp_path, qtbot, environment):
+    where = socket_path(environment)
+    leftover = socket.socket(socket.AF_UNIX)
+    leftover.bind(where)  # the file a crashed editor's socket leaves, with nobody listening
+    leftover.close()
+    try:
+        editor = subprocess.Popen(
+            [sys.executable, "-m", "presskit", str(sample(tmp_path / "first.presskit"))],
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            qtbot.waitUntil(
+                lambda: is_locked_elsewhere(tmp_path / "first.presskit"), timeout=60_000
+            )
+            second = sample(tmp_path / "second.presskit")
+            done = second_presskit(second, environment)
+            assert done.returncode == 0, done.stderr
+            assert is_locked_elsewhere(second)
+        finally:
+            os.killpg(editor.pid, signal.SIGTERM)
+            editor.wait(timeout=TIMEOUT_S)
+    finally:
+        if os.path.exists(where):
+            os.unlink(where)

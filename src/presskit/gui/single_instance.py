@@ -51,6 +51,14 @@ def hand_off(path: str) -> str | None:
     return "" if answer == "ok" else answer.removeprefix("error: ")
 
 
+def _answers(name: str) -> bool:
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    connected = socket.waitForConnected(CONNECT_TIMEOUT_MS)
+    socket.abort()
+    return connected
+
+
 class InstanceServer(QObject):
     """Listens for kits handed off by a second `presskit FILE`; ``open_kit`` opens one (a
     PresskitError's sentence goes back to the newcomer)."""
@@ -62,10 +70,12 @@ class InstanceServer(QObject):
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._accept)
         name = server_name()
-        if not self.server.listen(name):
-            # No presskit answered on it (hand_off came first): a socket a crash left behind.
-            QLocalServer.removeServer(name)
-            self.server.listen(name)
+        if _answers(name):
+            # Another presskit (a second bare `presskit`) keeps the hand-offs: listening
+            # would take its socket's name from it, since Qt replaces the socket file.
+            return
+        QLocalServer.removeServer(name)  # a socket a presskit that crashed left behind
+        self.server.listen(name)
 
     def _accept(self) -> None:
         while (socket := self.server.nextPendingConnection()) is not None:
