@@ -193,6 +193,9 @@ def _document(
         keywords=[*kit.person.roles, *films, "press kit"],
         creator="presskit",
         invariant=1 if options.invariant else 0,
+        # The canvas sets a font on every page before anything is drawn; left to itself it
+        # names Helvetica, which the PDF then lists unembedded and a printer's preflight flags.
+        initialFontName=family(theme.fonts.text).regular,
         leftMargin=margin,
         rightMargin=margin,
         topMargin=margin,
