@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: run test lint audit clean
+.PHONY: run test lint audit clean dist
 
 $(READY): pyproject.toml scripts/install-qt-deps.sh scripts/install-test-tools.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+
+# The standalone one-folder bundle (PyInstaller, packaging/presskit.spec): dist/presskit/ and
+# a .tar.gz of it. `scripts/test-bundle.sh` builds it from a clean clone and tests it.
+dist: $(READY)
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
+	rm -rf build/pyinstaller dist/presskit
+	$(BIN)/pyinstaller --noconfirm --clean --log-level ERROR --distpath dist \
+		--workpath build/pyinstaller packaging/presskit.spec
+	tar -C dist -czf dist/presskit-linux-$$(uname -m).tar.gz presskit
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

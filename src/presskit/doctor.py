@@ -25,6 +25,7 @@ from presskit.bundled import resources_dir
 REINSTALL = "reinstall presskit (pipx reinstall presskit)"
 MIN_PYTHON = (3, 11)
 QT_TIMEOUT_S = 120
+QT_CHECKS = "--doctor-qt-checks"  # presskit.entry runs presskit.gui.doctor_checks on it
 QT_PLATFORM = "offscreen"  # the checks need no display
 
 
@@ -163,7 +164,9 @@ def check_sample_export(pdf: Path) -> Check:
 def check_qt(pdf: Path | None) -> Iterator[Check]:
     """The child process's lines; when it dies (a platform plugin that cannot load aborts
     it), what it said on stderr."""
-    command = [sys.executable, "-m", "presskit.gui.doctor_checks"]
+    # The standalone bundle's program is presskit itself, which takes no `-m`.
+    frozen = getattr(sys, "frozen", False)
+    command = [sys.executable, *([] if frozen else ["-m", "presskit"]), QT_CHECKS]
     environment = {**os.environ, "QT_QPA_PLATFORM": QT_PLATFORM}
     try:
         done = subprocess.run(

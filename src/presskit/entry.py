@@ -8,10 +8,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from presskit import cli
+from presskit.doctor import QT_CHECKS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == [QT_CHECKS]:  # `presskit doctor`'s child process (presskit.doctor)
+        from presskit.gui.doctor_checks import main as qt_checks
+
+        return qt_checks(args[1:])
     if is_kit_file(args):
         args = ["open", *args]
     if not args or args[0] == "open":

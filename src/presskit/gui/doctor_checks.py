@@ -1,6 +1,6 @@
 """The checks of `presskit doctor` that need Qt, run in their own process.
 
-`presskit doctor` (presskit.doctor) starts ``python -m presskit.gui.doctor_checks [PDF]``
+`presskit doctor` (presskit.doctor) starts ``presskit --doctor-qt-checks [PDF]``
 offscreen, so the CLI never imports Qt and a platform plugin that aborts the process is
 reported instead of taking the doctor down with it. One line per check on stdout:
 ``OK<tab>name<tab>detail`` or ``FAIL<tab>name<tab>problem<tab>fix``.
