@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from presskit import model
 from presskit.errors import PresskitError
-from presskit.gui.about import show_about
 from presskit.gui.editors.sections import FilmsEditor, InterviewEditor
 from presskit.gui.fields import Collapsible
 from presskit.gui.icons import icon
@@ -204,7 +203,7 @@ class MainWindow(QMainWindow):
         self.preview_action.setCheckable(True)
         self.preview_action.setIcon(icon("panel-right"))
         view.addAction(self.preview_action)
-        about = self._action("&About presskit", lambda: show_about(self), name="about")
+        about = self._action("&About presskit", self.about_dialog, name="about")
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self.menuBar().addMenu("&Help").addAction(about)
         toolbar = self.addToolBar("Main")
@@ -407,6 +406,11 @@ class MainWindow(QMainWindow):
             )
             return
         RevisionsDialog(self.session, self).exec()
+
+    def about_dialog(self) -> None:
+        from presskit.gui.about import show_about  # loaded when asked for: a faster start
+
+        show_about(self)
 
     def preferences_dialog(self) -> None:
         from presskit.gui.dialogs import PreferencesDialog
