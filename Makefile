@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: run test lint audit clean mutants
+.PHONY: run test lint audit clean mutants dist
 
-$(READY): pyproject.toml scripts/install-qt-deps.sh
+$(READY): pyproject.toml scripts/install-qt-deps.sh scripts/install-test-tools.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	sh scripts/install-qt-deps.sh $(BIN)/python
+	sh scripts/install-test-tools.sh
 	touch $(READY)
 
 # Opens the sample kit; with no display, makes the sample kit and shows what it holds.
@@ -24,6 +25,15 @@ lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+
+# The standalone one-folder bundle (PyInstaller, packaging/presskit.spec): dist/presskit/ and
+# a .tar.gz of it. `scripts/test-bundle.sh` builds it from a clean clone and tests it.
+dist: $(READY)
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
+	rm -rf build/pyinstaller dist/presskit
+	$(BIN)/pyinstaller --noconfirm --clean --log-level ERROR --distpath dist \
+		--workpath build/pyinstaller packaging/presskit.spec
+	tar -C dist -czf dist/presskit-linux-$$(uname -m).tar.gz presskit
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

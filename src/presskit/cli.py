@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from presskit import __version__, kitio, model, render
 from presskit.errors import ExportError, PresskitError
@@ -171,6 +172,47 @@ def cmd_check_layout(args: argparse.Namespace) -> int:
     return 1 if report.faults else 0
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from presskit.doctor import run_doctor
+
+    return 0 if all(check.ok for check in run_doctor()) else 1
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    from presskit import desktop
+
+    if not desktop.is_freedesktop():
+        raise PresskitError(
+            "install-desktop sets presskit up on Linux desktops (freedesktop.org); "
+            "on this system open .presskit files with `presskit FILE`."
+        )
+    prefix = Path(args.prefix) if args.prefix else desktop.default_prefix()
+    try:
+        written = desktop.install(prefix)
+    except OSError as err:
+        raise PresskitError(f"Could not write under {prefix}: {err.strerror or err}.") from err
+    print(f"Installed presskit's menu entry, icon and .presskit file type under {prefix}", end="")
+    print(f" ({len(written)} files).")
+    return 0
+
+
+def cmd_uninstall_desktop(args: argparse.Namespace) -> int:
+    from presskit import desktop
+
+    prefix = Path(args.prefix) if args.prefix else desktop.default_prefix()
+    try:
+        removed = desktop.uninstall(prefix)
+    except OSError as err:
+        raise PresskitError(
+            f"Could not remove files under {prefix}: {err.strerror or err}."
+        ) from err
+    if removed:
+        print(f"Removed presskit's menu entry, icon and file type from {prefix}.")
+    else:
+        print(f"presskit's desktop files were not installed under {prefix}; nothing removed.")
+    return 0
+
+
 def cmd_themes(args: argparse.Namespace) -> int:
     for theme in render.available_themes():
         print(f"{theme.name}\t{theme.description}")
@@ -297,6 +339,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="apply it to KIT (interview appended, the rest only where empty)",
     )
 
+    command(
+        "doctor", cmd_doctor, "check this installation, one line per check (exit 1 on a problem)"
+    )
+    for name, run, verb in (
+        ("install-desktop", cmd_install_desktop, "add presskit to the desktop's menu"),
+        ("uninstall-desktop", cmd_uninstall_desktop, "remove presskit from the desktop's menu"),
+    ):
+        integration = command(
+            name, run, f"{verb}, with its icon and the .presskit file type (freedesktop)"
+        )
+        integration.add_argument(
+            "--prefix",
+            metavar="DIR",
+            help="data folder (default: $XDG_DATA_HOME or ~/.local/share)",
+        )
     command("themes", cmd_themes, "list the themes, one per line, name first")
     opener = command(
         "open", cmd_open, "open the editor on KIT (with no command: on your last kit or the sample)"

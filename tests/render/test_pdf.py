@@ -12,6 +12,7 @@ import pytest
 from presskit import kitio, model, render
 from presskit.render.images import pixels_for
 from presskit.store import KitFile
+from tests.pdf_checks import font_names, unembedded_fonts
 from tests.render.photos import credit_lines, give_each_still_its_own_photographer
 
 
@@ -98,6 +99,15 @@ def test_the_reel_is_a_real_link_and_the_outline_and_metadata_are_there(sample_k
     meta = reader.metadata
     assert meta.title == "Im-Sun Song — Press kit" and meta.author == "Im-Sun Song"
     assert "Dragonfly" in meta.subject and "Cinematographer" in str(meta.get("/Keywords"))
+
+
+@pytest.mark.parametrize("theme", render.theme_names())
+def test_every_font_the_pdf_names_is_embedded(sample_kit, theme):
+    """No font a reader would have to stand in for (ReportLab's canvas names Helvetica
+    unless told its first font)."""
+    reader = export(sample_kit, theme=theme)
+    assert len(font_names(reader)) >= 3
+    assert unembedded_fonts(reader) == []
 
 
 def test_the_cover_has_no_folio_and_the_other_pages_do(sample_kit):

@@ -7,16 +7,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from presskit import __version__, model
 from presskit.bundled import resources_dir
 from presskit.errors import PresskitError
 from presskit.gui import recovery
 from presskit.gui.collector import GuiThreadCollector
+from presskit.gui.icons import application_icon
 from presskit.gui.main_window import MainWindow, new_kit, open_sample
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
+from presskit.gui.single_instance import InstanceServer, hand_off
 from presskit.gui.workers import wait_for_background_jobs
 from presskit.store import KitFile
 
@@ -38,6 +40,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setStyle("Fusion")  # one calm look on every platform; it follows the light or dark scheme
     app.setPalette(QGuiApplication.palette())
     app.setStyleSheet(STYLE)
+    app.setWindowIcon(application_icon())  # the window and every dialog show presskit's icon
+    app.setDesktopFileName("presskit")  # Wayland matches the window to presskit.desktop by this
     if app.findChild(GuiThreadCollector) is None:
         GuiThreadCollector(app)  # garbage collected on this thread only: see collector.py
         _add_bundled_fonts()
@@ -135,8 +139,43 @@ def offer_recovery() -> Session | None:
     return recovered_session(found[0])
 
 
+def show_kit(path: str, kept: list[QWidget]) -> None:
+    """A kit handed over by a second `presskit FILE`: its window brought forward if it is
+    open, else a new window on it (held in ``kept``). A kit that cannot be opened is
+    said here too, since a double-click has no terminal to read."""
+    wanted = Path(path).resolve()
+    shown = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w.isVisible() and w.session.path is not None
+    ]
+    window = next((w for w in shown if w.session.path.resolve() == wanted), None)
+    if window is None:
+        try:
+            window = open_window(path)
+        except PresskitError as err:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open", str(err))
+            box.show()
+            kept.append(box)
+            raise
+        kept.append(window)
+        window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def run(path: str | None = None) -> int:
     app = application()
+    if path is not None:
+        answer = hand_off(path)
+        if answer is not None:  # a presskit is running: it has the kit now, or says why not
+            if answer:
+                print(f"presskit: error: {answer}", file=sys.stderr)
+                return 1
+            print(f"Opened {Path(path).name} in the presskit already running.")
+            return 0
+    handed_over: list[QWidget] = []
+    InstanceServer(lambda kit: show_kit(kit, handed_over), app)
     session = offer_recovery() if path is None else None
     try:
         window = MainWindow(session) if session else open_window(path)

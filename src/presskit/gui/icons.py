@@ -37,6 +37,16 @@ def icon(name: str) -> QIcon:
     return QIcon(_icon(name, colours, ratio))  # a copy: the cached one is never changed
 
 
+def application_icon() -> QIcon:
+    """presskit's own icon (resources/icons/app): the SVG, and the PNGs drawn from it for
+    the sizes a window manager asks for most (crisper there than the SVG scaled down)."""
+    folder = resources_dir() / "icons" / "app"
+    result = QIcon(str(folder / "presskit.svg"))
+    for png in sorted(folder.glob("presskit-*.png")):
+        result.addFile(str(png))
+    return result
+
+
 @cache
 def _icon(name: str, colours: tuple[str, ...], ratio: float) -> QIcon:
     svg = (resources_dir() / "icons" / f"{name}.svg").read_bytes()

@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         self.preview_action.setCheckable(True)
         self.preview_action.setIcon(icon("panel-right"))
         view.addAction(self.preview_action)
+        about = self._action("&About presskit", self.about_dialog, name="about")
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.menuBar().addMenu("&Help").addAction(about)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -403,6 +406,11 @@ class MainWindow(QMainWindow):
             )
             return
         RevisionsDialog(self.session, self).exec()
+
+    def about_dialog(self) -> None:
+        from presskit.gui.about import show_about  # loaded when asked for: a faster start
+
+        show_about(self)
 
     def preferences_dialog(self) -> None:
         from presskit.gui.dialogs import PreferencesDialog

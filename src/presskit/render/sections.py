@@ -43,7 +43,7 @@ from presskit.render.flowables import (
     Rule,
     SpacedLabel,
 )
-from presskit.render.fonts import Coverage, family
+from presskit.render.fonts import Coverage, Face, family
 from presskit.render.images import AssetSource, Rendition
 from presskit.render.laurels import GAP, LaurelRow
 from presskit.render.markup import (
@@ -263,6 +263,12 @@ def shaped(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-shaped", style, shaping=1)
 
 
+def _cell_font(ctx: Context) -> list[tuple]:
+    """A table sets its cells' font before drawing them, Helvetica unless told: named, it
+    would sit in the PDF unembedded. The theme's text face instead (by name: nothing loads)."""
+    return [("FONTNAME", (0, 0), (-1, -1), Face(ctx.theme.fonts.text).regular)]
+
+
 def cover_still(ctx: Context) -> model.Still | None:
     kit = ctx.kit
     chosen = kit.still(kit.design.cover_still) if kit.design.cover_still else None
@@ -416,6 +422,7 @@ def bio(ctx: Context) -> list[Flowable]:
                     # unless told, listed unembedded in the PDF.
                     ("FONT", (0, 0), (-1, -1), cell_font(ctx)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    *_cell_font(ctx),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (0, 0), gap),
                     ("RIGHTPADDING", (1, 0), (1, 0), 0),
@@ -838,6 +845,7 @@ def still_rows(ctx: Context, group: list[model.Still]) -> list[Flowable]:
                     # unless told, listed unembedded in the PDF.
                     ("FONT", (0, 0), (-1, -1), cell_font(ctx)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    *_cell_font(ctx),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), gutter),
                     ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
