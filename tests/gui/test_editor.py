@@ -362,3 +362,15 @@ def test_the_wheel_over_a_drop_down_scrolls_the_form_and_changes_nothing(window,
     assert window.session.kit.films[0].key_still == before
     assert window.session.undo_stack.count() == 0
     assert area.verticalScrollBar().value() > start
+
+
+def test_open_recent_lists_ten_kits_and_clears(window, tmp_path):
+    for n in range(12):
+        kit = tmp_path / f"kit-{n:02d}.presskit"
+        kit.write_bytes(b"")
+        window._remember(kit)
+    names = [a.text() for a in window.recent_menu.actions() if a.text()]
+    assert names[:10] == [f"kit-{n:02d}.presskit" for n in range(11, 1, -1)]
+    assert names[10:] == ["Clear Menu"]
+    next(a for a in window.recent_menu.actions() if a.text() == "Clear Menu").trigger()
+    assert window.recent_files() == [] and not window.recent_menu.isEnabled()

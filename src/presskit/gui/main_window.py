@@ -225,9 +225,20 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in self.recent_files():
-            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(self.recent_files()))
+        recent = self.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_path(p))
+            action.setToolTip(path)  # two kits of the same name: the folder tells them apart
+        if recent:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear Menu", self._clear_recent).setObjectName(
+                "clear-recent"
+            )
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _clear_recent(self) -> None:
+        self.settings.forget_recent()
+        self._fill_recent()
 
     def recent_files(self) -> list[str]:
         return self.settings.recent_files()

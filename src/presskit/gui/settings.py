@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 
 from presskit import model
 
-MAX_RECENT = 8
+MAX_RECENT = 10
 
 
 class Settings:
@@ -45,6 +45,9 @@ class Settings:
         if isinstance(files, str):
             files = [files]
         return [f for f in files if Path(f).is_file()][:MAX_RECENT]
+
+    def forget_recent(self) -> None:
+        self.store.setValue("state/recent_files", [])
 
     def remember(self, path: Path) -> None:
         files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
