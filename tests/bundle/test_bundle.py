@@ -57,7 +57,7 @@ def test_the_bundle_exports_the_sample_with_every_font_embedded(bare, tmp_path):
     assert font_names(reader) and unembedded_fonts(reader) == []
 
 
-def test_the_bundle_opens_the_editor_and_takes_a_second_kit(bare, tmp_path, qtbot):
+def test_the_bundle_opens_the_editor_takes_a_second_kit_and_closes_cleanly(bare, tmp_path, qtbot):
     for name in ("first", "second"):
         assert presskit(bare, tmp_path, "new", f"{name}.presskit", "--sample").returncode == 0
     editor = subprocess.Popen(
@@ -79,6 +79,11 @@ def test_the_bundle_opens_the_editor_and_takes_a_second_kit(bare, tmp_path, qtbo
         assert done.returncode == 0, done.stderr
         assert "already running" in done.stdout
         assert is_locked_elsewhere(tmp_path / "second.presskit")
+        # The way a desktop session ends: the editor writes, closes its windows, exits 0.
+        editor.send_signal(signal.SIGTERM)
+        assert editor.wait(timeout=TIMEOUT_S) == 0
+        assert not is_locked_elsewhere(first)
     finally:
-        os.killpg(editor.pid, signal.SIGTERM)
-        editor.wait(timeout=TIMEOUT_S)
+        if editor.poll() is None:
+            os.killpg(editor.pid, signal.SIGKILL)
+            editor.wait(timeout=TIMEOUT_S)

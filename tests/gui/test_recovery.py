@@ -137,3 +137,55 @@ def test_recovered_work_shows_its_stills_thumbnails(qtbot, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: not stills._loading, timeout=10_000)
     icon = stills.gallery.item(0).icon()
     assert not icon.isNull() and icon.pixmap(64, 64).toImage().pixelColor(32, 32).red() > 150
+
+
+TERMINATED = """
+import sys
+from presskit.gui.app import application, close_on_terminate, open_window
+
+app = application()
+window = open_window(sys.argv[1])
+close_on_terminate(app)
+window.show()
+window.session.set(("person", "pronouns"), "she/her", "Pronouns")
+window.autosave_timer.stop()  # not written yet when the session ends
+print("edited", flush=True)
+sys.exit(app.exec())
+"""
+
+
+def test_sigterm_writes_the_open_kit_and_exits_cleanly(tmp_path):
+    """A desktop session ending sends SIGTERM: presskit writes what the window shows and
+    exits 0, asking nothing."""
+    from presskit import kitio
+    from presskit.store import KitFile
+    from presskit.store.locking import is_locked_elsewhere
+
+    path = tmp_path / "kit.presskit"
+    kitio.create_kit(path, kitio.sample_json()).close()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_RUNTIME_DIR": str(tmp_path),
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-c", TERMINATED, str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert child.stdout.readline().strip() == "edited"  # a child that dies gives ""
+        child.send_signal(signal.SIGTERM)
+        _out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, err
+    assert not is_locked_elsewhere(path)
+    with KitFile.open(path, read_only=True) as kit_file:
+        assert kit_file.load().person.pronouns == "she/her"

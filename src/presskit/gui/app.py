@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -21,6 +22,8 @@ from presskit.gui.settings import Settings
 from presskit.gui.single_instance import InstanceServer, hand_off
 from presskit.gui.workers import wait_for_background_jobs
 from presskit.store import KitFile
+
+SIGNAL_CHECK_MS = 250  # how soon a SIGTERM is acted on
 
 STYLE = """
 QLabel[heading="true"] { font-size: 20px; font-weight: 600; }
@@ -164,6 +167,30 @@ def show_kit(path: str, kept: list[QWidget]) -> None:
     window.activateWindow()
 
 
+def close_on_terminate(app: QApplication) -> None:
+    """SIGTERM (a desktop session ending, a system shutting down) closes every window as
+    Quit does, without questions: what each shows is written first, and presskit exits 0."""
+
+    def terminate(_signal: int, _frame: object) -> None:
+        QTimer.singleShot(0, app, close_all)
+
+    def close_all() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                widget.close_for_session_end()
+        app.quit()
+
+    signal.signal(signal.SIGTERM, terminate)
+    # Python runs a signal handler only when it gets control back from Qt's event loop.
+    waker = QTimer(app, interval=SIGNAL_CHECK_MS)
+    waker.timeout.connect(_nothing)
+    waker.start()
+
+
+def _nothing() -> None:
+    """Gives Python a moment on the event loop, where it runs a pending signal handler."""
+
+
 def run(path: str | None = None) -> int:
     app = application()
     if path is not None:
@@ -185,6 +212,7 @@ def run(path: str | None = None) -> int:
     if window is None:
         return 0
     install_emergency_save()
+    close_on_terminate(app)
     window.show()
     code = app.exec()
     wait_for_background_jobs()

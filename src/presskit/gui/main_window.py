@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([200, 620, 460])
         self.setCentralWidget(self.splitter)
         self.autosave_timer = session.autosave_timer  # the session's: tests drive it from here
+        self._decided = False  # the kit may go without asking (replaced, or the session ends)
         self._build_menus()
         self.preflight = PreflightPanel(session, self.reveal, self)
         # Below the editor and the preview, as a list of problems: beside them it squeezed
@@ -388,7 +390,16 @@ class MainWindow(QMainWindow):
         """A different kit in this window: a fresh window is simplest and leaves nothing stale."""
         window = MainWindow(session, self.settings)
         window.show()
-        self._closing_for_replace = True
+        self._decided = True
+        self.close()
+
+    def close_for_session_end(self) -> None:
+        """The desktop session ends (or the process is told to stop): everything is written
+        (untitled work into its recovery file, offered back at the next start) and the window
+        closes without a question no one is there to answer."""
+        with contextlib.suppress(PresskitError):  # else the file (or recovery file) as it was
+            self.session.write_now()
+        self._decided = True
         self.close()
 
     def export_dialog(self) -> None:
@@ -431,7 +442,7 @@ class MainWindow(QMainWindow):
     # -- closing ---------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not getattr(self, "_closing_for_replace", False) and not self.maybe_keep_changes():
+        if not self._decided and not self.maybe_keep_changes():
             event.ignore()
             return
         self.settings.set_geometry(self.saveGeometry())
