@@ -244,7 +244,7 @@ def _layout_options(parser: argparse.ArgumentParser) -> None:
         "--theme", choices=render.theme_names(), help="default: the kit's own theme"
     )
     parser.add_argument(
-        "--page-size", choices=sorted(render.PAGE_SIZES), help="default: the kit's own"
+        "--page-size", choices=sorted(model.PAGE_SIZES), help="default: the kit's own"
     )
 
 
