@@ -61,7 +61,10 @@ class Child:
         deadline = time.monotonic() + timeout
         while not any(wanted(line) for line in self.lines[start:]):
             left = deadline - time.monotonic()
-            assert left > 0, f"no line from the child; stderr: {self.stderr()}"
+            if left <= 0:  # a child that hangs is ended here, not left running after the test
+                self.process.kill()
+                self.process.wait(timeout=30)
+                raise AssertionError(f"no line from the child; stderr: {self.stderr()}")
             if not self._read(left) and self.process.poll() is not None:
                 raise AssertionError(f"the child died: {self.stderr()}")
 
