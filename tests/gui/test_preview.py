@@ -306,3 +306,10 @@ def test_a_brand_new_kit_shows_where_to_start_and_no_findings(qtbot, tmp_path, m
     qtbot.waitUntil(lambda: "warning" in counts.text(), timeout=WAIT_MS)  # now it checks
     discard = QMessageBox.StandardButton.Discard  # closing asks about the untitled work
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: discard)
+
+
+def test_the_preview_follows_edits_after_save_as(window, qtbot, tmp_path):
+    current(window, qtbot)
+    assert window.save_to(str(tmp_path / "copy.presskit"))
+    window.session.set(("person", "name"), "Renamed After Saving", "Name")
+    qtbot.waitUntil(lambda: "Renamed After Saving" in window.preview.text(), timeout=WAIT_MS)

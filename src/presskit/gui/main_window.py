@@ -321,7 +321,6 @@ class MainWindow(QMainWindow):
 
     def save_to(self, path: str) -> bool:
         target = Path(path if path.endswith(".presskit") else f"{path}.presskit")
-        self.preview.stop()  # no render may read the file being replaced
         wait_for_background_jobs()
         if not self._written(lambda: self.session.save_as(target)):
             return False
