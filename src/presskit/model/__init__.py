@@ -42,6 +42,7 @@ from presskit.model.registry import (
     Section,
     human_size,
 )
+from presskit.model.selection import shown_films, shown_stills
 from presskit.model.text import clean_text
 from presskit.model.validate import Problem, url_problem, validate
 
@@ -87,6 +88,8 @@ __all__ = [
     "remove_stills",
     "resolve",
     "restore_operation",
+    "shown_films",
+    "shown_stills",
     "slug",
     "to_dict",
     "url_problem",

@@ -249,13 +249,10 @@ class Context:
         return parts
 
     def films(self) -> list[model.Film]:
-        return [f for f in self.kit.films if self.films_shown is None or f.id in self.films_shown]
+        return model.shown_films(self.kit, self.films_shown)
 
     def stills(self) -> list[model.Still]:
-        shown = {f.id for f in self.films()}
-        return [
-            s for s in self.kit.stills if s.included and s.asset and (not s.film or s.film in shown)
-        ]
+        return model.shown_stills(self.kit, self.films_shown)
 
 
 @cache
