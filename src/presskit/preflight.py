@@ -171,8 +171,9 @@ def _resolution(kit: model.PressKit, source: AssetSource) -> list[Finding]:
                 Finding(
                     "warning",
                     f"stills[{i}].asset",
-                    f"{_still_label(i, still)} is {info.width} pixels wide, {dpi:.0f} dpi where it is "
-                    f"placed; print wants {MIN_PRINT_DPI} or more.",
+                    f"{_still_label(i, still)} is {info.width} pixels wide, {dpi:.0f} dpi in "
+                    f"its place, so it prints smaller than the layout has room for; print "
+                    f"wants {MIN_PRINT_DPI} or more.",
                 )
             )
     return found

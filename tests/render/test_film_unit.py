@@ -113,3 +113,17 @@ def test_the_cover_carries_the_most_notable_laurels_awards_first(rich_kit):
     cover = page_texts(render(rich_kit, theme="modern").pdf)[0]
     assert cover.count("WINNER") >= 2 and "New Currents" in cover
     assert "OFFICIAL SELECTION" not in cover  # awards and premieres only, four at most
+
+
+def test_stills_of_no_film_follow_the_films_stills_under_their_own_subhead(rich_kit):
+    """Untitled after the last film's stills, the person's portrait read as that film's."""
+    result = render(rich_kit, sections=["stills"])
+    text = " ".join(page_texts(result.pdf))
+    last_film_title = text.rindex("Salt and Iron")
+    other = text.index("Other stills")
+    assert last_film_title < other < text.index("Frame 1 ", other)  # still-1: of no film
+
+
+def test_a_kit_whose_stills_are_all_of_no_film_has_no_subhead(tmp_path):
+    text = " ".join(page_texts(render(corpus.bare(tmp_path)).pdf))
+    assert "Frame 1" in text and "Other stills" not in text

@@ -159,8 +159,8 @@ def _plan(ctx: Context, names: list[str]) -> None:
 def placements(
     kit: model.PressKit, source: AssetSource, options: Options = DEFAULT_OPTIONS
 ) -> dict[str, tuple[float, float]]:
-    """The largest box (points) each image is placed in: the layout's plan, nothing drawn."""
-    return plan(kit, source, options).images
+    """The largest place (points) the layout gives each image: the plan, nothing drawn."""
+    return plan(kit, source, options).places
 
 
 def nothing_to_show(

@@ -127,17 +127,27 @@ class JpegReader(ImageReader):
 
 
 class PlacedImage(Flowable):
-    """A still at its placed size."""
+    """A still at its placed size, centred in the ``place`` the layout gave it (when the
+    picture is smaller than that place: too few pixels to fill it sharply)."""
 
-    def __init__(self, reader: JpegReader, width: float, height: float):
+    def __init__(
+        self,
+        reader: JpegReader,
+        width: float,
+        height: float,
+        place: tuple[float, float] | None = None,
+    ):
         super().__init__()
-        self.reader, self.width, self.height = reader, width, height
+        self.reader, self.picture = reader, (width, height)
+        self.width, self.height = place or (width, height)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.drawImage(self.reader, 0, 0, self.width, self.height)
+        width, height = self.picture
+        x, y = (self.width - width) / 2, (self.height - height) / 2
+        self.canv.drawImage(self.reader, x, y, width, height)
 
 
 class MissingPicture(Flowable):

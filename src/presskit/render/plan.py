@@ -83,8 +83,12 @@ class Landing:
 @dataclass
 class Plan:
     texts: list[SetText] = field(default_factory=list)
-    # The largest box (points) each image (by asset) is placed in.
+    # The largest size (points) each image (by asset) is drawn at; its renditions are made
+    # for that.
     images: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # The largest place (points) the layout gave each image: more than it is drawn at where
+    # its pixels were too few to fill it at the profile's dpi.
+    places: dict[str, tuple[float, float]] = field(default_factory=dict)
     sections: list[str] = field(default_factory=list)  # the sections that print, in order
     key_stills: dict[str, str] = field(default_factory=dict)  # film id -> its key still's id
     # Filled as the pages are laid out (``render_pdf``), empty after the planning pass alone:
@@ -97,9 +101,13 @@ class Plan:
         if text.strip():
             self.texts.append(SetText(font, text, fallback_style))
 
-    def place(self, asset: str, size: tuple[float, float]) -> None:
-        previous = self.images.get(asset, (0.0, 0.0))
-        self.images[asset] = (max(previous[0], size[0]), max(previous[1], size[1]))
+    def place(
+        self, asset: str, size: tuple[float, float], place: tuple[float, float] | None = None
+    ) -> None:
+        """``asset`` drawn at ``size`` in ``place`` (by default, a place of its own size)."""
+        for sizes, this in ((self.images, size), (self.places, place or size)):
+            previous = sizes.get(asset, (0.0, 0.0))
+            sizes[asset] = (max(previous[0], this[0]), max(previous[1], this[1]))
 
     @property
     def shows_nothing(self) -> bool:

@@ -44,7 +44,7 @@ from presskit.render.flowables import (
     SpacedLabel,
 )
 from presskit.render.fonts import Coverage, Face, family
-from presskit.render.images import AssetSource, Rendition
+from presskit.render.images import PROFILES, AssetSource, Rendition
 from presskit.render.laurels import GAP, LaurelRow
 from presskit.render.markup import (
     PIECE_CHARS,
@@ -69,6 +69,7 @@ STATUS_LABELS = {
 }
 SECTION_TITLES = {key: section.title for key, section in model.SECTION_INFO.items()}
 MISSING_SHAPE = (1000.0, 667.0)  # a picture the file lacks is drawn as a 3:2 box
+OTHER_STILLS_TITLE = "Other stills"  # the stills of no film, after the films' own
 KEY_STILL_SHARE = 0.36  # of the page's height: the most a film's key still takes
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
@@ -202,16 +203,29 @@ class Context:
         scale = min(box[0] / info.width, box[1] / info.height)
         return info.width * scale, info.height * scale
 
-    def image(self, still: model.Still, box: tuple[float, float]) -> Flowable | None:
+    def image(
+        self, still: model.Still, box: tuple[float, float], *, within_dpi: bool = False
+    ) -> Flowable | None:
+        """The still fitted in ``box``; ``within_dpi``: never set larger than its pixels
+        allow at the profile's dpi, but smaller and centred in the place it was given."""
         size = self.fitted(still, box)
         if size is None:  # the file lacks the picture: mark the gap rather than close it
             return MissingPicture.in_box(box)
         if self.renditions is not None and still.asset not in self.renditions:
             return MissingPicture(*size)  # held, but damaged: no rendition could be made
+        shown = self.at_most_dpi(still, size) if within_dpi else size
         if self.renditions is None:
-            self.plan.place(still.asset, size)
+            self.plan.place(still.asset, shown, size)
             return Spacer(*size)
-        return PlacedImage(self.reader(still.asset), *size)
+        return PlacedImage(self.reader(still.asset), *shown, place=size)
+
+    def at_most_dpi(self, still: model.Still, size: tuple[float, float]) -> tuple[float, float]:
+        """``size`` (points), made smaller where the picture has too few pixels for it at the
+        profile's dpi: an upscaled still prints soft."""
+        info = self.source.asset_info(still.asset)  # read already: ``fitted`` found it
+        largest = info.width / PROFILES[self.profile].dpi * 72
+        scale = min(1.0, largest / size[0])
+        return size[0] * scale, size[1] * scale
 
     def reader(self, asset: str) -> JpegReader:
         assert self.renditions is not None
@@ -220,7 +234,7 @@ class Context:
 
     def credited(self, still: model.Still, width: float, max_height: float) -> list[Flowable]:
         """A still with its caption, then "Photo: NAME" in the caption size under it."""
-        picture = self.image(still, (width, max_height))
+        picture = self.image(still, (width, max_height), within_dpi=True)
         if picture is None:
             return []
         parts: list[Flowable] = [mark(picture, "still", still.id, still.caption)]
@@ -798,7 +812,9 @@ def stills(ctx: Context) -> list[Flowable]:
             groups.append((film.id, film.title, mine))
     general = [s for s in shown if not s.film]
     if general:
-        groups.append(("", "", general))
+        # Under their own subhead beside the films' groups: untitled, they would read as
+        # stills of the film printed just before them.
+        groups.append(("", OTHER_STILLS_TITLE, general))
     parts: list[Flowable] = []
     for key, title, group in groups:
         block = ctx.section_title("stills", SECTION_TITLES["stills"]) if not parts else []
