@@ -12,6 +12,7 @@ import pytest
 
 from presskit.render.document import Options, render_pdf
 from presskit.store import KitFile
+from tests.pdf_checks import placed_images
 from tests.render import corpus
 
 
@@ -127,3 +128,25 @@ def test_stills_of_no_film_follow_the_films_stills_under_their_own_subhead(rich_
 def test_a_kit_whose_stills_are_all_of_no_film_has_no_subhead(tmp_path):
     text = " ".join(page_texts(render(corpus.bare(tmp_path)).pdf))
     assert "Frame 1" in text and "Other stills" not in text
+
+
+@pytest.mark.parametrize(("theme", "bleeds"), [("modern", True), ("classic", False)])
+def test_a_wide_key_still_runs_edge_to_edge_in_a_full_bleed_theme(rich_kit, theme, bleeds):
+    """Lantern's key still is a 2.39:1 panorama: across the whole page in modern, whose cover
+    is full bleed, and within the margins in classic."""
+    result = render(rich_kit, theme=theme, profile="print")
+    lantern = next(
+        x for x in result.plan.landings if x.role == "film-title" and "Lantern" in x.text
+    )
+    page_width = result.plan.page_size[0]
+    reader = pypdf.PdfReader(io.BytesIO(result.pdf))
+    page_pdf = pypdf.PdfWriter()
+    page_pdf.add_page(reader.pages[lantern.page - 1])
+    buffer = io.BytesIO()
+    page_pdf.write(buffer)
+    widest = max(placed_images(buffer.getvalue()), key=lambda p: p[2])
+    x, _y, width, _height = widest
+    if bleeds:
+        assert (x, width) == pytest.approx((0.0, page_width), abs=0.5)
+    else:
+        assert x > 30 and x + width < page_width - 30

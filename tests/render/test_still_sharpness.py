@@ -8,39 +8,10 @@ import io
 import pypdf
 import pytest
 from PIL import Image
-from pypdf.generic import ContentStream
 
 from presskit import kitio, render
 from presskit.store import KitFile
-
-
-def placed_images(pdf: bytes) -> list[tuple[float, float, float, float]]:
-    """(x, y, width, height) in points of every picture drawn, as a PDF reader places it."""
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    placed = []
-    for page in reader.pages:
-        ctm, saved = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
-        for operands, operator in ContentStream(page.get_contents(), reader).operations:
-            if operator == b"q":
-                saved.append(ctm)
-            elif operator == b"Q":
-                ctm = saved.pop()
-            elif operator == b"cm":
-                ctm = multiply([float(v) for v in operands], ctm)
-            elif operator == b"Do":
-                a, _b, _c, d, e, f = ctm
-                placed.append((e, f, a, d))
-    return placed
-
-
-def multiply(m, n):
-    """The PDF's ``m × n`` for matrices written [a b c d e f]."""
-    a, b, c, d, e, f = m
-    A, B, C, D, E, F = n
-    return (
-        a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-        e * A + f * C + E, e * B + f * D + F,
-    )  # fmt: skip
+from tests.pdf_checks import placed_images
 
 
 @pytest.fixture(scope="module")

@@ -36,7 +36,7 @@ from presskit.render.themes import load_theme
 rl_config.useA85 = 0
 
 PAGE_SIZES = {key: size.points for key, size in model.PAGE_SIZES.items()}
-REFITS = 3  # layouts after the first, at most, to set a page again (``refit``)
+REFITS = 5  # layouts after the first, at most, to set a page again (``refit``)
 _ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
 
 

@@ -150,6 +150,30 @@ class PlacedImage(Flowable):
         self.canv.drawImage(self.reader, x, y, width, height)
 
 
+class BleedImage(Flowable):
+    """A still across the whole page width, edge to edge, in a flow whose frame is narrower:
+    it takes the frame's width and ``height`` in the flow and draws ``bleed`` points past
+    each side; a picture taller than ``height`` at that width loses as much top and bottom."""
+
+    def __init__(self, reader: JpegReader, width: float, height: float, bleed: float):
+        super().__init__()
+        self.reader, self.width, self.height, self.bleed = reader, width, height, bleed
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        pixels_wide, pixels_high = self.reader.getSize()
+        across = self.width + 2 * self.bleed
+        tall = across * pixels_high / pixels_wide
+        path = self.canv.beginPath()
+        path.rect(-self.bleed, 0, across, self.height)
+        self.canv.saveState()
+        self.canv.clipPath(path, stroke=0, fill=0)
+        self.canv.drawImage(self.reader, -self.bleed, (self.height - tall) / 2, across, tall)
+        self.canv.restoreState()
+
+
 class MissingPicture(Flowable):
     """Where a still's picture would stand when the kit file lacks it or holds it damaged: a
     marked box, so the preview and the PDF show the gap instead of closing it silently."""

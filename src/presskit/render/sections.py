@@ -32,6 +32,7 @@ from presskit import model
 from presskit.errors import MissingImageError, PresskitError
 from presskit.render.fitting import HeldText
 from presskit.render.flowables import (
+    BleedImage,
     Bookmark,
     JpegReader,
     KeepWhole,
@@ -70,7 +71,8 @@ STATUS_LABELS = {
 SECTION_TITLES = {key: section.title for key, section in model.SECTION_INFO.items()}
 MISSING_SHAPE = (1000.0, 667.0)  # a picture the file lacks is drawn as a 3:2 box
 OTHER_STILLS_TITLE = "Other stills"  # the stills of no film, after the films' own
-KEY_STILL_SHARE = 0.36  # of the page's height: the most a film's key still takes
+KEY_STILL_SHARE = 0.36
+BLEED_CROP = 0.25  # the most of its height a picture set edge to edge may lose  # of the page's height: the most a film's key still takes
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 
@@ -219,6 +221,22 @@ class Context:
             return Spacer(*size)
         return PlacedImage(self.reader(still.asset), *shown, place=size)
 
+    def bleed_image(self, still: model.Still, max_height: float) -> Flowable | None:
+        """The still edge to edge across the page, at most ``max_height`` tall (losing top
+        and bottom when taller); None where it would lose more than a quarter of its height
+        or has too few pixels to span the page at the profile's dpi."""
+        across = self.page[0]
+        size = self.fitted(still, (across, across * 10))
+        if size is None or (self.renditions is not None and still.asset not in self.renditions):
+            return None
+        height = min(size[1], max_height)
+        if height < size[1] * (1 - BLEED_CROP) or self.at_most_dpi(still, size) != size:
+            return None
+        if self.renditions is None:
+            self.plan.place(still.asset, size)
+            return Spacer(self.frame_width, height)
+        return BleedImage(self.reader(still.asset), self.frame_width, height, self.margin)
+
     def at_most_dpi(self, still: model.Still, size: tuple[float, float]) -> tuple[float, float]:
         """``size`` (points), made smaller where the picture has too few pixels for it at the
         profile's dpi: an upscaled still prints soft."""
@@ -232,9 +250,15 @@ class Context:
         rendition = self.renditions[asset]
         return JpegReader(rendition.data, f"{asset}:{rendition.width}x{rendition.height}")
 
-    def credited(self, still: model.Still, width: float, max_height: float) -> list[Flowable]:
-        """A still with its caption, then "Photo: NAME" in the caption size under it."""
-        picture = self.image(still, (width, max_height), within_dpi=True)
+    def credited(
+        self, still: model.Still, width: float, max_height: float, *, bleed: bool = False
+    ) -> list[Flowable]:
+        """A still with its caption, then "Photo: NAME" in the caption size under it;
+        ``bleed``: across the whole page's width where the picture allows it
+        (``bleed_image``)."""
+        picture = (bleed and self.bleed_image(still, max_height)) or self.image(
+            still, (width, max_height), within_dpi=True
+        )
         if picture is None:
             return []
         parts: list[Flowable] = [mark(picture, "still", still.id, still.caption)]
@@ -492,7 +516,9 @@ def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flo
     key = ctx.kit.still(film.key_still) if film.key_still else None
     if key and key.asset:
         height = ctx.key_still_heights.get(film.id, ctx.page[1] * KEY_STILL_SHARE)
-        credited = ctx.credited(key, ctx.frame_width, height)
+        # Edge to edge in a full-bleed theme, as its cover is.
+        bleed = theme.style.cover == "full-bleed"
+        credited = ctx.credited(key, ctx.frame_width, height, bleed=bleed)
         if credited:
             ctx.plan.key_stills[film.id] = key.id
             head += credited
