@@ -50,6 +50,17 @@ def mark(flowable: _F, role: str, key: str = "", text: str = "") -> _F:
     return flowable
 
 
+def _first_words(paragraph: Any) -> str:
+    """The first line's words of a part of a split paragraph (whose plain text is empty)."""
+    lines = getattr(getattr(paragraph, "blPara", None), "lines", None)
+    if not lines:
+        return ""
+    first = lines[0]
+    if isinstance(first, tuple):  # plain lines: (space left, words)
+        return " ".join(first[1])
+    return "".join(getattr(word, "text", "") for word in getattr(first, "words", []))
+
+
 @dataclass(frozen=True)
 class Landing:
     """Where one flowable landed on the laid-out pages."""
@@ -62,12 +73,14 @@ class Landing:
     frame: Box  # the frame it was laid into
     space_before: float = 0.0  # what the frame adds above it when it does not open the frame
     space_after: float = 0.0  # and below it
+    lines: int = 0  # a paragraph's lines
+    parted: bool = False  # the first part of a paragraph the page's foot split
 
     @classmethod
     def of(cls, flowable: Any, page: int, box: Box, frame: Box) -> Landing:
         text = getattr(flowable, "layout_text", "")
         if not text and hasattr(flowable, "getPlainText"):
-            text = flowable.getPlainText()
+            text = flowable.getPlainText() or _first_words(flowable)
         return cls(
             page,
             getattr(flowable, "layout_role", ""),
@@ -77,6 +90,8 @@ class Landing:
             frame,
             flowable.getSpaceBefore(),
             flowable.getSpaceAfter(),
+            len(getattr(getattr(flowable, "blPara", None), "lines", ())),
+            bool(getattr(flowable, "_splitpara", False)),  # set by Paragraph.split
         )
 
 
