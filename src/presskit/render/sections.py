@@ -646,7 +646,7 @@ COVER_LAURELS = 4  # the kit's most notable, on the cover
 
 def cover_laurels(ctx: Context) -> list[Flowable]:
     """The kit's most notable laurels on the cover (a theme's choice): every film's awards,
-    then its premieres, the first four in all."""
+    then its premieres, the first four different ones in all."""
     if not ctx.theme.style.cover_laurels:
         return []
     awards: list[Laurel] = []
@@ -656,9 +656,9 @@ def cover_laurels(ctx: Context) -> list[Flowable]:
         items = film_laurels(film)
         awards += items[:named]
         premieres += [item for item in items[named:] if "premiere" in item[0].lower()]
-    rows = laurel_rows(
-        ctx, (awards + premieres)[:COVER_LAURELS], "cover", ctx.theme.colours.cover_text
-    )
+    # Two films' same prize reads on the cover as one printed twice: once is enough.
+    notable = list(dict.fromkeys(awards + premieres))[:COVER_LAURELS]
+    rows = laurel_rows(ctx, notable, "cover", ctx.theme.colours.cover_text)
     for row in rows:
         row.keepWithNext = 0
     return rows
