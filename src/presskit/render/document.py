@@ -6,6 +6,7 @@ live preview and the tests share it. Writing the file is ``export.py``'s job.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -70,6 +71,16 @@ class _RecordingFrame(Frame):
     def __init__(self, plan: Plan, *args: object, **kwargs: object):
         super().__init__(*args, **kwargs)
         self.plan = plan
+
+    def __deepcopy__(self, memo: dict[int, object]) -> _RecordingFrame:
+        # ReportLab deep-copies the current frame each time it measures a kept block
+        # (``_listWrapOn``): with the plan, that was every landing so far, again and again
+        # (a third of a render's time). A measuring copy records nothing.
+        memo[id(self.plan)] = Plan()
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        clone.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return clone
 
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
         at_top, top, previous_space = self._atTop, self._y, self._prevASpace
