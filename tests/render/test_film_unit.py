@@ -135,11 +135,13 @@ def test_a_kit_whose_stills_are_all_of_no_film_has_no_subhead(tmp_path):
 @pytest.mark.parametrize(("theme", "bleeds"), [("modern", True), ("classic", False)])
 def test_a_wide_key_still_runs_edge_to_edge_in_a_full_bleed_theme(rich_kit, theme, bleeds):
     """Lantern's key still is a 2.39:1 panorama: across the whole page in modern, whose cover
-    is full bleed, and within the margins in classic."""
+    is full bleed (and, opening its page, up to the page's top edge), and within the margins
+    in classic."""
     result = render(rich_kit, theme=theme, profile="print")
     lantern = next(
         x for x in result.plan.landings if x.role == "film-title" and "Lantern" in x.text
     )
+    lantern_still = result.plan.key_stills[lantern.key]
     page_width = result.plan.page_size[0]
     reader = pypdf.PdfReader(io.BytesIO(result.pdf))
     page_pdf = pypdf.PdfWriter()
@@ -147,8 +149,13 @@ def test_a_wide_key_still_runs_edge_to_edge_in_a_full_bleed_theme(rich_kit, them
     buffer = io.BytesIO()
     page_pdf.write(buffer)
     widest = max(placed_images(buffer.getvalue()), key=lambda p: p[2])
-    x, _y, width, _height = widest
+    x, y, width, height = widest
     if bleeds:
-        assert (x, width) == pytest.approx((0.0, page_width), abs=0.5)
+        assert x <= 0.5 and x + width >= page_width - 0.5
+        still = next(
+            s for s in result.plan.landings if s.role == "still" and s.key == lantern_still
+        )
+        assert still.box[3] == pytest.approx(still.frame[3])  # it opens its page...
+        assert y + height >= result.plan.page_size[1] - 0.5  # ...and runs up to the edge
     else:
         assert x > 30 and x + width < page_width - 30

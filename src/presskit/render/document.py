@@ -23,7 +23,7 @@ from presskit.errors import ExportError
 from presskit.model import limits
 from presskit.render import images, refit
 from presskit.render.fitting import line_count, shortened
-from presskit.render.flowables import Bookmark, KeepWithStart, Marker
+from presskit.render.flowables import BleedImage, Bookmark, KeepWithStart, Marker
 from presskit.render.fonts import family
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
 from presskit.render.layout_check import LayoutReport, faults
@@ -84,6 +84,8 @@ class _RecordingFrame(Frame):
 
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
         at_top, top, previous_space = self._atTop, self._y, self._prevASpace
+        if isinstance(flowable, BleedImage):  # opening the page, it may run up to its edge
+            flowable.room_above = canv._pagesize[1] - top if at_top else 0.0
         added = super().add(flowable, canv, trySplit)
         plain_space = isinstance(flowable, Spacer | Bookmark | Marker | ActionFlowable)
         if added and (getattr(flowable, "layout_role", "") or not plain_space):

@@ -153,11 +153,14 @@ class PlacedImage(Flowable):
 class BleedImage(Flowable):
     """A still across the whole page width, edge to edge, in a flow whose frame is narrower:
     it takes the frame's width and ``height`` in the flow and draws ``bleed`` points past
-    each side; a picture taller than ``height`` at that width loses as much top and bottom."""
+    each side; a picture taller than ``height`` at that width loses as much top and bottom.
+    Opening a page, it also runs up over the top margin to the page's edge (``room_above``,
+    which the frame sets), enlarged as need be and losing as much of its sides."""
 
     def __init__(self, reader: JpegReader, width: float, height: float, bleed: float):
         super().__init__()
         self.reader, self.width, self.height, self.bleed = reader, width, height, bleed
+        self.room_above = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -165,12 +168,15 @@ class BleedImage(Flowable):
     def draw(self) -> None:
         pixels_wide, pixels_high = self.reader.getSize()
         across = self.width + 2 * self.bleed
-        tall = across * pixels_high / pixels_wide
+        shown = self.height + self.room_above
+        scale = max(1.0, shown / (across * pixels_high / pixels_wide))  # cover the box
+        wide, tall = across * scale, across * scale * pixels_high / pixels_wide
         path = self.canv.beginPath()
-        path.rect(-self.bleed, 0, across, self.height)
+        path.rect(-self.bleed, 0, across, shown)
         self.canv.saveState()
         self.canv.clipPath(path, stroke=0, fill=0)
-        self.canv.drawImage(self.reader, -self.bleed, (self.height - tall) / 2, across, tall)
+        x = -self.bleed - (wide - across) / 2
+        self.canv.drawImage(self.reader, x, (shown - tall) / 2, wide, tall)
         self.canv.restoreState()
 
 
