@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from presskit import model
 from presskit.errors import PresskitError
-from presskit.gui.places import existing_documents_folder, file_name
+from presskit.gui.places import existing_documents_folder
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
 from presskit.gui.workers import Latest, run_in_background
@@ -51,7 +51,7 @@ MAX_ERRORS_SHOWN = 3  # the rest are a click away in the Preflight panel
 
 
 def default_file_name(kit: model.PressKit) -> str:
-    return f"{file_name(kit.person.name)} — press kit.pdf"
+    return f"{model.file_name(kit.person.name)} — press kit.pdf"
 
 
 def pdf_path(text: str, folder: Path) -> tuple[Path | None, str]:

@@ -26,7 +26,7 @@ from presskit.gui.editors.sections import FilmsEditor, InterviewEditor
 from presskit.gui.fields import Collapsible
 from presskit.gui.icons import icon
 from presskit.gui.pages import PAGES, page_for
-from presskit.gui.places import existing_documents_folder, file_name
+from presskit.gui.places import existing_documents_folder
 from presskit.gui.preflight_panel import PreflightPanel
 from presskit.gui.preview import PreviewPane
 from presskit.gui.session import Session
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def suggested_path(self) -> Path:
         """ "NAME — press kit.presskit" beside this kit, or the last one opened."""
-        name = file_name(self.session.kit.person.name or "Untitled")
+        name = model.file_name(self.session.kit.person.name or "Untitled")
         return self._last_folder() / f"{name} — press kit.presskit"
 
     def _last_folder(self) -> Path:

@@ -1,0 +1,139 @@
+"""The press package's stills: every shown still at its original size, with its credits in
+the file itself, so they survive being saved to a desktop and dropped into a layout.
+
+A JPEG original keeps its image data byte for byte (``imaging.jpeg_metadata``); any other
+picture becomes a full-size sRGB JPEG. Beside them: ``credits.csv`` and ``stills.zip``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from presskit import model
+from presskit.imaging.jpeg_metadata import JpegStructureError, StillCredits, with_credits
+from presskit.imaging.quiet import quiet
+from presskit.imaging.renditions import full_size_jpeg
+from presskit.render.images import AssetSource, Cancelled, ExportCancelled
+
+FOLDER = "stills"
+NAME_CHARS = 120  # a still's file name, before ".jpg": the caption is shortened to fit
+_PART_CHARS = 50  # the film's title and the photographer's part, each at most
+_SEPARATOR = " – "
+# A spreadsheet runs a cell that begins with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class StillFile:
+    still: model.Still
+    path: str  # "stills/NAME.jpg", relative to the package folder
+    credits: StillCredits
+
+
+def plan_stills(kit: model.PressKit, films: Collection[str] | None = None) -> list[StillFile]:
+    """The shown stills in the kit's order, each with a unique, safe file name and the
+    credits its file will carry."""
+    titles = {f.id: f.title for f in kit.films}
+    planned = []
+    taken: set[str] = set()
+    for number, still in enumerate(model.shown_stills(kit, films), start=1):
+        credits = StillCredits(
+            creator=still.credit.strip(),
+            copyright=still.copyright.strip(),
+            credit_line=f"Photo: {still.credit.strip()}" if still.credit.strip() else "",
+            caption=still.caption.strip(),
+            title=titles.get(still.film, "").strip(),
+        )
+        name = model.unique_name(f"{_name_stem(credits, number)}.jpg", taken)
+        taken.add(model.name_key(name))
+        planned.append(StillFile(still, f"{FOLDER}/{name}", credits))
+    return planned
+
+
+def _name_stem(credits: StillCredits, number: int) -> str:
+    """ "Film – Caption – Photo NAME", each part there only when the still has it."""
+    film = _shortened(model.file_name(credits.title, ""), _PART_CHARS)
+    photo = _shortened(model.file_name(credits.creator, ""), _PART_CHARS)
+    photo = f"Photo {photo}" if photo else ""
+    fixed = [p for p in (film, photo) if p]
+    room = NAME_CHARS - sum(len(p) + len(_SEPARATOR) for p in fixed)
+    caption = _shortened(model.file_name(credits.caption, ""), room)
+    parts = [p for p in (film, caption, photo) if p] or [f"Still {number}"]
+    # file_name once more over the whole: its byte limit, for scripts of 3 or 4 bytes a letter.
+    return model.file_name(_SEPARATOR.join(parts), f"Still {number}", max_chars=NAME_CHARS)
+
+
+def _shortened(text: str, chars: int) -> str:
+    if len(text) <= chars:
+        return text
+    return text[: max(0, chars - 1)].rstrip(" .") + "…" if chars > 1 else ""
+
+
+def write_stills(
+    planned: Sequence[StillFile],
+    source: AssetSource,
+    folder: Path,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Cancelled | None = None,
+) -> None:
+    """Writes each planned still under ``folder`` (the package folder); ``progress`` is told
+    how many are done after each."""
+    (folder / FOLDER).mkdir(exist_ok=True)
+    for done, planned_still in enumerate(planned, start=1):
+        if cancelled and cancelled():
+            raise ExportCancelled
+        sha = planned_still.still.asset
+        jpeg = credited_jpeg(
+            source.asset_bytes(sha), source.asset_info(sha).name, planned_still.credits
+        )
+        (folder / planned_still.path).write_bytes(jpeg)
+        if progress:
+            progress(done)
+
+
+def credited_jpeg(data: bytes, name: str, credits: StillCredits) -> bytes:
+    """The picture as a JPEG carrying ``credits``: a JPEG's own image data when its segments
+    can be followed, else (another format, or a JPEG too odd to edit) newly encoded."""
+    if data.startswith(b"\xff\xd8"):
+        try:
+            return with_credits(data, credits)
+        except JpegStructureError:
+            pass  # Pillow reads what the segment walker cannot: encoded anew below
+    with quiet():
+        return with_credits(full_size_jpeg(data, name), credits)
+
+
+def credits_csv(planned: Sequence[StillFile]) -> bytes:
+    """One row per still: file, film, caption, photographer, copyright.
+
+    UTF-8 with a byte-order mark: Excel reads a CSV without one in the system's legacy code
+    page (an "é" comes out as "Ã©"), and Numbers, LibreOffice and Google Sheets read the mark
+    and drop it. Rows end in CRLF, as RFC 4180 and Excel expect.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(["file", "film", "caption", "photographer", "copyright"])
+    for still in planned:
+        c = still.credits
+        writer.writerow(
+            [_inert(v) for v in (still.path, c.title, c.caption, c.creator, c.copyright)]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _inert(value: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a ' first."""
+    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+
+
+def zip_stills(planned: Sequence[StillFile], folder: Path, out: Path) -> None:
+    """``out``: the written stills under "stills/", stored (JPEGs do not compress), their
+    names in UTF-8 (zipfile marks them so)."""
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
+        for still in planned:
+            archive.write(folder / still.path, arcname=still.path)
