@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         menu.addAction(
             self._action("&Export PDF…", self.export_dialog, QKeySequence("Ctrl+E"), "export")
         )
+        menu.addAction(self._action("Export Press &Package…", self.package_dialog))
         menu.addAction(
             self._action("&Import Interview…", self.import_interview, QKeySequence("Ctrl+I"))
         )
@@ -405,6 +406,16 @@ class MainWindow(QMainWindow):
         from presskit.gui.export_dialog import ExportDialog  # ReportLab stays unloaded till now
 
         dialog = ExportDialog(self.session, self, self.settings)
+        dialog.exported.connect(
+            lambda path: self.statusBar().showMessage(f"Exported {Path(path).name}", 5000)
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def package_dialog(self) -> None:
+        from presskit.gui.package_dialog import PackageDialog
+
+        dialog = PackageDialog(self.session, self, self.settings)
         dialog.exported.connect(
             lambda path: self.statusBar().showMessage(f"Exported {Path(path).name}", 5000)
         )

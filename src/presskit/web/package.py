@@ -100,6 +100,12 @@ def package_refusal(
         if unknown:
             ids = ", ".join(f"“{f.id}”" for f in kit.films) or "none"
             return f"The kit has no film with the id “{unknown[0]}” (its films: {ids})."
+    return folder_refusal(out) or nothing_to_show(kit, source, options)
+
+
+def folder_refusal(out: Path) -> str | None:
+    """Why ``out`` cannot become the package folder, in one sentence; None when it can: it
+    is new, empty, or a package presskit wrote with nothing added to it."""
     if out.exists() and not out.is_dir():
         return f"“{out}” is a file; give the package a folder of its own."
     if not out.parent.is_dir():
@@ -121,7 +127,7 @@ def package_refusal(
                 f"“{out}” holds “{others[0]}”, which presskit did not write; "
                 "move it out or choose another folder for the package."
             )
-    return nothing_to_show(kit, source, options)
+    return None
 
 
 @dataclass(frozen=True)
