@@ -26,6 +26,7 @@ from export import build_kit, export, make_photos, run_job  # noqa: E402  (bench
 def package(kit: Path, out: Path) -> dict:
     return run_job(
         f"""
+        sys.path.insert(0, {str(ROOT)!r})
         import pytest
         from presskit.store import KitFile
         from presskit.web.package import export_package

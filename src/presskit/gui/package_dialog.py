@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,15 +23,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from presskit import model
-from presskit.errors import PresskitError
-from presskit.gui.export_dialog import _choice, _is_dir, _Progress, _ticked
+from presskit.gui.export_dialog import RunsAnExport, _choice, _is_dir, _Progress, _ticked
 from presskit.gui.places import existing_documents_folder
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
@@ -71,12 +68,13 @@ def package_folder(text: str, base: Path) -> tuple[Path | None, str]:
     return path, ""
 
 
-class PackageDialog(QDialog):
+class PackageDialog(RunsAnExport, QDialog):
     """The Export Press Package dialog. ``exported(folder)`` when a package is written."""
 
     exported = Signal(str)
     progressed = Signal(int, int)
     finished_export = Signal(str)  # "done", "cancelled" or "failed"
+    failure = "The press package could not be made"
 
     def __init__(self, session: Session, parent: QWidget | None, settings: Settings):
         super().__init__(parent)
@@ -119,39 +117,9 @@ class PackageDialog(QDialog):
             "stills.zip."
         )
         what.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("progress")
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        self.progress_text = QLabel()
-        self.progress_text.setObjectName("progress-text")
-        self.progress_text.hide()
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-
-        buttons = QDialogButtonBox()
-        self.open_page = buttons.addButton("Open Web Page", QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_page.setObjectName("open-page")
-        self.show_folder = buttons.addButton(
-            "Show in Folder", QDialogButtonBox.ButtonRole.ActionRole
+        buttons, self.open_page = self._running_widgets(
+            "Open Web Page", "open-page", self.open_web_page
         )
-        self.show_folder.setObjectName("show-folder")
-        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setObjectName("close")
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel")
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setObjectName("export")
-        self.export_button.setDefault(True)
-        self.open_page.clicked.connect(self.open_web_page)
-        self.show_folder.clicked.connect(self.show_result_folder)
-        self.close_button.clicked.connect(self.reject)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.export_button.clicked.connect(self.export)
-        for button in (self.open_page, self.show_folder, self.cancel_button):
-            button.hide()
 
         form = QFormLayout()
         form.addRow("Theme", self.theme)
@@ -190,6 +158,8 @@ class PackageDialog(QDialog):
 
     def output_folder(self) -> Path | None:
         return package_folder(self.path.text(), self.default_folder())[0]
+
+    destination = output_folder
 
     def choices(self) -> dict[str, Any]:
         films = [item.data(Qt.ItemDataRole.UserRole) for item in _ticked(self.films)]
@@ -248,36 +218,6 @@ class PackageDialog(QDialog):
 
         return job
 
-    def cancel(self) -> None:
-        if self.exporting:
-            self._exports.cancel()
-            self.cancel_button.setEnabled(False)
-            self.progress_text.setText("Cancelling…")
-
-    def reject(self) -> None:
-        if self.exporting:  # Escape or closing the window while it runs: cancel first
-            self.cancel()
-            return
-        super().reject()
-
-    def _set_exporting(self, running: bool) -> None:
-        self.exporting = running
-        for widget in self._inputs:
-            widget.setEnabled(not running)
-        self.films.setEnabled(not running and self.films.count() > 0)
-        self.export_button.setEnabled(not running and self.output_folder() is not None)
-        self.close_button.setVisible(not running)
-        self.cancel_button.setVisible(running)
-        self.cancel_button.setEnabled(running)
-        self.progress.setVisible(running)
-        self.progress_text.setVisible(running)
-        if running:
-            self.message.hide()
-            self.open_page.hide()
-            self.show_folder.hide()
-            self.progress.setRange(0, 0)
-            self.progress_text.setText("Starting…")
-
     def _show_progress(self, done: int, total: int) -> None:
         if self.exporting and not self._exports.cancelled.is_set():
             self.progress.setRange(0, total)
@@ -301,25 +241,6 @@ class PackageDialog(QDialog):
         self._path_changed()
         self.exported.emit(str(out))
         self.finished_export.emit("done")
-
-    def _export_failed(self, err: BaseException) -> None:
-        from presskit.render import ExportCancelled
-
-        self._set_exporting(False)
-        if isinstance(err, ExportCancelled):
-            self._say("Export cancelled; nothing was written.")
-            self.finished_export.emit("cancelled")
-            return
-        if isinstance(err, PresskitError):
-            self._say(str(err), error=True)
-        else:
-            self._say(f"The press package could not be made: {err}.", error=True)
-        self.finished_export.emit("failed")
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("color: #b3261e;" if error else "")
-        self.message.show()
 
     # -- after -------------------------------------------------------------------------------
 
