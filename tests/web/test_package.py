@@ -345,3 +345,20 @@ def test_a_cancelled_first_package_leaves_no_folder_at_all(tmp_path, page):
     with pytest.raises(ExportCancelled):
         export(kit_path, tmp_path / "out", cancelled=lambda: True)
     assert not (tmp_path / "out").exists() and hidden_leftovers(tmp_path) == []
+
+
+def test_a_full_disk_while_the_stills_are_written_is_one_sentence_and_keeps_the_old_package(
+    tmp_path, page, monkeypatch
+):
+    kit_path, out, files = old_package(tmp_path, page)
+
+    def full(self, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
+    with pytest.raises(ExportError) as refused:
+        export(kit_path, out)
+    assert str(refused.value) == (
+        f"Could not write the package in “{tmp_path}”: no space left on device."
+    )
+    assert unchanged(out, files) and hidden_leftovers(tmp_path) == []

@@ -26,10 +26,10 @@ from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Prog
 from presskit.web.stills import (
     FOLDER,
     StillFile,
+    StillsWriter,
+    credit_stills,
     credits_csv,
     plan_stills,
-    write_stills,
-    zip_stills,
 )
 
 SCREEN_PDF, PRINT_PDF = "press-kit.pdf", "press-kit-print.pdf"
@@ -151,15 +151,16 @@ def _build(
     planned = plan_stills(kit, options.films)
     steps = _Steps(progress, stills=len(planned))
     try:
-        write_stills(planned, source, folder, steps.stills_done, cancelled)
-        (folder / CREDITS_CSV).write_bytes(credits_csv(planned))
-        zip_stills(planned, folder, folder / STILLS_ZIP)
-        steps.advance("zip")
-        pdfs = {}
-        for name, profile in ((SCREEN_PDF, "screen"), (PRINT_PDF, "print")):
-            pdf_options = Options(profile=profile, theme=options.theme, films=options.films)
-            pdfs[name] = render_pdf(kit, source, pdf_options, steps.within(profile), cancelled)
-            (folder / name).write_bytes(pdfs[name].pdf)
+        # The stills are written on the writer's thread while the PDFs are laid out here.
+        with StillsWriter(folder, STILLS_ZIP) as writer:
+            credit_stills(planned, source, writer, steps.stills_done, cancelled)
+            (folder / CREDITS_CSV).write_bytes(credits_csv(planned))
+            pdfs = {}
+            for name, profile in ((SCREEN_PDF, "screen"), (PRINT_PDF, "print")):
+                pdf_options = Options(profile=profile, theme=options.theme, films=options.films)
+                pdfs[name] = render_pdf(kit, source, pdf_options, steps.within(profile), cancelled)
+                (folder / name).write_bytes(pdfs[name].pdf)
+        steps.advance("print")
         page.write_web_kit(
             kit,
             source,
@@ -197,7 +198,7 @@ class _Steps:
     def __init__(self, progress: Progress | None, stills: int):
         self.progress = progress
         share = max(1, stills)
-        self.weights = {"stills": stills, "zip": 1, "screen": share, "print": share, "web": share}
+        self.weights = {"stills": stills, "screen": share, "print": share, "web": share}
         self.total = sum(self.weights.values())
         self.order = list(self.weights)
         self.done = 0

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import queue
+import threading
+import time
 import zipfile
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -74,26 +77,86 @@ def _shortened(text: str, chars: int) -> str:
     return text[: max(0, chars - 1)].rstrip(" .") + "…" if chars > 1 else ""
 
 
-def write_stills(
+def credit_stills(
     planned: Sequence[StillFile],
     source: AssetSource,
-    folder: Path,
+    writer: StillsWriter,
     progress: Callable[[int], None] | None = None,
     cancelled: Cancelled | None = None,
 ) -> None:
-    """Writes each planned still under ``folder`` (the package folder); ``progress`` is told
-    how many are done after each."""
-    (folder / FOLDER).mkdir(exist_ok=True)
+    """Each planned still with its credits, handed to ``writer``; ``progress`` is told how
+    many are done after each. The kit is read here, on the calling thread (its connection
+    stays on the thread that made it); only the writing happens on the writer's."""
     for done, planned_still in enumerate(planned, start=1):
         if cancelled and cancelled():
             raise ExportCancelled
         sha = planned_still.still.asset
-        jpeg = credited_jpeg(
-            source.asset_bytes(sha), source.asset_info(sha).name, planned_still.credits
+        name = source.asset_info(sha).name
+        writer.put(
+            planned_still.path, credited_jpeg(source.asset_bytes(sha), name, planned_still.credits)
         )
-        (folder / planned_still.path).write_bytes(jpeg)
         if progress:
             progress(done)
+
+
+class StillsWriter:
+    """Writes the stills under ``folder`` and into ``folder/stills.zip`` on a thread of its
+    own, so the disk works while the PDFs are laid out: a package writes its originals twice
+    (the files and the zip), which on a slow disk is most of its time.
+
+    Use as a context manager: leaving it waits for every file; leaving it on an error (or a
+    cancel) stops the writing after the current file and writes no more.
+    """
+
+    QUEUE = 2  # stills in memory waiting for the disk, at most
+
+    def __init__(self, folder: Path, zip_name: str):
+        self.folder = folder
+        self.zip_path = folder / zip_name
+        self._queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue(self.QUEUE)
+        self._failed: BaseException | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="stills writer", daemon=True)
+
+    def __enter__(self) -> StillsWriter:
+        (self.folder / FOLDER).mkdir(exist_ok=True)
+        self._thread.start()
+        return self
+
+    def put(self, path: str, data: bytes) -> None:
+        if self._failed is not None:
+            raise self._failed
+        self._queue.put((path, data))
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if error is not None:
+            self._stop.set()
+        self._queue.put(None)
+        self._thread.join()
+        if error is None and self._failed is not None:
+            raise self._failed
+
+    def _run(self) -> None:
+        try:
+            # ZIP_STORED: JPEGs do not compress; names are marked UTF-8 by zipfile itself.
+            with zipfile.ZipFile(self.zip_path, "w", compression=zipfile.ZIP_STORED) as archive:
+                while (item := self._queue.get()) is not None:
+                    if self._stop.is_set():
+                        continue
+                    path, data = item
+                    (self.folder / path).write_bytes(data)
+                    archive.writestr(_zip_entry(path), data)
+        except BaseException as err:  # handed to the caller's thread, which raises it
+            self._failed = err
+            while self._queue.get() is not None:
+                pass  # the caller may still be handing over stills: take them, write none
+
+
+def _zip_entry(path: str) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(path, date_time=time.localtime()[:6])
+    entry.compress_type = zipfile.ZIP_STORED
+    entry.external_attr = 0o644 << 16  # a plain file anyone may read, as unzipped
+    return entry
 
 
 def credited_jpeg(data: bytes, name: str, credits: StillCredits) -> bytes:
@@ -129,11 +192,3 @@ def credits_csv(planned: Sequence[StillFile]) -> bytes:
 def _inert(value: str) -> str:
     """A cell a spreadsheet shows as text: one that would start a formula gets a ' first."""
     return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
-
-
-def zip_stills(planned: Sequence[StillFile], folder: Path, out: Path) -> None:
-    """``out``: the written stills under "stills/", stored (JPEGs do not compress), their
-    names in UTF-8 (zipfile marks them so)."""
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
-        for still in planned:
-            archive.write(folder / still.path, arcname=still.path)
