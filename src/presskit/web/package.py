@@ -27,7 +27,6 @@ from presskit.web.stills import (
     FOLDER,
     StillFile,
     StillsWriter,
-    credit_stills,
     credits_csv,
     plan_stills,
 )
@@ -152,8 +151,7 @@ def _build(
     steps = _Steps(progress, stills=len(planned))
     try:
         # The stills are written on the writer's thread while the PDFs are laid out here.
-        with StillsWriter(folder, STILLS_ZIP) as writer:
-            credit_stills(planned, source, writer, steps.stills_done, cancelled)
+        with StillsWriter(planned, source, folder, STILLS_ZIP, steps.stills_done, cancelled):
             (folder / CREDITS_CSV).write_bytes(credits_csv(planned))
             pdfs = {}
             for name, profile in ((SCREEN_PDF, "screen"), (PRINT_PDF, "print")):

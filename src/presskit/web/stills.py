@@ -22,6 +22,7 @@ from presskit.imaging.jpeg_metadata import JpegStructureError, StillCredits, wit
 from presskit.imaging.quiet import quiet
 from presskit.imaging.renditions import full_size_jpeg
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled
+from presskit.store import read_asset_bytes
 
 FOLDER = "stills"
 NAME_CHARS = 120  # a still's file name, before ".jpg": the caption is shortened to fit
@@ -77,43 +78,38 @@ def _shortened(text: str, chars: int) -> str:
     return text[: max(0, chars - 1)].rstrip(" .") + "…" if chars > 1 else ""
 
 
-def credit_stills(
-    planned: Sequence[StillFile],
-    source: AssetSource,
-    writer: StillsWriter,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Cancelled | None = None,
-) -> None:
-    """Each planned still with its credits, handed to ``writer``; ``progress`` is told how
-    many are done after each. The kit is read here, on the calling thread (its connection
-    stays on the thread that made it); only the writing happens on the writer's."""
-    for done, planned_still in enumerate(planned, start=1):
-        if cancelled and cancelled():
-            raise ExportCancelled
-        sha = planned_still.still.asset
-        name = source.asset_info(sha).name
-        writer.put(
-            planned_still.path, credited_jpeg(source.asset_bytes(sha), name, planned_still.credits)
-        )
-        if progress:
-            progress(done)
-
-
 class StillsWriter:
-    """Writes the stills under ``folder`` and into ``folder/stills.zip`` on a thread of its
-    own, so the disk works while the PDFs are laid out: a package writes its originals twice
-    (the files and the zip), which on a slow disk is most of its time.
+    """Writes the credited stills under ``folder`` and into its ``stills.zip`` on a thread of
+    its own, so the disk works while the PDFs are laid out: a package writes every original
+    twice (the files and the zip), which on a slow disk is most of its time.
 
-    Use as a context manager: leaving it waits for every file; leaving it on an error (or a
-    cancel) stops the writing after the current file and writes no more.
+    From a kit file (a source with a ``path``), that thread also reads the originals, through
+    connections of its own (``store.read_asset_bytes``: SQLite's stay on the thread that made
+    them); from any other source they are read when the writer is entered, on the caller's
+    thread. Used as a context manager: leaving waits for every file and raises what went
+    wrong there; leaving on an error (a cancel, a failed PDF) stops after the current file.
     """
 
-    QUEUE = 2  # stills in memory waiting for the disk, at most
+    QUEUE = 2  # originals in memory waiting for the disk, at most
 
-    def __init__(self, folder: Path, zip_name: str):
-        self.folder = folder
+    def __init__(
+        self,
+        planned: Sequence[StillFile],
+        source: AssetSource,
+        folder: Path,
+        zip_name: str,
+        progress: Callable[[int], None] | None = None,
+        cancelled: Cancelled | None = None,
+    ):
+        self.planned, self.source, self.folder = planned, source, folder
         self.zip_path = folder / zip_name
-        self._queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue(self.QUEUE)
+        self.progress, self.cancelled = progress, cancelled
+        self.kit_path = getattr(source, "path", None)
+        # Asked here, on the caller's thread: only the writer's own reading is elsewhere.
+        self.names = {s.still.asset: source.asset_info(s.still.asset).name for s in planned}
+        self._queue: queue.Queue[tuple[StillFile, bytes | None] | None] = queue.Queue(
+            0 if self.kit_path else self.QUEUE
+        )
         self._failed: BaseException | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stills writer", daemon=True)
@@ -121,12 +117,16 @@ class StillsWriter:
     def __enter__(self) -> StillsWriter:
         (self.folder / FOLDER).mkdir(exist_ok=True)
         self._thread.start()
+        try:
+            for planned_still in self.planned:
+                if self._failed is not None:
+                    break  # raised on leaving
+                data = None if self.kit_path else self.source.asset_bytes(planned_still.still.asset)
+                self._queue.put((planned_still, data))
+        except BaseException:
+            self.__exit__(None, True, None)
+            raise
         return self
-
-    def put(self, path: str, data: bytes) -> None:
-        if self._failed is not None:
-            raise self._failed
-        self._queue.put((path, data))
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         if error is not None:
@@ -140,12 +140,20 @@ class StillsWriter:
         try:
             # ZIP_STORED: JPEGs do not compress; names are marked UTF-8 by zipfile itself.
             with zipfile.ZipFile(self.zip_path, "w", compression=zipfile.ZIP_STORED) as archive:
+                done = 0
                 while (item := self._queue.get()) is not None:
-                    if self._stop.is_set():
-                        continue
-                    path, data = item
-                    (self.folder / path).write_bytes(data)
-                    archive.writestr(_zip_entry(path), data)
+                    if self._stop.is_set() or (self.cancelled and self.cancelled()):
+                        raise ExportCancelled
+                    planned_still, data = item
+                    sha = planned_still.still.asset
+                    if data is None:
+                        data = read_asset_bytes(self.kit_path, sha)
+                    jpeg = credited_jpeg(data, self.names[sha], planned_still.credits)
+                    (self.folder / planned_still.path).write_bytes(jpeg)
+                    archive.writestr(_zip_entry(planned_still.path), jpeg)
+                    done += 1
+                    if self.progress:
+                        self.progress(done)
         except BaseException as err:  # handed to the caller's thread, which raises it
             self._failed = err
             while self._queue.get() is not None:
