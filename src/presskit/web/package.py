@@ -14,7 +14,7 @@ import os
 import secrets
 import shutil
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -84,9 +84,7 @@ def export_package(
     finally:
         with contextlib.suppress(OSError):
             shutil.rmtree(partial)  # gone already once renamed into place
-    return PackageResult(
-        out, result.stills, result.screen_pages, result.print_pages, result.warnings
-    )
+    return replace(result, folder=out)
 
 
 def package_refusal(
@@ -129,14 +127,6 @@ def folder_refusal(out: Path) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Built:
-    stills: int
-    screen_pages: int
-    print_pages: int
-    warnings: list[str]
-
-
 def _build(
     kit: model.PressKit,
     source: AssetSource,
@@ -144,7 +134,7 @@ def _build(
     options: Options,
     progress: Progress | None,
     cancelled: Cancelled | None,
-) -> _Built:
+) -> PackageResult:
     from presskit.web import page  # the web page's module, with Jinja2 and fontTools
 
     planned = plan_stills(kit, options.films)
@@ -176,7 +166,9 @@ def _build(
         ) from None
     steps.advance("web")
     warnings = list(dict.fromkeys(w for r in pdfs.values() for w in r.warnings))
-    return _Built(len(planned), pdfs[SCREEN_PDF].pages, pdfs[PRINT_PDF].pages, warnings)
+    return PackageResult(
+        folder, len(planned), pdfs[SCREEN_PDF].pages, pdfs[PRINT_PDF].pages, warnings
+    )
 
 
 def _downloads(page: ModuleType, planned: list[StillFile]) -> Any:

@@ -61,15 +61,20 @@ def plan_stills(kit: model.PressKit, films: Collection[str] | None = None) -> li
 
 def _name_stem(credits: StillCredits, number: int) -> str:
     """ "Film – Caption – Photo NAME", each part there only when the still has it."""
-    film = _shortened(model.file_name(credits.title, ""), _PART_CHARS)
-    photo = _shortened(model.file_name(credits.creator, ""), _PART_CHARS)
+    film = _shortened(_safe(credits.title), _PART_CHARS)
+    photo = _shortened(_safe(credits.creator), _PART_CHARS)
     photo = f"Photo {photo}" if photo else ""
     fixed = [p for p in (film, photo) if p]
     room = NAME_CHARS - sum(len(p) + len(_SEPARATOR) for p in fixed)
-    caption = _shortened(model.file_name(credits.caption, ""), room)
+    caption = _shortened(_safe(credits.caption), room)
     parts = [p for p in (film, caption, photo) if p] or [f"Still {number}"]
     # file_name once more over the whole: its byte limit, for scripts of 3 or 4 bytes a letter.
     return model.file_name(_SEPARATOR.join(parts), f"Still {number}", max_chars=NAME_CHARS)
+
+
+def _safe(text: str) -> str:
+    """``text`` made safe for a file name, not yet cut: ``_shortened`` cuts it with "…"."""
+    return model.file_name(text, "", max_chars=NAME_CHARS)
 
 
 def _shortened(text: str, chars: int) -> str:
