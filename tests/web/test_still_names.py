@@ -41,3 +41,16 @@ def test_only_shown_stills_are_named_and_each_once():
         "Set – Photo Bo-2.jpg",
         "Set – Photo Bo-3.jpg",
     ]
+
+
+def test_a_caption_that_begins_with_the_film_does_not_say_it_twice():
+    stills = [
+        model.Still("s1", "a" * 64, "Dragonfly: the pond at dusk", "Ian Chen", film="f"),
+        model.Still("s2", "b" * 64, "Dragonfly", "Ian Chen", film="f"),
+        model.Still("s3", "c" * 64, "Dragonflyers at rest", "Ian Chen", film="f"),
+    ]
+    assert names(*stills, films=[FILM]) == [
+        "Dragonfly – the pond at dusk – Photo Ian Chen.jpg",
+        "Dragonfly – Photo Ian Chen.jpg",
+        "Dragonfly – Dragonflyers at rest – Photo Ian Chen.jpg",
+    ]

@@ -66,10 +66,19 @@ def _name_stem(credits: StillCredits, number: int) -> str:
     photo = f"Photo {photo}" if photo else ""
     fixed = [p for p in (film, photo) if p]
     room = NAME_CHARS - sum(len(p) + len(_SEPARATOR) for p in fixed)
-    caption = _shortened(_safe(credits.caption), room)
+    caption = _shortened(_safe(_without_title(credits.caption, credits.title)), room)
     parts = [p for p in (film, caption, photo) if p] or [f"Still {number}"]
     # file_name once more over the whole: its byte limit, for scripts of 3 or 4 bytes a letter.
     return model.file_name(_SEPARATOR.join(parts), f"Still {number}", max_chars=NAME_CHARS)
+
+
+def _without_title(caption: str, title: str) -> str:
+    """A caption that begins with the film's title ("Dragonfly: the pond at dusk"), without
+    it: the name says the film already."""
+    rest = caption[len(title) :]
+    if not title or not caption.casefold().startswith(title.casefold()) or rest[:1].isalnum():
+        return caption  # "Dragonflyers at rest" is not about "Dragonfly"
+    return rest.lstrip(" :;,.–—-")
 
 
 def _safe(text: str) -> str:
