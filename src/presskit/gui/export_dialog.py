@@ -196,6 +196,18 @@ class RunsAnExport:
             self.progress.setRange(0, 0)
             self.progress_text.setText("Starting…")
 
+    def _done(self, out: Path, text: str, result: Any) -> None:
+        """The export is written: say so (with its warnings) and offer to open it."""
+        self._set_exporting(False)
+        self.result_path = out
+        self._say(" ".join([text, *result.warnings]))
+        self._opener.show()
+        self.show_folder.show()
+        self._opener.setDefault(True)
+        self._path_changed()
+        self.exported.emit(str(out))
+        self.finished_export.emit("done")
+
     def _export_failed(self, err: BaseException) -> None:
         from presskit.render import ExportCancelled
 
@@ -543,20 +555,9 @@ class ExportDialog(RunsAnExport, QDialog):
 
     def _export_done(self, made: tuple[Path, Any]) -> None:
         out, result = made
-        self._set_exporting(False)
-        self.result_path = out
         size = out.stat().st_size if out.is_file() else len(result.pdf)
         pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
-        text = f"Exported “{out.name}”: {pages}, {model.human_size(size)}."
-        if result.warnings:
-            text += " " + " ".join(result.warnings)
-        self._say(text)
-        self.open_pdf.show()
-        self.show_folder.show()
-        self.open_pdf.setDefault(True)
-        self._path_changed()
-        self.exported.emit(str(out))
-        self.finished_export.emit("done")
+        self._done(out, f"Exported “{out.name}”: {pages}, {model.human_size(size)}.", result)
 
     # -- after -----------------------------------------------------------------------------
 

@@ -228,19 +228,9 @@ class PackageDialog(RunsAnExport, QDialog):
 
     def _export_done(self, made: tuple[Path, Any]) -> None:
         out, result = made
-        self._set_exporting(False)
-        self.result_path = out
         stills = f"{result.stills} still" + ("s" if result.stills != 1 else "")
         text = f"Exported the press package to “{out.name}”: the web page, both PDFs and {stills}."
-        if result.warnings:
-            text += " " + " ".join(result.warnings)
-        self._say(text)
-        self.open_page.show()
-        self.show_folder.show()
-        self.show_folder.setDefault(True)
-        self._path_changed()
-        self.exported.emit(str(out))
-        self.finished_export.emit("done")
+        self._done(out, text, result)
 
     # -- after -------------------------------------------------------------------------------
 
