@@ -4,6 +4,7 @@ package refused before anything runs."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,30 @@ def test_cancel_leaves_the_earlier_package_and_no_half_folder(qtbot, dialog, ses
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     assert dialog.export_button.isEnabled() and not dialog.progress.isVisible()
+
+
+def test_a_missing_picture_is_named_as_preflight_names_it_and_nothing_is_written(
+    qtbot, settings, tmp_path
+):
+    (tmp_path / "kits").mkdir()
+    path, kit, _assets = package_kit(tmp_path / "kits")
+    db = sqlite3.connect(path)
+    db.execute("DELETE FROM assets WHERE sha256 = ?", (kit.stills[2].asset,))
+    db.commit()
+    db.close()
+    kit_file = KitFile.open(path)
+    try:
+        dialog = PackageDialog(Session(kit_file.load(), kit_file), None, settings)
+        qtbot.addWidget(dialog)
+        dialog.path.setText(str(tmp_path / "out"))
+        assert export(qtbot, dialog) == "failed"
+        assert dialog.message.text() == (
+            "Still 3 (“In the studio”): its picture is missing from the file."
+        )
+        assert not (tmp_path / "out").exists()
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    finally:
+        kit_file.close()
 
 
 def test_someone_elses_folder_is_refused_before_export(qtbot, dialog, tmp_path):

@@ -204,17 +204,26 @@ class PackageDialog(RunsAnExport, QDialog):
         cancelled, progress = self._exports.cancelled, self._progress
 
         def job() -> tuple[Path, Any]:
+            from presskit import preflight
+            from presskit.errors import ExportError, MissingImageError
             from presskit.web.package import export_package
 
             with images() as source:
-                return out, export_package(
-                    snapshot,
-                    source,
-                    out,
-                    **choices,
-                    progress=progress.report,
-                    cancelled=cancelled.is_set,
-                )
+                try:
+                    return out, export_package(
+                        snapshot,
+                        source,
+                        out,
+                        **choices,
+                        progress=progress.report,
+                        cancelled=cancelled.is_set,
+                    )
+                except MissingImageError:
+                    # Said as preflight says it, naming the still, not the picture's digest.
+                    missing = preflight.picture_sentences(snapshot, source, deep=True)
+                    if not missing:
+                        raise
+                    raise ExportError(missing[0]) from None
 
         return job
 
