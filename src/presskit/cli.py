@@ -65,6 +65,35 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_package(args: argparse.Namespace) -> int:
+    from presskit import preflight
+    from presskit.web.package import export_package
+
+    with KitFile.open(args.kit) as kit_file:
+        kit = kit_file.load()
+        # As for a PDF: a missing or damaged picture is named before anything is written.
+        missing = preflight.picture_sentences(kit, kit_file, deep=True)
+        if missing:
+            raise ExportError(missing[0].removesuffix(".") + _and_more(len(missing) - 1, "still"))
+        result = export_package(
+            kit,
+            kit_file,
+            args.output,
+            theme=args.theme,
+            films=args.films,
+            progress=_progress_bar("Writing the package"),
+        )
+    for warning in result.warnings:
+        print(f"presskit: warning: {warning}", file=sys.stderr)
+    stills = f"{result.stills} still" + ("s" if result.stills != 1 else "")
+    print(
+        f"Exported the press package to {args.output}: the web page, both PDFs "
+        f"({result.screen_pages} and {result.print_pages} pages), {stills} with their credits, "
+        "credits.csv and stills.zip."
+    )
+    return 0
+
+
 def _and_more(others: int, noun: str) -> str:
     """The end of a sentence naming the first of several: " (and 2 more stills: ...)."."""
     if not others:
@@ -72,7 +101,7 @@ def _and_more(others: int, noun: str) -> str:
     return f" (and {others} more {noun if others == 1 else noun + 's'}: see `presskit check`)."
 
 
-def _progress_bar() -> Callable[[int, int], None] | None:
+def _progress_bar(label: str = "Preparing images") -> Callable[[int, int], None] | None:
     """A bar on stderr while images are prepared, on a terminal only (scripts get quiet)."""
     if not sys.stderr.isatty():
         return None
@@ -81,9 +110,7 @@ def _progress_bar() -> Callable[[int, int], None] | None:
         width = 30
         filled = round(width * done / total) if total else width
         end = "\n" if done >= total else ""
-        sys.stderr.write(
-            f"\rPreparing images [{'#' * filled}{' ' * (width - filled)}] {done}/{total}{end}"
-        )
+        sys.stderr.write(f"\r{label} [{'#' * filled}{' ' * (width - filled)}] {done}/{total}{end}")
         sys.stderr.flush()
 
     return show
@@ -292,6 +319,25 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT.pdf", required=True, help="the PDF to write (replaced whole)"
     )
     _layout_options(export)
+    package = command(
+        "export-package",
+        cmd_export_package,
+        "write the press package: web page, both PDFs, credited stills, credits.csv, stills.zip",
+    )
+    package.add_argument("kit", metavar="KIT")
+    package.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        required=True,
+        help="the folder to write (replaced whole if presskit wrote it before)",
+    )
+    package.add_argument(
+        "--theme", choices=render.theme_names(), help="default: the kit's own theme"
+    )
+    package.add_argument(
+        "--films", metavar="ID", nargs="+", help="only these films (ids, as `presskit dump` shows)"
+    )
     layout = command(
         "check-layout",
         cmd_check_layout,

@@ -131,8 +131,8 @@ def _write_assets(kit_file: KitFile, kit: model.PressKit, folder: Path) -> dict[
     for still in kit.stills:
         if not still.asset or still.asset in names:
             continue
-        name = _unique_name(_safe_file_name(kit_file.asset_info(still.asset).name), taken)
-        taken.add(name.lower())
+        name = model.unique_name(_safe_file_name(kit_file.asset_info(still.asset).name), taken)
+        taken.add(model.name_key(name))
         try:
             (folder / name).write_bytes(kit_file.asset_bytes(still.asset))
         except OSError as err:
@@ -144,16 +144,10 @@ def _write_assets(kit_file: KitFile, kit: model.PressKit, folder: Path) -> dict[
 
 
 def _safe_file_name(name: str) -> str:
-    cleaned = "".join(c for c in Path(name).name if c.isprintable() and c not in '<>:"/\\|?*')
-    return cleaned.strip(". ") or "image"
-
-
-def _unique_name(name: str, taken: set[str]) -> str:
-    stem, suffix = Path(name).stem, Path(name).suffix
-    candidate, n = name, 2
-    while candidate.lower() in taken:
-        candidate, n = f"{stem}-{n}{suffix}", n + 1
-    return candidate
+    """The picture's own name made safe (``model.file_name``), its extension kept."""
+    base = Path(name).name
+    suffix = model.file_name(Path(base).suffix, fallback="")
+    return model.file_name(Path(base).stem, fallback="image") + (f".{suffix}" if suffix else "")
 
 
 def find_film(kit: model.PressKit, title_or_id: str) -> model.Film:

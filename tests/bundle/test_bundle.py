@@ -14,6 +14,7 @@ import pytest
 
 from presskit.store.locking import is_locked_elsewhere
 from tests.pdf_checks import font_names, unembedded_fonts
+from tests.web.readback import presskit_reads
 
 BUNDLE = os.environ.get("PRESSKIT_BUNDLE", "")
 pytestmark = pytest.mark.skipif(
@@ -55,6 +56,17 @@ def test_the_bundle_exports_the_sample_with_every_font_embedded(bare, tmp_path):
     assert len(reader.pages) >= 5
     assert "Im-Sun Song" in reader.pages[0].extract_text()
     assert font_names(reader) and unembedded_fonts(reader) == []
+
+
+def test_the_bundle_writes_the_press_package_of_the_sample(bare, tmp_path):
+    # Jinja2's templates, fontTools' tables and the stills' metadata writer all in the bundle.
+    assert presskit(bare, tmp_path, "new", "kit.presskit", "--sample").returncode == 0
+    done = presskit(bare, tmp_path, "export-package", "kit.presskit", "-o", "package")
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "package"
+    assert (out / "index.html").is_file() and (out / "press-kit-print.pdf").is_file()
+    stills = sorted((out / "stills").iterdir())
+    assert stills and all(presskit_reads(s).credit == "Ian Chen" for s in stills)
 
 
 def test_the_bundle_opens_the_editor_takes_a_second_kit_and_closes_cleanly(bare, tmp_path, qtbot):

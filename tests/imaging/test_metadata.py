@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from PIL import Image
 
 from presskit import imaging
+from presskit.imaging.metadata import read_metadata
 from tests.imaging.samples import cornered, encode, exif_bytes, with_iptc, xmp_packet
 
 
@@ -49,6 +52,24 @@ def test_iptc_by_line_copyright_notice_and_caption():
         {80: b"Ian Chen", 116: "© Ian Chen".encode(), 120: b"Soundtrack of My Life, day 12"},
     )
     assert offered(data) == ("Ian Chen", "© Ian Chen", "Soundtrack of My Life, day 12")
+
+
+def test_the_credit_line_and_title_are_read_from_iptc_and_from_xmp():
+    # What the press package writes: "Photo: NAME" and the film, read back by presskit too.
+    with Image.open(
+        io.BytesIO(with_iptc(jpeg(), {110: b"Photo: Ian Chen", 5: b"Dragonfly"}))
+    ) as image:
+        read = read_metadata(image)
+    assert (read.credit_line, read.title) == ("Photo: Ian Chen", "Dragonfly")
+    packet = xmp_packet().replace(
+        b"</rdf:Description>",
+        b"<dc:title><rdf:Alt><rdf:li xml:lang='x-default'>Soundtrack</rdf:li></rdf:Alt></dc:title>"
+        b"<photoshop:Credit xmlns:photoshop='http://ns.adobe.com/photoshop/1.0/'>Photo: Bo"
+        b"</photoshop:Credit></rdf:Description>",
+    )
+    with Image.open(io.BytesIO(jpeg(xmp=packet))) as image:
+        read = read_metadata(image)
+    assert (read.credit_line, read.title) == ("Photo: Bo", "Soundtrack")
 
 
 def test_iptc_in_latin_1_is_read_too():

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from presskit import model
 from presskit.errors import PresskitError
-from presskit.gui.places import existing_documents_folder, file_name
+from presskit.gui.places import existing_documents_folder
 from presskit.gui.session import Session
 from presskit.gui.settings import Settings
 from presskit.gui.workers import Latest, run_in_background
@@ -51,7 +51,7 @@ MAX_ERRORS_SHOWN = 3  # the rest are a click away in the Preflight panel
 
 
 def default_file_name(kit: model.PressKit) -> str:
-    return f"{file_name(kit.person.name)} — press kit.pdf"
+    return f"{model.file_name(kit.person.name)} — press kit.pdf"
 
 
 def pdf_path(text: str, folder: Path) -> tuple[Path | None, str]:
@@ -114,7 +114,122 @@ class _Progress(QObject):
         self.shown.wait(PROGRESS_WAIT_S)
 
 
-class ExportDialog(QDialog):
+class RunsAnExport:
+    """What the export dialogs share while an export runs: Cancel (Escape, closing the
+    window) cancels first, and the end is said in one sentence. Mixed into a QDialog that
+    has ``exporting``, ``_exports`` (a ``Latest``), ``films``, ``_inputs`` (the choices),
+    ``destination()`` and the ``finished_export`` signal, and builds its running widgets
+    with ``_running_widgets``."""
+
+    failure = "The PDF could not be made"  # how an unexpected failure begins
+
+    def _running_widgets(
+        self, open_label: str, open_name: str, open_slot: Callable[[], None]
+    ) -> tuple[QDialogButtonBox, QPushButton]:
+        """The progress bar and its text, the message, and the buttons (the result's own
+        Open and Show in Folder, hidden until there is one; Close; Cancel, while it runs;
+        Export); the buttons and the Open button are returned for the dialog to place."""
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setTextVisible(False)  # the step is said above it, not over the bar
+        self.progress.setFixedHeight(8)
+        self.progress.hide()
+        self.progress_text = QLabel()
+        self.progress_text.setObjectName("progress-text")
+        self.progress_text.hide()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QDialogButtonBox()
+        opener = buttons.addButton(open_label, QDialogButtonBox.ButtonRole.ActionRole)
+        opener.setObjectName(open_name)
+        self.show_folder = buttons.addButton(
+            "Show in Folder", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.show_folder.setObjectName("show-folder")
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("close")
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel")
+        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("export")
+        self.export_button.setDefault(True)
+        opener.clicked.connect(open_slot)
+        self.show_folder.clicked.connect(self.show_result_folder)
+        self.close_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button.clicked.connect(self.export)
+        for button in (opener, self.show_folder, self.cancel_button):
+            button.hide()
+        self._opener = opener
+        return buttons, opener
+
+    def cancel(self) -> None:
+        if self.exporting:
+            self._exports.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_text.setText("Cancelling…")
+
+    def reject(self) -> None:
+        if self.exporting:
+            self.cancel()
+            return
+        super().reject()
+
+    def _set_exporting(self, running: bool) -> None:
+        """The choices locked, Cancel and the progress shown while it runs; then back."""
+        self.exporting = running
+        for widget in self._inputs:
+            widget.setEnabled(not running)
+        self.films.setEnabled(not running and self.films.count() > 0)
+        self.export_button.setEnabled(not running and self.destination() is not None)
+        self.close_button.setVisible(not running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setVisible(running)
+        self.progress_text.setVisible(running)
+        if running:
+            self.message.hide()
+            self._opener.hide()
+            self.show_folder.hide()
+            self.progress.setRange(0, 0)
+            self.progress_text.setText("Starting…")
+
+    def _done(self, out: Path, text: str, result: Any) -> None:
+        """The export is written: say so (with its warnings) and offer to open it."""
+        self._set_exporting(False)
+        self.result_path = out
+        self._say(" ".join([text, *result.warnings]))
+        self._opener.show()
+        self.show_folder.show()
+        self._opener.setDefault(True)
+        self._path_changed()
+        self.exported.emit(str(out))
+        self.finished_export.emit("done")
+
+    def _export_failed(self, err: BaseException) -> None:
+        from presskit.render import ExportCancelled
+
+        self._set_exporting(False)
+        if isinstance(err, ExportCancelled):
+            self._say("Export cancelled; nothing was written.")
+            self.finished_export.emit("cancelled")
+            return
+        if isinstance(err, PresskitError):
+            self._say(str(err), error=True)
+        else:
+            self._say(f"{self.failure}: {err}.", error=True)
+        self.finished_export.emit("failed")
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.show()
+
+
+class ExportDialog(RunsAnExport, QDialog):
     """The Export PDF dialog. ``exported(path)`` is emitted when a PDF has been written."""
 
     exported = Signal(str)
@@ -184,45 +299,12 @@ class ExportDialog(QDialog):
         self.path_note.setWordWrap(True)
         self.estimate = QLabel("Estimating…")
         self.estimate.setObjectName("estimate")
-        self.progress = QProgressBar()
-        self.progress.setObjectName("progress")
-        self.progress.setTextVisible(False)  # the step is said above it, not over the bar
-        self.progress.setFixedHeight(8)
-        self.progress.hide()
-        self.progress_text = QLabel()
-        self.progress_text.setObjectName("progress-text")
-        self.progress_text.hide()
         self.errors = QLabel()  # preflight's errors: what to fix before sending, seen first
         self.errors.setObjectName("preflight-errors")
         self.errors.setWordWrap(True)
         self.errors.setStyleSheet("color: #b3261e;")
         self.errors.hide()
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-
-        buttons = QDialogButtonBox()
-        self.open_pdf = buttons.addButton("Open PDF", QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_pdf.setObjectName("open-pdf")
-        self.show_folder = buttons.addButton(
-            "Show in Folder", QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.show_folder.setObjectName("show-folder")
-        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setObjectName("close")
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel")
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setObjectName("export")
-        self.export_button.setDefault(True)
-        self.open_pdf.clicked.connect(self.open_result)
-        self.show_folder.clicked.connect(self.show_result_folder)
-        self.close_button.clicked.connect(self.reject)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.export_button.clicked.connect(self.export)
-        for button in (self.open_pdf, self.show_folder, self.cancel_button):
-            button.hide()
+        buttons, self.open_pdf = self._running_widgets("Open PDF", "open-pdf", self.open_result)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -325,6 +407,8 @@ class ExportDialog(QDialog):
     def output_path(self) -> Path | None:
         """Where the PDF goes, or None while "Save as" says nowhere it can go."""
         return pdf_path(self.path.text(), self.default_folder())[0]
+
+    destination = output_path
 
     def browse(self) -> None:
         start = self.output_path() or self._default_path()
@@ -457,36 +541,6 @@ class ExportDialog(QDialog):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def cancel(self) -> None:
-        if self.exporting:
-            self._exports.cancel()
-            self.cancel_button.setEnabled(False)
-            self.progress_text.setText("Cancelling…")
-
-    def reject(self) -> None:
-        if self.exporting:  # Escape or closing the window while it runs: cancel first
-            self.cancel()
-            return
-        super().reject()
-
-    def _set_exporting(self, running: bool) -> None:
-        self.exporting = running
-        for widget in self._inputs:
-            widget.setEnabled(not running)
-        self.films.setEnabled(not running and self.films.count() > 0)
-        self.export_button.setEnabled(not running and self.output_path() is not None)
-        self.close_button.setVisible(not running)
-        self.cancel_button.setVisible(running)
-        self.cancel_button.setEnabled(running)
-        self.progress.setVisible(running)
-        self.progress_text.setVisible(running)
-        if running:
-            self.message.hide()
-            self.open_pdf.hide()
-            self.show_folder.hide()
-            self.progress.setRange(0, 0)
-            self.progress_text.setText("Starting…")
-
     def _show_progress(self, done: int, total: int) -> None:
         if self.exporting and not self._exports.cancelled.is_set():
             if done < total:
@@ -501,40 +555,9 @@ class ExportDialog(QDialog):
 
     def _export_done(self, made: tuple[Path, Any]) -> None:
         out, result = made
-        self._set_exporting(False)
-        self.result_path = out
         size = out.stat().st_size if out.is_file() else len(result.pdf)
         pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
-        text = f"Exported “{out.name}”: {pages}, {model.human_size(size)}."
-        if result.warnings:
-            text += " " + " ".join(result.warnings)
-        self._say(text)
-        self.open_pdf.show()
-        self.show_folder.show()
-        self.open_pdf.setDefault(True)
-        self._path_changed()
-        self.exported.emit(str(out))
-        self.finished_export.emit("done")
-
-    def _export_failed(self, err: BaseException) -> None:
-        from presskit.render import ExportCancelled
-
-        self._set_exporting(False)
-        if isinstance(err, ExportCancelled):
-            self._say("Export cancelled; nothing was written.")
-            self.finished_export.emit("cancelled")
-            return
-        if isinstance(err, PresskitError):
-            self._say(str(err), error=True)
-        else:
-            self._say(f"The PDF could not be made: {err}.", error=True)
-        self.finished_export.emit("failed")
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.setStyleSheet("color: #b3261e;" if error else "")
-        self.message.show()
+        self._done(out, f"Exported “{out.name}”: {pages}, {model.human_size(size)}.", result)
 
     # -- after -----------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from presskit.gui.editors.sections import FilmsEditor, InterviewEditor
 from presskit.gui.fields import Collapsible
 from presskit.gui.icons import icon
 from presskit.gui.pages import PAGES, page_for
-from presskit.gui.places import existing_documents_folder, file_name
+from presskit.gui.places import existing_documents_folder
 from presskit.gui.preflight_panel import PreflightPanel
 from presskit.gui.preview import PreviewPane
 from presskit.gui.session import Session
@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         menu.addAction(
             self._action("&Export PDF…", self.export_dialog, QKeySequence("Ctrl+E"), "export")
         )
+        menu.addAction(self._action("Export Press &Package…", self.package_dialog))
         menu.addAction(
             self._action("&Import Interview…", self.import_interview, QKeySequence("Ctrl+I"))
         )
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
 
     def suggested_path(self) -> Path:
         """ "NAME — press kit.presskit" beside this kit, or the last one opened."""
-        name = file_name(self.session.kit.person.name or "Untitled")
+        name = model.file_name(self.session.kit.person.name or "Untitled")
         return self._last_folder() / f"{name} — press kit.presskit"
 
     def _last_folder(self) -> Path:
@@ -407,6 +408,16 @@ class MainWindow(QMainWindow):
         from presskit.gui.export_dialog import ExportDialog  # ReportLab stays unloaded till now
 
         dialog = ExportDialog(self.session, self, self.settings)
+        dialog.exported.connect(
+            lambda path: self.statusBar().showMessage(f"Exported {Path(path).name}", 5000)
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def package_dialog(self) -> None:
+        from presskit.gui.package_dialog import PackageDialog
+
+        dialog = PackageDialog(self.session, self, self.settings)
         dialog.exported.connect(
             lambda path: self.statusBar().showMessage(f"Exported {Path(path).name}", 5000)
         )

@@ -95,3 +95,8 @@ def _srgb_profile() -> ImageCms.ImageCmsProfile:
     if _srgb is None:
         _srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
     return _srgb
+
+
+def srgb_profile_bytes() -> bytes:
+    """The sRGB profile pixels are converted to, for embedding in a file that says so."""
+    return _srgb_profile().tobytes()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from PIL import Image, IptcImagePlugin
 
@@ -18,7 +18,9 @@ from presskit.imaging.opening import DECODE_ERRORS
 _ARTIST, _COPYRIGHT, _DESCRIPTION = 0x013B, 0x8298, 0x010E
 _XP_AUTHOR, _XP_COMMENT = 0x9C9D, 0x9C9C
 _IPTC_BYLINE, _IPTC_COPYRIGHT, _IPTC_CAPTION = (2, 80), (2, 116), (2, 120)
+_IPTC_CREDIT, _IPTC_OBJECT_NAME = (2, 110), (2, 5)
 _DC = "{http://purl.org/dc/elements/1.1/}"
+_PHOTOSHOP = "{http://ns.adobe.com/photoshop/1.0/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -43,9 +45,11 @@ _CAMERA_DEFAULTS = {
 
 @dataclass(frozen=True)
 class Metadata:
-    credit: str = ""
+    credit: str = ""  # the photographer
     copyright: str = ""
     caption: str = ""
+    credit_line: str = ""  # as the photographer asks to be credited ("Photo: NAME")
+    title: str = ""  # what the picture is of: presskit writes the film's title here
 
 
 def read_metadata(image: Image.Image) -> Metadata:
@@ -62,7 +66,7 @@ def read_metadata(image: Image.Image) -> Metadata:
     def pick(field: str) -> str:
         return next((getattr(m, field) for m in cleaned if getattr(m, field)), "")
 
-    return Metadata(pick("credit"), pick("copyright"), pick("caption"))
+    return Metadata(*(pick(f.name) for f in fields(Metadata)))
 
 
 def clean(value: object) -> str:
@@ -104,16 +108,18 @@ def _from_xmp(image: Image.Image) -> Metadata:
         credit=_xmp_property(root, "creator"),
         copyright=_xmp_property(root, "rights"),
         caption=_xmp_property(root, "description"),
+        credit_line=_xmp_property(root, "Credit", _PHOTOSHOP),
+        title=_xmp_property(root, "title"),
     )
 
 
-def _xmp_property(root: ET.Element, name: str) -> str:
-    """A Dublin Core property: every item of a list (creators), the default language of
-    a language alternative (rights, description), or a plain value or attribute."""
+def _xmp_property(root: ET.Element, name: str, namespace: str = _DC) -> str:
+    """A property (Dublin Core's unless told): every item of a list (creators), the default
+    language of a language alternative (rights, description), or a plain value or attribute."""
     for description in root.iter(_RDF + "Description"):
-        if _DC + name in description.attrib:
-            return clean(description.attrib[_DC + name])
-    for element in root.iter(_DC + name):
+        if namespace + name in description.attrib:
+            return clean(description.attrib[namespace + name])
+    for element in root.iter(namespace + name):
         items = list(element.iter(_RDF + "li"))
         if not items:
             return clean(element.text)
@@ -130,6 +136,8 @@ def _from_iptc(image: Image.Image) -> Metadata:
         credit=clean(info.get(_IPTC_BYLINE)),
         copyright=clean(info.get(_IPTC_COPYRIGHT)),
         caption=clean(info.get(_IPTC_CAPTION)),
+        credit_line=clean(info.get(_IPTC_CREDIT)),
+        title=clean(info.get(_IPTC_OBJECT_NAME)),
     )
 
 

@@ -8,6 +8,7 @@ from io import BytesIO
 
 from PIL import Image
 
+from presskit.imaging.colour import srgb_profile_bytes
 from presskit.imaging.normalise import open_normalised
 from presskit.store import read_asset_bytes
 
@@ -22,17 +23,31 @@ class Rendition:
 def make_rendition(data: bytes, name: str, size: tuple[int, int], quality: int) -> Rendition:
     """Decode (at reduced scale), resize, encode a clean JPEG.
 
-    The JPEG carries no EXIF, GPS or other metadata; transparency is flattened on white,
-    since a press kit's pages are paper.
+    The JPEG carries no EXIF, GPS or other metadata; transparency is flattened on white.
     """
-    image = open_normalised(data, name, max_size=size)
-    if image.mode == "RGBA":
-        paper = Image.new("RGB", image.size, (255, 255, 255))
-        paper.paste(image, mask=image.getchannel("A"))
-        image = paper
+    image = on_paper(open_normalised(data, name, max_size=size))
     out = BytesIO()
     image.save(out, "JPEG", quality=quality, optimize=False, progressive=False)
     return Rendition(out.getvalue(), image.width, image.height)
+
+
+def full_size_jpeg(data: bytes, name: str) -> bytes:
+    """A picture that is not a JPEG (PNG, TIFF, WebP, HEIC) as a JPEG for print at its full
+    size: upright, converted to sRGB through its own profile, which is then embedded, at
+    quality 95 without chroma subsampling, so nothing a layout program enlarges looks soft."""
+    image = on_paper(open_normalised(data, name))
+    out = BytesIO()
+    image.save(out, "JPEG", quality=95, subsampling=0, icc_profile=srgb_profile_bytes())
+    return out.getvalue()
+
+
+def on_paper(image: Image.Image) -> Image.Image:
+    """Transparency flattened on white, since the pages and layouts stills go to are paper."""
+    if image.mode != "RGBA":
+        return image
+    paper = Image.new("RGB", image.size, (255, 255, 255))
+    paper.paste(image, mask=image.getchannel("A"))
+    return paper
 
 
 def is_whole(data: bytes, size: tuple[int, int]) -> bool:

@@ -43,7 +43,7 @@ from presskit.model.registry import (
     human_size,
 )
 from presskit.model.selection import shown_films, shown_stills
-from presskit.model.text import clean_text
+from presskit.model.text import clean_text, file_name, name_key, unique_name
 from presskit.model.validate import Problem, url_problem, validate
 
 __all__ = [
@@ -79,9 +79,11 @@ __all__ = [
     "assign_missing_ids",
     "clean_text",
     "dumps",
+    "file_name",
     "from_dict",
     "human_size",
     "loads",
+    "name_key",
     "new_film_id",
     "new_still_id",
     "parse_json",
@@ -92,6 +94,7 @@ __all__ = [
     "shown_stills",
     "slug",
     "to_dict",
+    "unique_name",
     "url_problem",
     "validate",
 ]
