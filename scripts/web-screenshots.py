@@ -1,0 +1,55 @@
+"""Pictures of the web press kit made from the bundled sample kit, full page, at a phone's
+width (375) and a desktop's (1440): docs/images/web-375.png and web-1440.png.
+
+python scripts/web-screenshots.py [OUTDIR] [--theme NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests.web.browser: the browser the tests use
+
+from presskit import kitio  # noqa: E402
+from presskit.store import KitFile  # noqa: E402
+from presskit.web.page import Downloads, write_web_kit  # noqa: E402
+from tests.web.browser import chromium, full_page_png, load_every_image, missing, viewport  # noqa: E402
+
+WIDTHS = ((375, 800), (1440, 900))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", nargs="?", default=str(ROOT / "docs" / "images"))
+    parser.add_argument("--theme", default=None)
+    args = parser.parse_args()
+    if reason := missing():
+        raise SystemExit(f"web-screenshots: {reason}")
+    out = Path(args.outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "package"
+        folder.mkdir()
+        kit_path = Path(tmp) / "sample.presskit"
+        kitio.create_kit(kit_path, kitio.sample_json()).close()
+        with KitFile.open(kit_path) as kit_file:
+            kit = kit_file.load()
+            stills = {s.id: f"stills/{s.id}.jpg" for s in kit.stills}
+            write_web_kit(kit, kit_file, folder, theme=args.theme, downloads=Downloads(stills))
+        suffix = f"-{args.theme}" if args.theme else ""
+        with chromium(Path(tmp) / "profile") as driver:
+            for width, height in WIDTHS:
+                viewport(driver, width, height)
+                driver.get((folder / "index.html").as_uri())
+                load_every_image(driver)
+                path = out / f"web-{width}{suffix}.png"
+                full_page_png(driver, path)
+                print(path)
+
+
+if __name__ == "__main__":
+    main()
