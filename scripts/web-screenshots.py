@@ -14,10 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.web.browser: the browser the tests use
 
+from tests.web.browser import chromium, full_page_png, load_every_image, missing, viewport  # noqa: E402
+
 from presskit import kitio  # noqa: E402
 from presskit.store import KitFile  # noqa: E402
 from presskit.web.page import Downloads, write_web_kit  # noqa: E402
-from tests.web.browser import chromium, full_page_png, load_every_image, missing, viewport  # noqa: E402
 
 WIDTHS = ((375, 800), (1440, 900))
 

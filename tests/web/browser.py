@@ -80,8 +80,7 @@ def load_every_image(driver) -> None:
 def full_page_png(driver, path: Path) -> None:
     """A picture of the whole page, top to bottom, at the current viewport's width."""
     width, height = driver.execute_script(
-        "return [document.documentElement.clientWidth,"
-        " document.documentElement.scrollHeight];"
+        "return [document.documentElement.clientWidth, document.documentElement.scrollHeight];"
     )
     shot = driver.execute_cdp_cmd(
         "Page.captureScreenshot",
