@@ -1,13 +1,17 @@
 """Headless Debian Chromium driven by Selenium, for the web press kit's browser tests and
 its screenshots (scripts/web-screenshots.py). Nothing here reaches the network: the flags
-turn off Chromium's own background requests, and pages are opened from file:// URLs."""
+turn off Chromium's own background requests, and pages are served from a folder on
+127.0.0.1 (over http, so the browser keeps its resource timings, which file:// lacks)."""
 
 from __future__ import annotations
 
 import base64
+import functools
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 FLAGS = (
@@ -91,3 +95,23 @@ def full_page_png(driver, path: Path) -> None:
         },
     )
     path.write_bytes(base64.b64decode(shot["data"]))
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served on 127.0.0.1 for as long as the block runs; yields its base URL."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

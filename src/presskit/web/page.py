@@ -132,3 +132,6 @@ def _write_assets(theme: Theme, html: str, folder: Path) -> None:
     colours = style.palette(theme)
     (assets / "wreath.svg").write_text(style.wreath_svg(colours.ink), encoding="utf-8")
     (assets / "wreath-cover.svg").write_text(style.wreath_svg(colours.cover_ink), encoding="utf-8")
+    (assets / "icon.svg").write_text(
+        style.icon_svg(colours.accent, colours.paper), encoding="utf-8"
+    )

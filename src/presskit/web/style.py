@@ -434,3 +434,14 @@ def wreath_svg(ink: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'fill="{ink}" stroke="{ink}" preserveAspectRatio="none">' + "".join(shapes) + "</svg>\n"
     )
+
+
+def icon_svg(accent: str, paper: str) -> str:
+    """The page's icon (the browser asks for one): a frame in the paper's colour on the
+    accent, so a tab of the kit is told apart from the person's other tabs."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+        f'<rect width="32" height="32" rx="6" fill="{accent}"/>'
+        f'<rect x="7" y="10" width="18" height="12" rx="1.5" fill="none" stroke="{paper}" '
+        'stroke-width="2.5"/></svg>\n'
+    )
