@@ -1,7 +1,7 @@
 """Pictures of the web press kit made from the bundled sample kit, full page, at a phone's
 width (375) and a desktop's (1440): docs/images/web-375.png and web-1440.png.
 
-python scripts/web-screenshots.py [OUTDIR] [--theme NAME]
+python scripts/web-screenshots.py [OUTDIR] [--theme NAME] [--kit FILE.presskit]
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", nargs="?", default=str(ROOT / "docs" / "images"))
     parser.add_argument("--theme", default=None)
+    parser.add_argument("--kit", default=None, help="another kit than the sample")
     args = parser.parse_args()
     if reason := missing():
         raise SystemExit(f"web-screenshots: {reason}")
@@ -35,8 +36,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "package"
         folder.mkdir()
-        kit_path = Path(tmp) / "sample.presskit"
-        kitio.create_kit(kit_path, kitio.sample_json()).close()
+        kit_path = Path(args.kit) if args.kit else Path(tmp) / "sample.presskit"
+        if not args.kit:
+            kitio.create_kit(kit_path, kitio.sample_json()).close()
         with KitFile.open(kit_path) as kit_file:
             kit = kit_file.load()
             stills = {s.id: f"stills/{s.id}.jpg" for s in kit.stills}

@@ -321,21 +321,24 @@ main { display: block; }
 .cover-full-bleed .cover-foot { padding-bottom: 3rem; }
 .cover-full-bleed .cover-still { margin: 0; }
 .cover-full-bleed .cover-still img { width: 100%; max-height: 78vh; object-fit: cover; }
-.cover-full-bleed .cover-still figcaption { padding: 0.4rem var(--margin) 0; }
+.cover-full-bleed .cover-still figcaption { padding: 0.4rem var(--margin) 0;
+  padding-left: max(var(--margin), calc((100% - var(--wide)) / 2 + var(--margin))); }
 .t-cover-name { margin: 0 0 0.3em; }
 .t-cover-original { margin: 0 0 1rem; }
 .cover .t-credit { color: var(--cover-muted); }
+.cover-framed .cover-still img { width: 100%; }
+.cover-foot .laurels { margin-top: 0; }
 .cover-quote { margin: 1.5rem 0 0; max-width: 38rem; }
 .cover-quote p { text-indent: -0.45em; }
 .cover-contact { margin: 2rem 0 0; padding-top: 0.8rem; position: relative; }
 .cover-contact::before { content: ""; position: absolute; top: 0; left: 0; width: 3rem;
   height: 1px; background: var(--cover-accent); }
 @media (min-width: 60rem) {
-  .cover-framed.cover-with-still { grid-template-columns: minmax(0, 5fr) minmax(0, 7fr);
-    align-items: end; }
-  .cover-framed .cover-still { grid-column: 2; grid-row: 1 / span 2; }
-  .cover-framed .cover-text { grid-column: 1; grid-row: 1; }
-  .cover-framed .cover-foot { grid-column: 1; grid-row: 2; align-self: start; }
+  /* The name across the top; under it the still on the right, the quote on the left. */
+  .cover-framed.cover-with-still { grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); }
+  .cover-framed .cover-text { grid-column: 1 / span 2; grid-row: 1; }
+  .cover-framed .cover-still { grid-column: 2; grid-row: 2; }
+  .cover-framed .cover-foot { grid-column: 1; grid-row: 2; align-self: end; }
 }
 
 /* Stills and their credits */
@@ -347,9 +350,10 @@ figure { margin: 0; }
   border: 1px dashed var(--muted); color: var(--muted); font-family: var(--label-font);
   font-size: 0.8rem; padding: 1rem; text-align: center; }
 .gallery { display: flex; flex-wrap: wrap; gap: var(--gutter); margin: 0 0 2rem; }
-.gallery-still { flex: var(--ratio, 1.5) 1 calc(var(--ratio, 1.5) * var(--row));
-  min-width: min(100%, 14rem); }
+.gallery-still { flex: var(--ratio, 1.5) 1 calc(var(--ratio, 1.5) * var(--row)); min-width: 0; }
+@media (max-width: 36rem) { .gallery-still { flex-basis: 100%; } }  /* a phone: one a row */
 .gallery-still img { width: 100%; }
+.gallery::after { content: ""; flex: 999 1 0; }  /* the last row keeps its height, unstretched */
 .section-stills > .t-subhead { margin: 1.5rem 0 0.8rem; }
 .key-still { margin: 0 0 1.5rem; }
 .key-still img { width: 100%; max-height: 80vh; object-fit: contain;
@@ -357,6 +361,7 @@ figure { margin: 0; }
 
 /* About */
 .bio { display: grid; gap: 1.5rem calc(var(--margin) * 1.2); }
+.portrait { max-width: min(100%, 18rem); }
 .bio-text { max-width: var(--measure); }
 @media (min-width: 48rem) {
   .bio-with-portrait { grid-template-columns: minmax(0, 18rem) minmax(0, var(--measure)); }
@@ -365,7 +370,15 @@ figure { margin: 0; }
 /* Films */
 .film { padding: 1rem 0 2.5rem; }
 .film + .film { border-top: 1px solid var(--rule); padding-top: 3rem; }
-.film > *:not(.key-still):not(.laurels) { max-width: var(--measure); }
+.film-body { display: grid; gap: 0 calc(var(--margin) * 1.5); }
+.film-main > * { max-width: var(--measure); }
+.film-main > .laurels { max-width: none; }
+.film-facts { min-width: 0; }
+@media (min-width: 60rem) {
+  .film-body { grid-template-columns: minmax(0, 7fr) minmax(0, 4fr); }
+  .film-facts > .t-subhead:first-child { margin-top: 0.4rem; }
+  .film-facts .credits { grid-template-columns: minmax(0, 1fr); }
+}
 .film-head { margin-bottom: 1.5rem; }
 .film-head .t-heading { margin-bottom: 0.3rem; }
 .film-head .t-meta { margin: 0 0 0.2rem; }
@@ -383,14 +396,15 @@ figure { margin: 0; }
 .credits dt { margin: 0; font-size: 0.72rem; }
 .credits dd, .specs dd { margin: 0; }
 .specs div { display: grid; grid-template-columns: minmax(0, 11rem) minmax(0, 1fr); gap: 1rem;
-  border-bottom: 1px solid var(--rule); padding: 0.35rem 0; }
-.more-quote { margin-top: 1rem; }
+  align-items: baseline; border-bottom: 1px solid var(--rule); padding: 0.35rem 0; }
+.more-quote { margin-top: 1rem; max-width: var(--measure); }
 
 /* Laurels: the festival's note, name and year inside a wreath, in rows that wrap */
 .laurels { list-style: none; padding: 0; margin: 1.5rem 0; display: flex; flex-wrap: wrap;
   gap: 0.75rem; }
-.laurel { flex: 0 1 11.5rem; min-height: 8.5rem; display: flex; flex-direction: column;
-  justify-content: center; align-items: center; text-align: center; padding: 1rem 2.1rem;
+.laurel { flex: 0 1 min(11.5rem, calc(50% - 0.4rem)); min-height: 8.5rem; display: flex;
+  flex-direction: column; justify-content: center; align-items: center; text-align: center;
+  padding: 1rem clamp(1.4rem, 5vw, 2.1rem); overflow-wrap: break-word; hyphens: manual;
   background: url("wreath.svg") center / 100% 100% no-repeat; line-height: 1.25; }
 .laurel span { display: block; }
 .laurel-note, .laurel-year { font-family: var(--label-font); font-weight: 700;
@@ -402,8 +416,8 @@ figure { margin: 0; }
 .downloads li { margin: 0 0 0.5rem; }
 .section-downloads { padding-bottom: 2rem; }
 .site-foot { max-width: var(--wide); margin: var(--section-gap) auto 0;
-  padding: 1.5rem var(--margin) 2.5rem; border-top: 1px solid var(--rule); }
-.site-foot p { margin: 0; }
+  padding: 0 var(--margin) 2.5rem; }
+.site-foot p { margin: 0; padding-top: 1.5rem; border-top: 1px solid var(--rule); }
 """
 
 
@@ -417,18 +431,17 @@ def wreath_svg(ink: str) -> str:
     shapes: list[str] = []
     for side in (-1, 1):
         points = []
-        for step in range(LEAVES + 1):
+        for step in range(LEAVES):  # the branch ends in its last leaf
             angle = math.radians(-100 + step * 150 / LEAVES)  # from the foot up the side
             x, y = cx + side * rx * math.cos(angle), cy - ry * math.sin(angle)
             points.append(f"{x:.2f},{y:.2f}")
-            if step < LEAVES:
-                tangent = math.degrees(angle) + 90
-                turn = tangent if side > 0 else 180 - tangent
-                shapes.append(
-                    f'<ellipse cx="{leaf / 2:.2f}" cy="0" rx="{leaf / 2:.2f}" '
-                    f'ry="{leaf * 0.22:.2f}" transform="translate({x:.2f} {y:.2f}) '
-                    f'rotate({-(turn - 28 * side):.1f})"/>'
-                )
+            tangent = math.degrees(angle) + 90
+            turn = tangent if side > 0 else 180 - tangent
+            shapes.append(
+                f'<ellipse cx="{leaf / 2:.2f}" cy="0" rx="{leaf / 2:.2f}" '
+                f'ry="{leaf * 0.22:.2f}" transform="translate({x:.2f} {y:.2f}) '
+                f'rotate({-(turn - 28 * side):.1f})"/>'
+            )
         shapes.append(f'<polyline points="{" ".join(points)}" fill="none" stroke-width="0.6"/>')
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
