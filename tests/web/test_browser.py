@@ -121,6 +121,18 @@ def test_the_page_loads_whole_from_its_folder_and_fits_the_screen(
         assert image["credit"].startswith("Photo: ") and image["under"], image
         assert image["shown"] > 0, image
 
+    rows = browser.execute_script(
+        """return [...document.querySelectorAll('.still-row')].map(row =>
+            [...row.querySelectorAll('img')].map(i => i.getBoundingClientRect())
+              .map(r => [Math.round(r.width), Math.round(r.height)]));"""
+    )
+    assert len(rows) >= 5
+    for row in rows:  # the PDF's rows: one height across, or on a phone one still a row
+        if width < 500:
+            assert all(w >= width - 60 for w, _h in row), row
+        else:
+            assert max(h for _w, h in row) - min(h for _w, h in row) <= 2, row
+
     assert axe_faults(browser) == []
 
 

@@ -226,7 +226,6 @@ def stylesheet(theme: Theme, fallbacks: list[str]) -> str:
         f"  --label-font: {_stack(label, fallbacks)};\n"
         f"  --gutter: {_rem(spacing.gutter * MM_TO_REM)};\n"
         f"  --margin: clamp(1.25rem, 5vw, {_rem(spacing.margin * MM_TO_REM * 0.8)});\n"
-        f"  --row: {_rem(spacing.still_row_max * MM_TO_REM * 1.1)};\n"
         f"  --letter-spacing: {theme.spacing.letter_spacing / theme.sizes.caption:.3f}em;\n"
         f"  --section-gap: {_rem(6 if style.section_break == 'page' else 4)};\n"
         f"  --measure: 40rem;\n  --wide: 72rem;\n"
@@ -349,11 +348,16 @@ figure { margin: 0; }
 .still-missing { aspect-ratio: 3 / 2; display: grid; place-items: center;
   border: 1px dashed var(--muted); color: var(--muted); font-family: var(--label-font);
   font-size: 0.8rem; padding: 1rem; text-align: center; }
-.gallery { display: flex; flex-wrap: wrap; gap: var(--gutter); margin: 0 0 2rem; }
-.gallery-still { flex: var(--ratio, 1.5) 1 calc(var(--ratio, 1.5) * var(--row)); min-width: 0; }
-@media (max-width: 36rem) { .gallery-still { flex-basis: 100%; } }  /* a phone: one a row */
+/* The PDF's rows: each still's width in proportion to its shape, so a row's stills are one
+   height and fill the share of the width the PDF's row fills; on a phone, one a row. */
+.gallery { display: grid; gap: var(--gutter); margin: 0 0 2rem; }
+.still-row { display: flex; gap: var(--gutter); max-width: var(--fill, 100%); }
+.gallery-still { flex: var(--ratio, 1.5) 1 0; min-width: 0; }
 .gallery-still img { width: 100%; }
-.gallery::after { content: ""; flex: 999 1 0; }  /* the last row keeps its height, unstretched */
+@media (max-width: 36rem) {
+  .still-row { flex-wrap: wrap; max-width: none; }
+  .gallery-still { flex-basis: 100%; }
+}
 .section-stills > .t-subhead { margin: 1.5rem 0 0.8rem; }
 .key-still { margin: 0 0 1.5rem; }
 .key-still img { width: 100%; max-height: 80vh; object-fit: contain;

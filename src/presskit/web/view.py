@@ -22,6 +22,7 @@ from presskit import model
 from presskit.render import sections as wording
 from presskit.render.document import section_order
 from presskit.render.markup import paragraphs, typographic
+from presskit.render.rows import justified_rows
 from presskit.render.themes import Theme
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -118,6 +119,33 @@ def still_groups(
     groups = [(f.title, [s for s in stills if s.film == f.id]) for f in films]
     general = [s for s in stills if not s.film]
     return [g for g in groups if g[1]] + ([("", general)] if general else [])
+
+
+def ratio(still: model.Still, pictures: Mapping[str, Picture]) -> float:
+    """Width over height; a still whose picture is missing keeps a 3:2 place, as in the PDF."""
+    found = pictures.get(still.asset)
+    return found.width / found.height if found else 1.5
+
+
+def still_rows(
+    kit: model.PressKit, theme: Theme, group: list[model.Still], pictures: Mapping[str, Picture]
+) -> list[tuple[float, list[model.Still]]]:
+    """The group in the PDF's own justified rows (``render.rows``, on the PDF's page), each
+    as (the share of the width it fills, its stills): the page shows the rows the PDF
+    prints, at any width."""
+    size = model.PAGE_SIZES.get(kit.design.page_size) or model.PAGE_SIZES["a4"]
+    spacing = theme.spacing
+    width = size.points[0] / 72 * 25.4 - 2 * spacing.margin  # mm, as the theme's spacing
+    ratios = [ratio(s, pictures) for s in group]
+    rows = justified_rows(
+        ratios, width, spacing.gutter, spacing.still_row_min, spacing.still_row_max
+    )
+    found = []
+    for row in rows:
+        filled = sum(ratios[row.start : row.end]) * row.height
+        filled += spacing.gutter * (row.end - row.start - 1)
+        found.append((min(1.0, filled / width), group[row.start : row.end]))
+    return found
 
 
 def alt_text(kit: model.PressKit, still: model.Still) -> str:
@@ -261,7 +289,10 @@ def page_values(
         "description": description(kit),
         "sections": names,
         "films": films,
-        "still_groups": still_groups(kit, films, stills),
+        "still_groups": [
+            (title, still_rows(kit, theme, group, pictures))
+            for title, group in still_groups(kit, films, stills)
+        ],
         "cover_still": cover if cover and cover.asset else None,
         "portrait": portrait if portrait and portrait.asset else None,
         "key_stills": {k: s for k, s in key_stills.items() if s and s.asset},
