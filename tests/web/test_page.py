@@ -297,7 +297,7 @@ def test_fonts_are_woff2_cut_to_the_characters_on_the_page(rich_web: WebKit):
     for path in written:
         data = path.read_bytes()
         assert data[:4] == b"wOF2", path.name
-        face = style.Face.named(path.stem)
+        face = style.WebFace.named(path.stem)
         assert len(data) < fonts.font_path(face).stat().st_size / 10, path.name
     gentium = TTFont(folder / "GentiumBookPlus-Regular.woff2").getBestCmap()
     assert ord("Ż") not in gentium and ord("q") in gentium  # q: "quiet", on the page

@@ -122,7 +122,7 @@ def _write_assets(theme: Theme, html: str, folder: Path) -> None:
         (assets / "fonts" / face.file_name).write_bytes(fonts.woff2(face, chars))
     for name, drawn in fallbacks.items():
         for bold in (False, True):
-            face = style.Face(name, bold=bold)
+            face = style.WebFace(name, bold=bold)
             (assets / "fonts" / face.file_name).write_bytes(fonts.woff2(face, drawn))
     for family in {f.family for f in primary} | set(fallbacks):
         licence = resources_dir() / "fonts" / family / "LICENSE.txt"

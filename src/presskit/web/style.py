@@ -110,7 +110,7 @@ def palette(theme: Theme) -> Palette:
 
 
 @dataclass(frozen=True)
-class Face:
+class WebFace:
     """One bundled font file in the page: a family in one weight and slant."""
 
     family: str  # a folder in resources/fonts
@@ -118,7 +118,7 @@ class Face:
     italic: bool = False
 
     @classmethod
-    def named(cls, font_name: str) -> Face:
+    def named(cls, font_name: str) -> WebFace:
         """The face ReportLab calls "GentiumBookPlus-BoldItalic"."""
         family, style = font_name.rsplit("-", 1)
         return cls(family, "Bold" in style, "Italic" in style)
@@ -158,11 +158,11 @@ ROLES: tuple[tuple[str, str], ...] = (
 )
 
 
-def faces(theme: Theme) -> list[Face]:
+def faces(theme: Theme) -> list[WebFace]:
     """The faces the stylesheet sets text in, the label face's bold (labels) included."""
     styles = build_styles(theme)
-    found = {Face.named(getattr(styles, name).fontName) for _selector, name in ROLES}
-    found |= {Face(theme.fonts.label, bold=True), Face(theme.fonts.label)}
+    found = {WebFace.named(getattr(styles, name).fontName) for _selector, name in ROLES}
+    found |= {WebFace(theme.fonts.label, bold=True), WebFace(theme.fonts.label)}
     return sorted(found, key=lambda f: (f.family, f.bold, f.italic))
 
 
@@ -182,7 +182,7 @@ def _size(ratio: float) -> str:
     return f"clamp({_rem(low)}, {ratio * 0.9:.2f}vw + {low * 0.5:.2f}rem, {_rem(ratio)})"
 
 
-def _stack(face: Face, fallbacks: list[str]) -> str:
+def _stack(face: WebFace, fallbacks: list[str]) -> str:
     names = [face.css_family, *(f"pk-{name}" for name in fallbacks)]
     return ", ".join(f'"{name}"' for name in names)
 
@@ -204,7 +204,7 @@ def stylesheet(theme: Theme, fallbacks: list[str]) -> str:
         f"/* Made by presskit from the theme “{theme.name}”: edit the theme, not this file. */\n"
     ]
     font_faces = faces(theme) + [
-        Face(name, bold=bold) for name in fallbacks for bold in (False, True)
+        WebFace(name, bold=bold) for name in fallbacks for bold in (False, True)
     ]
     for face in font_faces:
         out.append(
@@ -216,7 +216,7 @@ def stylesheet(theme: Theme, fallbacks: list[str]) -> str:
             "  font-display: swap;\n"
             "}\n"
         )
-    label = Face(theme.fonts.label)
+    label = WebFace(theme.fonts.label)
     out.append(
         ":root {\n"
         f"  --paper: {colours.paper};\n  --ink: {colours.ink};\n  --muted: {colours.muted};\n"
@@ -234,7 +234,7 @@ def stylesheet(theme: Theme, fallbacks: list[str]) -> str:
     )
     for selector, name in ROLES:
         ps = getattr(styles, name)
-        face = Face.named(ps.fontName)
+        face = WebFace.named(ps.fontName)
         colour = by_colour.get(ps.textColor.hexval().replace("0x", "#").lower(), "inherit")
         if name.startswith("cover") or name == "pull_quote":
             colour = "inherit"  # the cover sets its own ink; a quote takes its section's
