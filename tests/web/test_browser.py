@@ -16,6 +16,7 @@ import pytest
 
 from presskit import render
 from presskit.store import KitFile
+from tests.render import corpus
 from tests.web.browser import chromium, load_every_image, missing, served, viewport
 from tests.web.conftest import WebKit, rich_kit, write_package
 
@@ -32,10 +33,15 @@ def browser(tmp_path_factory):
         yield driver
 
 
+SCRIPTS = "scripts"  # the corpus's kit in Hangul, Greek and Arabic, in the default theme
+PAGES = [*render.theme_names(), SCRIPTS]
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Iterator[tuple[str, dict[str, WebKit]]]:
-    """The rich kit, each still by its own photographer, in every theme, each package in a
-    folder of its own under one served root: (base URL, theme -> package)."""
+    """The rich kit, each still by its own photographer, in every theme, and the kit in
+    three scripts, each package in a folder of its own under one served root: (base URL,
+    name -> package)."""
     tmp = tmp_path_factory.mktemp("browser-web")
     path, kit = rich_kit(tmp / "kit")
     with KitFile.open(path) as kit_file:
@@ -43,6 +49,8 @@ def site(tmp_path_factory) -> Iterator[tuple[str, dict[str, WebKit]]]:
             theme: write_package(tmp / "site" / theme, kit, kit_file, theme=theme)
             for theme in render.theme_names()
         }
+    with KitFile.open(corpus.scripts(tmp / "scripts-kit")) as kit_file:
+        packages[SCRIPTS] = write_package(tmp / "site" / SCRIPTS, kit_file.load(), kit_file)
     with served(tmp / "site") as base:
         yield base, packages
 
@@ -70,13 +78,13 @@ def axe_faults(driver) -> list[dict]:
     ]
 
 
-@pytest.mark.parametrize("theme", render.theme_names())
+@pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize(("width", "height"), WIDTHS)
 def test_the_page_loads_whole_from_its_folder_and_fits_the_screen(
-    browser, site, theme, width, height
+    browser, site, name, width, height
 ):
     base, _packages = site
-    folder = f"{base}{theme}/"
+    folder = f"{base}{name}/"
     visit(browser, folder + "index.html", width, height)
 
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
@@ -115,7 +123,7 @@ def test_the_page_loads_whole_from_its_folder_and_fits_the_screen(
                     shown: i.getBoundingClientRect().width};
         });"""
     )
-    assert len(images) >= 12
+    assert len(images) >= (3 if name == SCRIPTS else 12)
     for image in images:
         assert image["ok"], image
         assert image["credit"].startswith("Photo: ") and image["under"], image
@@ -126,12 +134,20 @@ def test_the_page_loads_whole_from_its_folder_and_fits_the_screen(
             [...row.querySelectorAll('img')].map(i => i.getBoundingClientRect())
               .map(r => [Math.round(r.width), Math.round(r.height)]));"""
     )
-    assert len(rows) >= 5
+    assert len(rows) >= (1 if name == SCRIPTS else 5)
     for row in rows:  # the PDF's rows: one height across, or on a phone one still a row
         if width < 500:
             assert all(w >= width - 60 for w, _h in row), row
         else:
             assert max(h for _w, h in row) - min(h for _w, h in row) <= 2, row
+
+    fonts = browser.execute_script(
+        "return [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family);"
+    )
+    loaded = {family.strip('"') for family in fonts}
+    assert "pk-Inter" in loaded
+    if name == SCRIPTS:  # Hangul and Arabic drawn with the bundled fallbacks, not the system's
+        assert {"pk-NanumGothic", "pk-DejaVuSans"} <= loaded
 
     assert axe_faults(browser) == []
 

@@ -325,6 +325,8 @@ main { display: block; }
 .t-cover-name { margin: 0 0 0.3em; }
 .t-cover-original { margin: 0 0 1rem; }
 .cover .t-credit { color: var(--cover-muted); }
+/* A still is never taller than most of the screen: a portrait frame narrows instead. */
+.cover-framed .cover-still { max-width: min(100%, calc(75vh * var(--ratio, 1.5))); }
 .cover-framed .cover-still img { width: 100%; }
 .cover-foot .laurels { margin-top: 0; }
 .cover-quote { margin: 1.5rem 0 0; max-width: 38rem; }
@@ -359,9 +361,8 @@ figure { margin: 0; }
   .gallery-still { flex-basis: 100%; }
 }
 .section-stills > .t-subhead { margin: 1.5rem 0 0.8rem; }
-.key-still { margin: 0 0 1.5rem; }
-.key-still img { width: 100%; max-height: 80vh; object-fit: contain;
-  object-position: left top; }
+.key-still { margin: 0 0 1.5rem; max-width: min(100%, calc(80vh * var(--ratio, 1.5))); }
+.key-still img { width: 100%; }
 
 /* About */
 .bio { display: grid; gap: 1.5rem calc(var(--margin) * 1.2); }
