@@ -24,7 +24,8 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(missing() is not None, reason=f"browser tests: {missing()}"),
 ]
-WIDTHS = [(375, 800), (1440, 900)]
+WIDTHS = [(375, 800), (1440, 900)]  # a phone, a desktop
+BETWEEN = [(768, 1024)]  # a tablet: the layout between the two
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def axe_faults(driver) -> list[dict]:
 
 
 @pytest.mark.parametrize("name", PAGES)
-@pytest.mark.parametrize(("width", "height"), WIDTHS)
+@pytest.mark.parametrize(("width", "height"), WIDTHS + BETWEEN)
 def test_the_page_loads_whole_from_its_folder_and_fits_the_screen(
     browser, site, name, width, height
 ):
