@@ -18,7 +18,7 @@ from presskit import render
 from presskit.store import KitFile
 from tests.render import corpus
 from tests.web.browser import chromium, load_every_image, missing, served, viewport
-from tests.web.conftest import WebKit, rich_kit, write_package
+from tests.web.web_kits import WebKit, rich_kit, write_package
 
 pytestmark = [
     pytest.mark.browser,

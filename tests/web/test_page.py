@@ -21,7 +21,25 @@ from presskit.render.images import ExportCancelled
 from presskit.store import KitFile
 from presskit.web import fonts, style
 from presskit.web.page import Downloads, write_web_kit
-from tests.web.conftest import WebKit, rich_kit, write_package
+from tests.render.photos import photo_kit
+from tests.web.web_kits import WebKit, rich_kit, write_package
+
+
+@pytest.fixture(scope="module")
+def rich_web(tmp_path_factory) -> WebKit:
+    tmp = tmp_path_factory.mktemp("rich-web")
+    path, kit = rich_kit(tmp / "kit")
+    with KitFile.open(path) as kit_file:
+        return write_package(tmp / "package", kit, kit_file)
+
+
+@pytest.fixture(scope="module")
+def photo_web(tmp_path_factory) -> WebKit:
+    """Stills at 2400 x 1600 (and 1600 x 2400), each by its own photographer."""
+    tmp = tmp_path_factory.mktemp("photo-web")
+    path = photo_kit(tmp / "kit", stills=4)
+    with KitFile.open(path) as kit_file:
+        return write_package(tmp / "package", kit_file.load(), kit_file)
 
 
 def section_ids(soup: BeautifulSoup) -> list[str]:

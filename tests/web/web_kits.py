@@ -1,6 +1,7 @@
 """A press package's folder as the web page meets it, until the real package (web.package)
 writes it: fake full-size stills under stills/, fake PDFs, credits.csv and stills.zip, then
-``write_web_kit`` with a Downloads that points at them."""
+``write_web_kit`` with a Downloads that points at them. (A module, not a conftest: the
+package's own tests in this folder may have theirs.)"""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 from presskit import model
 from presskit.store import KitFile
 from presskit.web.page import Downloads, write_web_kit
 from tests.render import corpus
-from tests.render.photos import give_each_still_its_own_photographer, photo_kit
+from tests.render.photos import give_each_still_its_own_photographer
 
 FAKE_FILES = {
     "press-kit.pdf": b"%PDF-1.7 screen" + b"x" * 2400,
@@ -84,20 +84,3 @@ def rich_kit(folder: Path) -> tuple[Path, model.PressKit]:
         kit.stills[3].copyright = "© 2026 Lantern Films"
         kit_file.save(kit)
     return path, kit
-
-
-@pytest.fixture(scope="module")
-def rich_web(tmp_path_factory) -> WebKit:
-    tmp = tmp_path_factory.mktemp("rich-web")
-    path, kit = rich_kit(tmp / "kit")
-    with KitFile.open(path) as kit_file:
-        return write_package(tmp / "package", kit, kit_file)
-
-
-@pytest.fixture(scope="module")
-def photo_web(tmp_path_factory) -> WebKit:
-    """Stills at 2400 x 1600 (and 1600 x 2400), each by its own photographer."""
-    tmp = tmp_path_factory.mktemp("photo-web")
-    path = photo_kit(tmp / "kit", stills=4)
-    with KitFile.open(path) as kit_file:
-        return write_package(tmp / "package", kit_file.load(), kit_file)
