@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pypdf
+from pypdf.generic import ContentStream
 
 
 def font_names(reader: pypdf.PdfReader) -> dict[str, object]:
@@ -26,3 +29,33 @@ def unembedded_fonts(reader: pypdf.PdfReader) -> list[str]:
         if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
             missing.append(name)
     return sorted(missing)
+
+
+def placed_images(pdf: bytes) -> list[tuple[float, float, float, float]]:
+    """(x, y, width, height) in points of every picture drawn, page after page, as a PDF
+    reader places it."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    placed = []
+    for page in reader.pages:
+        ctm, saved = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"q":
+                saved.append(ctm)
+            elif operator == b"Q":
+                ctm = saved.pop()
+            elif operator == b"cm":
+                ctm = multiply([float(v) for v in operands], ctm)
+            elif operator == b"Do":
+                a, _b, _c, d, e, f = ctm
+                placed.append((e, f, a, d))
+    return placed
+
+
+def multiply(m, n):
+    """The PDF's ``m × n`` for matrices written [a b c d e f]."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (
+        a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+        e * A + f * C + E, e * B + f * D + F,
+    )  # fmt: skip

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from presskit import model
@@ -24,6 +25,7 @@ from presskit.render.document import (
 )
 from presskit.render.fonts import FALLBACKS, family
 from presskit.render.images import AssetSource
+from presskit.render.layout_check import Fault
 from presskit.render.themes import load_theme
 
 MIN_PRINT_DPI = 200
@@ -43,12 +45,17 @@ class Finding:
 
 
 def check(
-    kit: model.PressKit, source: AssetSource | None = None, *, deep: bool = False
+    kit: model.PressKit,
+    source: AssetSource | None = None,
+    *,
+    deep: bool = False,
+    layout: bool = True,
 ) -> list[Finding]:
     """Every finding, errors first. Without a ``source`` the image checks are skipped;
-    ``deep`` reads every picture to check it is whole (see ``picture_findings``). A
-    brand-new kit has none: that its sections are empty is no news before anything is
-    typed."""
+    ``deep`` reads every picture to check it is whole (see ``picture_findings``);
+    ``layout=False`` leaves out the layout checker's faults, for a caller that has them from
+    its own render (``layout_findings``). A brand-new kit has none: that its sections are
+    empty is no news before anything is typed."""
     if kit.is_blank():
         return []
     findings = [Finding("error", p.where, p.message) for p in model.validate(kit)]
@@ -59,7 +66,8 @@ def check(
     if source is not None:
         findings += picture_findings(kit, source, deep=deep)
         findings += _resolution(kit, source)
-        findings += _layout(kit, source)
+        if layout:
+            findings += _layout(kit, source)
     findings += _films(kit)
     findings += _sections(kit)
     findings += _links(kit)
@@ -171,8 +179,9 @@ def _resolution(kit: model.PressKit, source: AssetSource) -> list[Finding]:
                 Finding(
                     "warning",
                     f"stills[{i}].asset",
-                    f"{_still_label(i, still)} is {info.width} pixels wide, {dpi:.0f} dpi where it is "
-                    f"placed; print wants {MIN_PRINT_DPI} or more.",
+                    f"{_still_label(i, still)} is {info.width} pixels wide, {dpi:.0f} dpi in "
+                    f"its place, so it prints smaller than the layout has room for; print "
+                    f"wants {MIN_PRINT_DPI} or more.",
                 )
             )
     return found
@@ -182,8 +191,12 @@ def _layout(kit: model.PressKit, source: AssetSource) -> list[Finding]:
     """The layout checker's faults in the kit's own theme and page size, as warnings."""
     if kit.design.page_size not in PAGE_SIZES or nothing_to_show(kit, source):
         return []
-    report = check_layout(kit, source, Options(profile="screen"))
-    return [Finding("warning", "design", f"Page {f.page}: {f.detail}") for f in report.faults]
+    return layout_findings(check_layout(kit, source, Options(profile="screen")).faults)
+
+
+def layout_findings(faults: Iterable[Fault]) -> list[Finding]:
+    """The layout checker's faults (``render.layout_check``) as warnings about the design."""
+    return [Finding("warning", "design", f"Page {f.page}: {f.detail}") for f in faults]
 
 
 def _films(kit: model.PressKit) -> list[Finding]:

@@ -67,3 +67,37 @@ def test_the_preflight_panel_names_a_still_whose_picture_is_missing(qtbot, tmp_p
         .endswith("Still 2 (“Dragonfly: the pond at dusk”): its picture is missing from the file.")
     )
     window.autosave_timer.stop()
+
+
+def test_layout_faults_come_from_the_preview_s_render_not_a_second_one(window, qtbot, monkeypatch):
+    """A page left near empty is listed; while the preview lays the kit out, preflight does
+    not lay the same pages out again (it did: every edit cost two renders)."""
+    from reportlab.platypus import PageBreak
+
+    from presskit import preflight
+    from presskit.render import sections
+
+    own_layouts = []
+    real_layout = preflight._layout
+    monkeypatch.setattr(preflight, "_layout", lambda *a: own_layouts.append(1) or real_layout(*a))
+    monkeypatch.setitem(
+        sections.BUILDERS, "bio", lambda ctx: [ctx.para("One line.", ctx.styles.body), PageBreak()]
+    )
+    panel = window.preflight
+    window.session.set(("person", "pronouns"), "she/her", "Pronouns")  # a new version to lay out
+    qtbot.waitUntil(
+        lambda: any(
+            f.where == "design" and f.message.startswith("Page 2:") for f in panel.findings
+        ),
+        timeout=20_000,
+    )
+    with qtbot.waitSignal(panel.checked, timeout=10_000):
+        panel.run_check()
+    assert own_layouts == []
+    assert "1 warning" in panel.counts.text()
+
+    window.show_preview(False)  # nothing else lays the kit out: preflight does
+    with qtbot.waitSignal(panel.checked, timeout=20_000):
+        panel.run_check()
+    assert own_layouts
+    assert [f.message.split(":")[0] for f in panel.findings if f.where == "design"] == ["Page 2"]

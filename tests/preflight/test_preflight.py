@@ -67,7 +67,8 @@ def test_every_listed_problem_is_found_at_its_place(tmp_path):
         found = _by_place(preflight.check(kit_file.load(), kit_file))
     assert found[("error", "stills[0].credit")] == "Still 1 (“Pond”) has no photographer credit."
     assert (
-        "dpi where it is placed; print wants 200 or more." in found[("warning", "stills[1].asset")]
+        "dpi in its place, so it prints smaller than the layout has room for; print wants 200 "
+        "or more." in found[("warning", "stills[1].asset")]
     )
     assert (
         found[("warning", "stills[1].alt")]

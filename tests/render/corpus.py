@@ -17,7 +17,10 @@ from PIL import Image, ImageDraw
 
 from presskit import kitio
 
-PORTRAIT, SQUARE, LANDSCAPE, PANORAMA = (300, 450), (360, 360), (480, 270), (717, 300)
+# Pixel sizes as a camera or a grading suite gives them: enough for a still across the text
+# width at print's 300 dpi, so the pages are laid out as a real kit's are (a smaller picture
+# is set smaller, never past the profile's dpi).
+PORTRAIT, SQUARE, LANDSCAPE, PANORAMA = (1600, 2400), (2000, 2000), (2400, 1350), (2868, 1200)
 
 _TEXT = (
     "the harbour light falls across the water and the boats come in slowly while "

@@ -12,6 +12,7 @@ import pytest
 
 from presskit.render.document import Options, render_pdf
 from presskit.store import KitFile
+from tests.pdf_checks import placed_images
 from tests.render import corpus
 
 
@@ -113,3 +114,48 @@ def test_the_cover_carries_the_most_notable_laurels_awards_first(rich_kit):
     cover = page_texts(render(rich_kit, theme="modern").pdf)[0]
     assert cover.count("WINNER") >= 2 and "New Currents" in cover
     assert "OFFICIAL SELECTION" not in cover  # awards and premieres only, four at most
+    # The rich kit's films share a prize (New Currents, 2025): the cover names it once.
+    assert cover.count("New Currents") == 1
+
+
+def test_stills_of_no_film_follow_the_films_stills_under_their_own_subhead(rich_kit):
+    """Untitled after the last film's stills, the person's portrait read as that film's."""
+    result = render(rich_kit, sections=["stills"])
+    text = " ".join(page_texts(result.pdf))
+    last_film_title = text.rindex("Salt and Iron")
+    other = text.index("Other stills")
+    assert last_film_title < other < text.index("Frame 1 ", other)  # still-1: of no film
+
+
+def test_a_kit_whose_stills_are_all_of_no_film_has_no_subhead(tmp_path):
+    text = " ".join(page_texts(render(corpus.bare(tmp_path)).pdf))
+    assert "Frame 1" in text and "Other stills" not in text
+
+
+@pytest.mark.parametrize(("theme", "bleeds"), [("modern", True), ("classic", False)])
+def test_a_wide_key_still_runs_edge_to_edge_in_a_full_bleed_theme(rich_kit, theme, bleeds):
+    """Lantern's key still is a 2.39:1 panorama: across the whole page in modern, whose cover
+    is full bleed (and, opening its page, up to the page's top edge), and within the margins
+    in classic."""
+    result = render(rich_kit, theme=theme, profile="print")
+    lantern = next(
+        x for x in result.plan.landings if x.role == "film-title" and "Lantern" in x.text
+    )
+    lantern_still = result.plan.key_stills[lantern.key]
+    page_width = result.plan.page_size[0]
+    reader = pypdf.PdfReader(io.BytesIO(result.pdf))
+    page_pdf = pypdf.PdfWriter()
+    page_pdf.add_page(reader.pages[lantern.page - 1])
+    buffer = io.BytesIO()
+    page_pdf.write(buffer)
+    widest = max(placed_images(buffer.getvalue()), key=lambda p: p[2])
+    x, y, width, height = widest
+    if bleeds:
+        assert x <= 0.5 and x + width >= page_width - 0.5
+        still = next(
+            s for s in result.plan.landings if s.role == "still" and s.key == lantern_still
+        )
+        assert still.box[3] == pytest.approx(still.frame[3])  # it opens its page...
+        assert y + height >= result.plan.page_size[1] - 0.5  # ...and runs up to the edge
+    else:
+        assert x > 30 and x + width < page_width - 30

@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
-from reportlab.platypus import PageBreak
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak
 
 from presskit import cli
 from presskit.render import layout_check, sections
@@ -140,3 +141,36 @@ def test_a_long_answer_starts_under_its_question_and_fills_the_page(tmp_path, th
         boxes = [x.box for x in plan.landings if x.page == page]
         used = max(b[3] for b in boxes) - min(b[1] for b in boxes)
         assert used >= 0.8 * (frame[3] - frame[1]), (page, used)
+
+
+class _Filler(Flowable):
+    """Takes all the frame's height but ``leave`` points."""
+
+    def __init__(self, leave: float):
+        super().__init__()
+        self.leave = leave
+
+    def wrap(self, available_width, available_height):
+        return available_width, max(available_height - self.leave, 0)
+
+    def draw(self):
+        pass
+
+
+@pytest.mark.parametrize("alone", ["orphan", "widow"])
+def test_a_paragraph_split_with_one_line_alone_on_a_side(one_still_kit, bio_flow, alone):
+    def split_short(ctx):
+        style = ParagraphStyle("loose", ctx.styles.body, allowOrphans=1, allowWidows=1)
+        leading = style.leading
+        words = "The tide turned late that night and the boats came home. " * 4
+        if alone == "orphan":  # room for one line at the foot; the rest overleaf
+            return [_Filler(leading * 1.5), ctx.paragraph(words, style)]
+        # room for all but the last line: one line overleaf
+        lines = len(ctx.paragraph(words, style).breakLines(ctx.frame_width).lines)
+        return [_Filler(leading * (lines - 1) + leading * 0.5), ctx.paragraph(words, style)]
+
+    bio_flow(split_short)
+    report = report_for(one_still_kit)
+    fault = next(f for f in report.faults if f.kind == layout_check.SPLIT_SHORT)
+    assert fault.page == (2 if alone == "orphan" else 3)
+    assert "The tide turned late" in fault.detail

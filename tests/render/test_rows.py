@@ -42,3 +42,20 @@ def test_a_last_picture_that_cannot_fill_a_row_joins_the_row_before():
     rows = justified_rows([PANORAMA, PORTRAIT], WIDTH, GUTTER, LOW, HIGH)
     assert [(r.start, r.end) for r in rows] == [(0, 2)]
     assert abs(row_width([PANORAMA, PORTRAIT], rows[0]) - WIDTH) < 0.01
+
+
+def test_two_wide_stills_share_a_row_a_little_under_the_lowest_rather_than_stand_alone():
+    """Two 1.85:1 stills fill the width together only 1% under the lowest row; alone, each
+    would stand in a row it cannot fill. Just as a panorama and a 3:2 still at the foot."""
+    for ratios in ([1.85, 1.85], [2.39, 1.5]):
+        low = (WIDTH - GUTTER) / sum(ratios) / 0.95  # together: 5% under the lowest
+        rows = justified_rows(ratios, WIDTH, GUTTER, low, low * 1.66)
+        assert [(r.start, r.end) for r in rows] == [(0, 2)]
+        assert abs(row_width(ratios, rows[0]) - WIDTH) < 0.01
+
+
+def test_a_row_far_under_the_lowest_is_not_taken_to_keep_a_picture_company():
+    ratios = [1.85, 1.85]
+    low = (WIDTH - GUTTER) / sum(ratios) / 0.8  # together: 20% under the lowest
+    rows = justified_rows(ratios, WIDTH, GUTTER, low, low * 1.66)
+    assert [(r.start, r.end) for r in rows] == [(0, 1), (1, 2)]

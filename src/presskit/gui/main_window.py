@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.preflight)
         self.resizeDocks([self.preflight], [PREFLIGHT_HEIGHT], Qt.Orientation.Vertical)
         self.preflight.hide()
+        self.preflight.preview_renders = self.preview.isVisible
+        self.preview.laid_out.connect(self.preflight.take_layout)
         self.statusBar().addPermanentWidget(self.preflight.counts)
         # Bound methods, not lambdas: Qt drops them when this window goes, the session may not.
         session.undo_stack.cleanChanged.connect(self._clean_changed)

@@ -44,6 +44,12 @@ class PreflightPanel(QDockWidget):
         self.session = session
         self.reveal = reveal
         self.findings: list = []
+        self._checked: list | None = None  # preflight's own findings, of the newest check
+        self._blank = False
+        # Whether the preview lays out each version of the kit: then the layout findings
+        # come from its renders (``take_layout``), not from a second render here.
+        self.preview_renders: Callable[[], bool] = lambda: False
+        self._layout: list = []
         self.list = QListWidget()
         self.list.setObjectName("findings")
         self.list.setWordWrap(True)
@@ -74,6 +80,7 @@ class PreflightPanel(QDockWidget):
         if snapshot.is_blank():
             self._show([], blank=True)
             return None
+        layout = not self.preview_renders()
 
         def job() -> list:
             # Imported here, on the worker: preflight brings in ReportLab, a fifth of a
@@ -81,7 +88,7 @@ class PreflightPanel(QDockWidget):
             from presskit import preflight
 
             with images() as source:
-                return preflight.check(snapshot, source)
+                return preflight.check(snapshot, source, layout=layout)
 
         return job
 
@@ -89,7 +96,25 @@ class PreflightPanel(QDockWidget):
         self.counts.setText("Preflight could not run")
         self.counts.setToolTip(str(err))
 
-    def _show(self, findings: list, *, blank: bool = False) -> None:
+    def take_layout(self, faults: list) -> None:
+        """The layout faults of the preview's newest render, shown with the other findings."""
+        from presskit import preflight  # loaded already: the preview's render brought it in
+
+        self._layout = preflight.layout_findings(faults)
+        if self._checked is not None:  # else the first check shows them
+            self._list()
+
+    def _show(self, checked: list, *, blank: bool = False) -> None:
+        self._checked, self._blank = checked, blank
+        self._list()
+        self.checked.emit()
+
+    def _list(self) -> None:
+        """The newest check's findings and the preview's layout findings, errors first."""
+        assert self._checked is not None
+        blank = self._blank
+        layout = self._layout if self.preview_renders() and not blank else []
+        findings = sorted(self._checked + layout, key=lambda f: list(MARKS).index(f.severity))
         self.findings = findings
         self.list.clear()
         for finding in findings:
@@ -108,7 +133,6 @@ class PreflightPanel(QDockWidget):
             self.counts.setText("Nothing to check yet")
         else:
             self.counts.setText(" · ".join(parts) if parts else "Ready to send")
-        self.checked.emit()
 
     def _activated(self, item: QListWidgetItem) -> None:
         where = item.data(Qt.ItemDataRole.UserRole)

@@ -38,6 +38,9 @@ class PreviewPane(QWidget):
     """Emits ``shown`` each time the preview shows a render of the newest edit."""
 
     shown = Signal()
+    # The layout checker's faults of the render just shown (``render.layout_check.Fault``):
+    # preflight lists them rather than lay the same pages out a second time.
+    laid_out = Signal(list)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -130,7 +133,7 @@ class PreviewPane(QWidget):
         """Renders the newest snapshot, unless a render is running: then once it is done."""
         self._renders.ask()
 
-    def _render_job(self) -> Callable[[], tuple[int, bytes, dict[str, int]]] | None:
+    def _render_job(self) -> Callable[[], tuple[int, bytes, dict[str, int], list]] | None:
         if self.session.kit.is_blank():
             self._show_hint()
             return None
@@ -139,25 +142,27 @@ class PreviewPane(QWidget):
         images = self.session.worker_images()
         closing = self._closing
 
-        def job() -> tuple[int, bytes, dict[str, int]]:
+        def job() -> tuple[int, bytes, dict[str, int], list]:
             from presskit import render
+            from presskit.render.layout_check import faults
 
             with images() as source:
                 options = render.Options(profile="screen")
                 result = render.render_pdf(snapshot, source, options, cancelled=closing.is_set)
-            return generation, result.pdf, result.anchors
+            return generation, result.pdf, result.anchors, faults(result.plan)
 
         self.progress.setVisible(True)
         return job
 
-    def _rendered(self, result: tuple[int, bytes, dict[str, int]]) -> None:
-        generation, pdf, anchors = result
+    def _rendered(self, result: tuple[int, bytes, dict[str, int], list]) -> None:
+        generation, pdf, anchors, layout_faults = result
         self.progress.setVisible(False)
         if generation < self.generation:
             return  # an edit came while it ran: its render is asked for, this one is stale
         self.message.setVisible(False)
         self._show(pdf, anchors)
         self.shown_generation = generation
+        self.laid_out.emit(layout_faults)
         self.shown.emit()
 
     def _show_hint(self) -> None:

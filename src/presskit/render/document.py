@@ -6,6 +6,7 @@ live preview and the tests share it. Writing the file is ``export.py``'s job.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from presskit.errors import ExportError
 from presskit.model import limits
 from presskit.render import images, refit
 from presskit.render.fitting import line_count, shortened
-from presskit.render.flowables import Bookmark, KeepWithStart, Marker
+from presskit.render.flowables import BleedImage, Bookmark, KeepWithStart, Marker
 from presskit.render.fonts import family
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
 from presskit.render.layout_check import LayoutReport, faults
@@ -36,7 +37,7 @@ from presskit.render.themes import Theme, load_theme
 rl_config.useA85 = 0
 
 PAGE_SIZES = {key: size.points for key, size in model.PAGE_SIZES.items()}
-REFITS = 3  # layouts after the first, at most, to set a page again (``refit``)
+REFITS = 5  # layouts after the first, at most, to set a page again (``refit``)
 _ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -71,8 +72,20 @@ class _RecordingFrame(Frame):
         super().__init__(*args, **kwargs)
         self.plan = plan
 
+    def __deepcopy__(self, memo: dict[int, object]) -> _RecordingFrame:
+        # ReportLab deep-copies the current frame each time it measures a kept block
+        # (``_listWrapOn``): with the plan, that was every landing so far, again and again
+        # (a third of a render's time). A measuring copy records nothing.
+        memo[id(self.plan)] = Plan()
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        clone.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return clone
+
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
         at_top, top, previous_space = self._atTop, self._y, self._prevASpace
+        if isinstance(flowable, BleedImage):  # opening the page, it may run up to its edge
+            flowable.room_above = canv._pagesize[1] - top if at_top else 0.0
         added = super().add(flowable, canv, trySplit)
         plain_space = isinstance(flowable, Spacer | Bookmark | Marker | ActionFlowable)
         if added and (getattr(flowable, "layout_role", "") or not plain_space):
@@ -165,8 +178,8 @@ def _plan(ctx: Context, names: list[str]) -> None:
 def placements(
     kit: model.PressKit, source: AssetSource, options: Options = DEFAULT_OPTIONS
 ) -> dict[str, tuple[float, float]]:
-    """The largest box (points) each image is placed in: the layout's plan, nothing drawn."""
-    return plan(kit, source, options).images
+    """The largest place (points) the layout gives each image: the plan, nothing drawn."""
+    return plan(kit, source, options).places
 
 
 def nothing_to_show(

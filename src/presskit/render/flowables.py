@@ -127,17 +127,57 @@ class JpegReader(ImageReader):
 
 
 class PlacedImage(Flowable):
-    """A still at its placed size."""
+    """A still at its placed size, centred in the ``place`` the layout gave it (when the
+    picture is smaller than that place: too few pixels to fill it sharply)."""
 
-    def __init__(self, reader: JpegReader, width: float, height: float):
+    def __init__(
+        self,
+        reader: JpegReader,
+        width: float,
+        height: float,
+        place: tuple[float, float] | None = None,
+    ):
         super().__init__()
-        self.reader, self.width, self.height = reader, width, height
+        self.reader, self.picture = reader, (width, height)
+        self.width, self.height = place or (width, height)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.drawImage(self.reader, 0, 0, self.width, self.height)
+        width, height = self.picture
+        x, y = (self.width - width) / 2, (self.height - height) / 2
+        self.canv.drawImage(self.reader, x, y, width, height)
+
+
+class BleedImage(Flowable):
+    """A still across the whole page width, edge to edge, in a flow whose frame is narrower:
+    it takes the frame's width and ``height`` in the flow and draws ``bleed`` points past
+    each side; a picture taller than ``height`` at that width loses as much top and bottom.
+    Opening a page, it also runs up over the top margin to the page's edge (``room_above``,
+    which the frame sets), enlarged as need be and losing as much of its sides."""
+
+    def __init__(self, reader: JpegReader, width: float, height: float, bleed: float):
+        super().__init__()
+        self.reader, self.width, self.height, self.bleed = reader, width, height, bleed
+        self.room_above = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        pixels_wide, pixels_high = self.reader.getSize()
+        across = self.width + 2 * self.bleed
+        shown = self.height + self.room_above
+        scale = max(1.0, shown / (across * pixels_high / pixels_wide))  # cover the box
+        wide, tall = across * scale, across * scale * pixels_high / pixels_wide
+        path = self.canv.beginPath()
+        path.rect(-self.bleed, 0, across, shown)
+        self.canv.saveState()
+        self.canv.clipPath(path, stroke=0, fill=0)
+        x = -self.bleed - (wide - across) / 2
+        self.canv.drawImage(self.reader, x, (shown - tall) / 2, wide, tall)
+        self.canv.restoreState()
 
 
 class MissingPicture(Flowable):

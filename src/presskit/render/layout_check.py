@@ -19,7 +19,16 @@ STILL_PARTED = "still-parted-from-caption"
 TITLE_WITHOUT_STILL = "film-title-without-key-still"
 HEADING_AT_FOOT = "heading-at-page-foot"
 OUTSIDE_FRAME = "outside-frame"
-KINDS = (NEAR_EMPTY, STILL_PARTED, TITLE_WITHOUT_STILL, HEADING_AT_FOOT, OUTSIDE_FRAME)
+SPLIT_SHORT = "paragraph-split-short"
+KINDS = (
+    NEAR_EMPTY,
+    STILL_PARTED,
+    TITLE_WITHOUT_STILL,
+    HEADING_AT_FOOT,
+    SPLIT_SHORT,
+    OUTSIDE_FRAME,
+)
+MIN_SPLIT_LINES = 2  # lines a paragraph keeps on each side of a page break
 
 NEAR_EMPTY_SHARE = 0.25  # a page but the cover and the last holds at least this of its height
 _SLACK = 0.5  # points: rounding in ReportLab's own arithmetic is no fault
@@ -54,6 +63,7 @@ def faults(plan: Plan) -> list[Fault]:
         *_parted_stills(plan),
         *_titles_without_stills(plan),
         *_headings_at_foot(plan, pages),
+        *_short_splits(plan),
         *_outside_frame(plan),
     ]
     return sorted(found, key=lambda f: (f.page, KINDS.index(f.kind)))
@@ -131,6 +141,31 @@ def _headings_at_foot(plan: Plan, pages: dict[int, list[Landing]]) -> list[Fault
                     f"introduces starts on page {page + 1}.",
                 )
             )
+    return found
+
+
+def _short_splits(plan: Plan) -> list[Fault]:
+    """A paragraph parted by a page's foot with one line alone on either side (an orphan
+    at the foot, or a widow at the top of the next page)."""
+    found = []
+    landings = plan.landings
+    for i, first in enumerate(landings):
+        if not first.parted:
+            continue
+        rest = next((x for x in landings[i + 1 :] if x.page > first.page and x.lines), None)
+        sides = [(first.page, first.lines, "last")]
+        if rest is not None:
+            sides.append((rest.page, rest.lines, "first"))
+        for page, lines, which in sides:
+            if lines < MIN_SPLIT_LINES:
+                found.append(
+                    Fault(
+                        page,
+                        SPLIT_SHORT,
+                        f"“{first.text}” leaves a single line as the {which} on page {page}; a "
+                        f"paragraph keeps two or more on each side of a page break.",
+                    )
+                )
     return found
 
 

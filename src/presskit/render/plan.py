@@ -50,6 +50,17 @@ def mark(flowable: _F, role: str, key: str = "", text: str = "") -> _F:
     return flowable
 
 
+def _first_words(paragraph: Any) -> str:
+    """The first line's words of a part of a split paragraph (whose plain text is empty)."""
+    lines = getattr(getattr(paragraph, "blPara", None), "lines", None)
+    if not lines:
+        return ""
+    first = lines[0]
+    if isinstance(first, tuple):  # plain lines: (space left, words)
+        return " ".join(first[1])
+    return "".join(getattr(word, "text", "") for word in getattr(first, "words", []))
+
+
 @dataclass(frozen=True)
 class Landing:
     """Where one flowable landed on the laid-out pages."""
@@ -62,12 +73,14 @@ class Landing:
     frame: Box  # the frame it was laid into
     space_before: float = 0.0  # what the frame adds above it when it does not open the frame
     space_after: float = 0.0  # and below it
+    lines: int = 0  # a paragraph's lines
+    parted: bool = False  # the first part of a paragraph the page's foot split
 
     @classmethod
     def of(cls, flowable: Any, page: int, box: Box, frame: Box) -> Landing:
         text = getattr(flowable, "layout_text", "")
         if not text and hasattr(flowable, "getPlainText"):
-            text = flowable.getPlainText()
+            text = flowable.getPlainText() or _first_words(flowable)
         return cls(
             page,
             getattr(flowable, "layout_role", ""),
@@ -77,14 +90,20 @@ class Landing:
             frame,
             flowable.getSpaceBefore(),
             flowable.getSpaceAfter(),
+            len(getattr(getattr(flowable, "blPara", None), "lines", ())),
+            bool(getattr(flowable, "_splitpara", False)),  # set by Paragraph.split
         )
 
 
 @dataclass
 class Plan:
     texts: list[SetText] = field(default_factory=list)
-    # The largest box (points) each image (by asset) is placed in.
+    # The largest size (points) each image (by asset) is drawn at; its renditions are made
+    # for that.
     images: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # The largest place (points) the layout gave each image: more than it is drawn at where
+    # its pixels were too few to fill it at the profile's dpi.
+    places: dict[str, tuple[float, float]] = field(default_factory=dict)
     sections: list[str] = field(default_factory=list)  # the sections that print, in order
     key_stills: dict[str, str] = field(default_factory=dict)  # film id -> its key still's id
     # Filled as the pages are laid out (``render_pdf``), empty after the planning pass alone:
@@ -97,9 +116,13 @@ class Plan:
         if text.strip():
             self.texts.append(SetText(font, text, fallback_style))
 
-    def place(self, asset: str, size: tuple[float, float]) -> None:
-        previous = self.images.get(asset, (0.0, 0.0))
-        self.images[asset] = (max(previous[0], size[0]), max(previous[1], size[1]))
+    def place(
+        self, asset: str, size: tuple[float, float], place: tuple[float, float] | None = None
+    ) -> None:
+        """``asset`` drawn at ``size`` in ``place`` (by default, a place of its own size)."""
+        for sizes, this in ((self.images, size), (self.places, place or size)):
+            previous = sizes.get(asset, (0.0, 0.0))
+            sizes[asset] = (max(previous[0], this[0]), max(previous[1], this[1]))
 
     @property
     def shows_nothing(self) -> bool:

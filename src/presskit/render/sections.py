@@ -32,6 +32,7 @@ from presskit import model
 from presskit.errors import MissingImageError, PresskitError
 from presskit.render.fitting import HeldText
 from presskit.render.flowables import (
+    BleedImage,
     Bookmark,
     JpegReader,
     KeepWhole,
@@ -44,7 +45,7 @@ from presskit.render.flowables import (
     SpacedLabel,
 )
 from presskit.render.fonts import Coverage, Face, family
-from presskit.render.images import AssetSource, Rendition
+from presskit.render.images import PROFILES, AssetSource, Rendition
 from presskit.render.laurels import GAP, LaurelRow
 from presskit.render.markup import (
     PIECE_CHARS,
@@ -69,7 +70,9 @@ STATUS_LABELS = {
 }
 SECTION_TITLES = {key: section.title for key, section in model.SECTION_INFO.items()}
 MISSING_SHAPE = (1000.0, 667.0)  # a picture the file lacks is drawn as a 3:2 box
-KEY_STILL_SHARE = 0.36  # of the page's height: the most a film's key still takes
+OTHER_STILLS_TITLE = "Other stills"  # the stills of no film, after the films' own
+KEY_STILL_SHARE = 0.36
+BLEED_CROP = 0.25  # the most of its height a picture set edge to edge may lose  # of the page's height: the most a film's key still takes
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 
@@ -202,25 +205,60 @@ class Context:
         scale = min(box[0] / info.width, box[1] / info.height)
         return info.width * scale, info.height * scale
 
-    def image(self, still: model.Still, box: tuple[float, float]) -> Flowable | None:
+    def image(
+        self, still: model.Still, box: tuple[float, float], *, within_dpi: bool = False
+    ) -> Flowable | None:
+        """The still fitted in ``box``; ``within_dpi``: never set larger than its pixels
+        allow at the profile's dpi, but smaller and centred in the place it was given."""
         size = self.fitted(still, box)
         if size is None:  # the file lacks the picture: mark the gap rather than close it
             return MissingPicture.in_box(box)
         if self.renditions is not None and still.asset not in self.renditions:
             return MissingPicture(*size)  # held, but damaged: no rendition could be made
+        shown = self.at_most_dpi(still, size) if within_dpi else size
+        if self.renditions is None:
+            self.plan.place(still.asset, shown, size)
+            return Spacer(*size)
+        return PlacedImage(self.reader(still.asset), *shown, place=size)
+
+    def bleed_image(self, still: model.Still, max_height: float) -> Flowable | None:
+        """The still edge to edge across the page, at most ``max_height`` tall (losing top
+        and bottom when taller); None where it would lose more than a quarter of its height
+        or has too few pixels to span the page at the profile's dpi."""
+        across = self.page[0]
+        size = self.fitted(still, (across, across * 10))
+        if size is None or (self.renditions is not None and still.asset not in self.renditions):
+            return None
+        height = min(size[1], max_height)
+        if height < size[1] * (1 - BLEED_CROP) or self.at_most_dpi(still, size) != size:
+            return None
         if self.renditions is None:
             self.plan.place(still.asset, size)
-            return Spacer(*size)
-        return PlacedImage(self.reader(still.asset), *size)
+            return Spacer(self.frame_width, height)
+        return BleedImage(self.reader(still.asset), self.frame_width, height, self.margin)
+
+    def at_most_dpi(self, still: model.Still, size: tuple[float, float]) -> tuple[float, float]:
+        """``size`` (points), made smaller where the picture has too few pixels for it at the
+        profile's dpi: an upscaled still prints soft."""
+        info = self.source.asset_info(still.asset)  # read already: ``fitted`` found it
+        largest = info.width / PROFILES[self.profile].dpi * 72
+        scale = min(1.0, largest / size[0])
+        return size[0] * scale, size[1] * scale
 
     def reader(self, asset: str) -> JpegReader:
         assert self.renditions is not None
         rendition = self.renditions[asset]
         return JpegReader(rendition.data, f"{asset}:{rendition.width}x{rendition.height}")
 
-    def credited(self, still: model.Still, width: float, max_height: float) -> list[Flowable]:
-        """A still with its caption, then "Photo: NAME" in the caption size under it."""
-        picture = self.image(still, (width, max_height))
+    def credited(
+        self, still: model.Still, width: float, max_height: float, *, bleed: bool = False
+    ) -> list[Flowable]:
+        """A still with its caption, then "Photo: NAME" in the caption size under it;
+        ``bleed``: across the whole page's width where the picture allows it
+        (``bleed_image``)."""
+        picture = (bleed and self.bleed_image(still, max_height)) or self.image(
+            still, (width, max_height), within_dpi=True
+        )
         if picture is None:
             return []
         parts: list[Flowable] = [mark(picture, "still", still.id, still.caption)]
@@ -492,7 +530,9 @@ def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flo
     key = ctx.kit.still(film.key_still) if film.key_still else None
     if key and key.asset:
         height = ctx.key_still_heights.get(film.id, ctx.page[1] * KEY_STILL_SHARE)
-        credited = ctx.credited(key, ctx.frame_width, height)
+        # Edge to edge in a full-bleed theme, as its cover is.
+        bleed = theme.style.cover == "full-bleed"
+        credited = ctx.credited(key, ctx.frame_width, height, bleed=bleed)
         if credited:
             ctx.plan.key_stills[film.id] = key.id
             head += credited
@@ -623,7 +663,7 @@ COVER_LAURELS = 4  # the kit's most notable, on the cover
 
 def cover_laurels(ctx: Context) -> list[Flowable]:
     """The kit's most notable laurels on the cover (a theme's choice): every film's awards,
-    then its premieres, the first four in all."""
+    then its premieres, the first four different ones in all."""
     if not ctx.theme.style.cover_laurels:
         return []
     rows = laurel_rows(ctx, notable_laurels(ctx.films()), "cover", ctx.theme.colours.cover_text)
@@ -634,7 +674,7 @@ def cover_laurels(ctx: Context) -> list[Flowable]:
 
 def notable_laurels(films: list[model.Film]) -> list[Laurel]:
     """The kit's most notable laurels: every film's awards, then its premieres, the first
-    four in all."""
+    four different ones in all."""
     awards: list[Laurel] = []
     premieres: list[Laurel] = []
     for film in films:
@@ -642,7 +682,8 @@ def notable_laurels(films: list[model.Film]) -> list[Laurel]:
         items = film_laurels(film)
         awards += items[:named]
         premieres += [item for item in items[named:] if "premiere" in item[0].lower()]
-    return (awards + premieres)[:COVER_LAURELS]
+    # Two films' same prize reads on the cover as one printed twice: once is enough.
+    return list(dict.fromkeys(awards + premieres))[:COVER_LAURELS]
 
 
 def pull_quote_block(ctx: Context, quote: model.PressQuote) -> list[Flowable]:
@@ -829,7 +870,9 @@ def stills(ctx: Context) -> list[Flowable]:
             groups.append((film.id, film.title, mine))
     general = [s for s in shown if not s.film]
     if general:
-        groups.append(("", "", general))
+        # Under their own subhead beside the films' groups: untitled, they would read as
+        # stills of the film printed just before them.
+        groups.append(("", OTHER_STILLS_TITLE, general))
     parts: list[Flowable] = []
     for key, title, group in groups:
         block = ctx.section_title("stills", SECTION_TITLES["stills"]) if not parts else []
