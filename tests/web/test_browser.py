@@ -57,6 +57,9 @@ def site(tmp_path_factory) -> Iterator[tuple[str, dict[str, WebKit]]]:
 
 
 def visit(driver, url: str, width: int, height: int) -> None:
+    # Away from the last page first: at a new width it would fetch its wider renditions,
+    # and those requests are not this page's.
+    driver.get("about:blank")
     driver.get_log("browser")  # what earlier pages logged is not this page's
     driver.get_log("performance")
     viewport(driver, width, height)
