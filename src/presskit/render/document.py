@@ -31,7 +31,7 @@ from presskit.render.markup import inline, typographic
 from presskit.render.plan import Landing, Plan
 from presskit.render.sections import Context, cover_still, key_contact, link, story
 from presskit.render.styles import build_styles
-from presskit.render.themes import load_theme
+from presskit.render.themes import Theme, load_theme
 
 # ASCII85 triples layout time and adds a quarter to the file; PDF readers need none of it.
 rl_config.useA85 = 0
@@ -130,6 +130,13 @@ def section_order(kit: model.PressKit, only: Sequence[str] | None) -> list[str]:
     return [n for n in names if n in model.SECTIONS]
 
 
+def kit_theme(kit: model.PressKit, name: str | None) -> Theme:
+    """The theme ``name`` (None: the kit's own) with the kit's accent, where it chose a
+    well-formed one."""
+    accent = kit.design.accent if _ACCENT.fullmatch(kit.design.accent or "") else ""
+    return load_theme(name or kit.design.theme).with_accent(accent)
+
+
 def _context(kit: model.PressKit, source: AssetSource, options: Options) -> Context:
     if refusal := limits.first_refusal(kit):  # past a hard limit: layout could run for hours
         raise ExportError(refusal)
@@ -138,8 +145,7 @@ def _context(kit: model.PressKit, source: AssetSource, options: Options) -> Cont
     page_size = options.page_size or kit.design.page_size
     if page_size not in PAGE_SIZES:
         raise ExportError(f"The page size “{page_size}” is not a4 or letter.")
-    accent = kit.design.accent if _ACCENT.fullmatch(kit.design.accent or "") else ""
-    theme = load_theme(options.theme or kit.design.theme).with_accent(accent)
+    theme = kit_theme(kit, options.theme)
     return Context(
         kit=kit,
         theme=theme,

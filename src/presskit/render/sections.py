@@ -305,11 +305,15 @@ def _cell_font(ctx: Context) -> list[tuple]:
 
 
 def cover_still(ctx: Context) -> model.Still | None:
-    kit = ctx.kit
+    return chosen_cover_still(ctx.kit, ctx.stills())
+
+
+def chosen_cover_still(kit: model.PressKit, shown: list[model.Still]) -> model.Still | None:
+    """The kit's chosen cover still, else the first of the ``shown`` stills."""
     chosen = kit.still(kit.design.cover_still) if kit.design.cover_still else None
     if chosen and chosen.asset:
         return chosen
-    return next(iter(ctx.stills()), None)
+    return next(iter(shown), None)
 
 
 def credit_line(still: model.Still) -> str:
@@ -401,8 +405,7 @@ def cover(ctx: Context) -> list[Flowable]:
         )
     if person.name_original.strip():
         held.append(ctx.held(person.name_original, styles.cover_original, max_lines=2))
-    based = f"Based in {person.location.strip()}" if person.location.strip() else ""
-    about = " · ".join(x for x in (person.pronouns.strip(), based) if x)
+    about = byline(person)
     if person.roles:
         colour = theme.colours.cover_text if full_bleed else theme.colours.accent
         held.append(
@@ -429,6 +432,12 @@ def cover(ctx: Context) -> list[Flowable]:
     if held:
         parts.append(KeepInFrame(ctx.frame_width, max(room, 1), held, mode="shrink"))
     return parts  # the key contact sits at the foot of the page: see document._cover_page
+
+
+def byline(person: model.Person) -> str:
+    """Pronouns and where the person works: "she/her · Based in Seoul"."""
+    based = f"Based in {person.location.strip()}" if person.location.strip() else ""
+    return " · ".join(x for x in (person.pronouns.strip(), based) if x)
 
 
 def cover_foot(ctx: Context) -> float:
@@ -479,7 +488,7 @@ def interview(ctx: Context) -> list[Flowable]:
         return []
     styles, iv = ctx.styles, ctx.kit.interview
     parts = ctx.section_title("interview", SECTION_TITLES["interview"])
-    source = " · ".join(x.strip() for x in (iv.title, iv.publication, iv.date) if x.strip())
+    source = interview_source(iv)
     if source:
         parts.append(ctx.para(source, styles.meta))
     for qa in items:
@@ -489,6 +498,11 @@ def interview(ctx: Context) -> list[Flowable]:
             parts.append(ctx.para(qa.question, styles.question, "question"))
         parts += ctx.paras(qa.answer, styles.body)
     return parts
+
+
+def interview_source(iv: model.Interview) -> str:
+    """ "Filming the sea · Film Quarterly · 2025": where the interview appeared."""
+    return " · ".join(x.strip() for x in (iv.title, iv.publication, iv.date) if x.strip())
 
 
 def film_meta(film: model.Film) -> str:
@@ -565,10 +579,13 @@ def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flo
     parts += billing_block(ctx, film)
     parts += specs_table(ctx, film)
     for quote in quotes[PULL_QUOTES:]:  # any more in a short list
-        parts.append(
-            ctx.para(f"“{quote.quote.strip()}” — {quote.source}".rstrip(" —"), styles.body)
-        )
+        parts.append(ctx.para(quoted(quote), styles.body))
     return parts
+
+
+def quoted(quote: model.PressQuote) -> str:
+    """ "“Luminous.” — Variety": a press quote in a short list."""
+    return f"“{quote.quote.strip()}” — {quote.source}".rstrip(" —")
 
 
 PULL_QUOTES = 2  # press quotes set large on a film's page; any more go in a short list
@@ -649,19 +666,24 @@ def cover_laurels(ctx: Context) -> list[Flowable]:
     then its premieres, the first four different ones in all."""
     if not ctx.theme.style.cover_laurels:
         return []
+    rows = laurel_rows(ctx, notable_laurels(ctx.films()), "cover", ctx.theme.colours.cover_text)
+    for row in rows:
+        row.keepWithNext = 0
+    return rows
+
+
+def notable_laurels(films: list[model.Film]) -> list[Laurel]:
+    """The kit's most notable laurels: every film's awards, then its premieres, the first
+    four different ones in all."""
     awards: list[Laurel] = []
     premieres: list[Laurel] = []
-    for film in ctx.films():
+    for film in films:
         named = sum(1 for a in film.awards if a.name.strip())
         items = film_laurels(film)
         awards += items[:named]
         premieres += [item for item in items[named:] if "premiere" in item[0].lower()]
     # Two films' same prize reads on the cover as one printed twice: once is enough.
-    notable = list(dict.fromkeys(awards + premieres))[:COVER_LAURELS]
-    rows = laurel_rows(ctx, notable, "cover", ctx.theme.colours.cover_text)
-    for row in rows:
-        row.keepWithNext = 0
-    return rows
+    return list(dict.fromkeys(awards + premieres))[:COVER_LAURELS]
 
 
 def pull_quote_block(ctx: Context, quote: model.PressQuote) -> list[Flowable]:
@@ -725,20 +747,7 @@ def billing_block(ctx: Context, film: model.Film) -> list[Flowable]:
 
 def specs_table(ctx: Context, film: model.Film) -> list[Flowable]:
     """Runtime, country, language, format, aspect ratio, sound, colour: only rows with values."""
-    rows = [
-        (label, value.strip())
-        for label, value in (
-            ("Runtime", f"{film.runtime_min} min" if film.runtime_min else ""),
-            ("Genre", film.genre),
-            ("Country", film.country),
-            ("Language", film.language),
-            ("Format", film.format),
-            ("Aspect ratio", film.aspect_ratio),
-            ("Sound", film.sound),
-            ("Colour", film.colour),
-        )
-        if value.strip()
-    ]
+    rows = film_specs(film)
     if not rows:
         return []
     label_style = ParagraphStyle(
@@ -755,6 +764,24 @@ def specs_table(ctx: Context, film: model.Film) -> list[Flowable]:
     style.add("LINEBELOW", (0, 0), (-1, -1), 0.25, HexColor(ctx.theme.colours.rule))
     table.setStyle(style)
     return [heading, table]
+
+
+def film_specs(film: model.Film) -> list[tuple[str, str]]:
+    """(label, value) for the specifications a film has: runtime, genre, country..."""
+    return [
+        (label, value.strip())
+        for label, value in (
+            ("Runtime", f"{film.runtime_min} min" if film.runtime_min else ""),
+            ("Genre", film.genre),
+            ("Country", film.country),
+            ("Language", film.language),
+            ("Format", film.format),
+            ("Aspect ratio", film.aspect_ratio),
+            ("Sound", film.sound),
+            ("Colour", film.colour),
+        )
+        if value.strip()
+    ]
 
 
 def cell_font(ctx: Context) -> str:
@@ -785,8 +812,7 @@ def links_block(ctx: Context, links: list[model.Link], style: ParagraphStyle) ->
     for item in links:
         if not (item.url.strip() or item.label.strip()):
             continue
-        text = f"{item.label}: {display_url(item.url)}" if item.label else display_url(item.url)
-        line = link(ctx, text, item.url, style)
+        line = link(ctx, link_text(item), item.url, style)
         if ctx.planning or ctx.profile != "print" or not QR_LABELS.search(item.label):
             parts.append(line)
             continue
@@ -806,7 +832,13 @@ def links_block(ctx: Context, links: list[model.Link], style: ParagraphStyle) ->
 QR_MM = 20  # a QR code's side, quiet zone included (LAYOUT.md: about 18-22 mm)
 
 
-def _dated(name: str, year: int | None, note: str) -> str:
+def link_text(item: model.Link) -> str:
+    """ "Trailer: vimeo.com/1": the label, then the address as people read it."""
+    return f"{item.label}: {display_url(item.url)}" if item.label else display_url(item.url)
+
+
+def dated(name: str, year: int | None, note: str) -> str:
+    """ "New Currents Award, 2025, Winner": a laurel as a line of text."""
     return ", ".join(x for x in (name.strip(), str(year) if year else "", note.strip()) if x)
 
 

@@ -1,0 +1,131 @@
+"""The page's fonts: presskit's bundled faces cut down to the characters the page shows,
+as WOFF2 (fontTools), so the page looks like the PDF without a request to a font service.
+
+A character the theme's faces lack is drawn from the PDF's fallbacks (NanumGothic for
+Hangul, DejaVu Sans for the rest: ``render.fonts.FALLBACKS``); a fallback is written only
+when the page needs it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+from presskit.bundled import resources_dir
+from presskit.errors import ExportError
+from presskit.render.fonts import FALLBACKS
+from presskit.web.style import WebFace
+
+# Tables a browser never reads (Graphite shaping, VisualTrueType sources): dropped quietly
+# rather than with a warning each time.
+_UNUSED_TABLES = ["Silf", "Glat", "Gloc", "Feat", "Sill", "TSIV", "TSID", "TSIJ", "TSIP"]
+_UNUSED_TABLES += ["TSIS", "TSI0", "TSI1", "TSI2", "TSI3", "TSI5", "TSIB", "TSIC"]
+
+
+def font_path(face: WebFace) -> Path:
+    """The face's TTF; a missing italic or bold takes the upright or regular, as the PDF
+    does (``render.fonts.family``)."""
+    folder = resources_dir() / "fonts" / face.family
+    fallback = {"Bold": "Regular", "Italic": "Regular", "BoldItalic": "Bold"}
+    style = face.style
+    while not (folder / f"{face.family}-{style}.ttf").is_file():
+        if style == "Regular":
+            raise ExportError(f"The font “{face.family}” is not among presskit's fonts.")
+        style = fallback[style]
+    return folder / f"{face.family}-{style}.ttf"
+
+
+@cache
+def _covers(path: Path) -> frozenset[int]:
+    font = TTFont(path, lazy=True)
+    try:
+        return frozenset(font.getBestCmap())
+    finally:
+        font.close()
+
+
+def covers(face: WebFace) -> frozenset[int]:
+    """The characters ``face`` has glyphs for."""
+    return _covers(font_path(face))
+
+
+@lru_cache(maxsize=32)  # a package's faces, twice over: the editor may export again
+def _subset(path: Path, text: str) -> bytes:
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.hinting = False  # screens smooth type themselves: a third smaller, and faster
+    options.drop_tables += _UNUSED_TABLES
+    font = subset.load_font(str(path), options)
+    try:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=text)
+        subsetter.subset(font)
+        out = io.BytesIO()
+        subset.save_font(font, out, options)
+        return out.getvalue()
+    finally:
+        font.close()
+
+
+def woff2(face: WebFace, chars: Iterable[str]) -> bytes:
+    """``face`` as WOFF2 with only the glyphs for ``chars`` (and what shaping them needs).
+    The same face and characters are cut once per process (a package exported twice)."""
+    quiet = logging.getLogger("fontTools.subset")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # "... NOT subset; don't know how to subset; dropped"
+    try:
+        return _subset(font_path(face), "".join(sorted(set(chars))))
+    finally:
+        quiet.setLevel(level)
+
+
+def fallbacks_needed(primary: list[WebFace], chars: Iterable[str]) -> dict[str, str]:
+    """Fallback family -> the characters it draws: those some primary face lacks, each from
+    the first fallback that has it."""
+    needed: dict[str, str] = {}
+    lacking = {c for c in chars if any(ord(c) not in covers(face) for face in primary)}
+    for name in FALLBACKS:
+        drawn = {c for c in lacking if ord(c) in covers(WebFace(name))}
+        if drawn:
+            needed[name] = "".join(sorted(drawn))
+            lacking -= drawn
+    return needed
+
+
+class _Text(HTMLParser):
+    """The characters a page shows: its text, outside <script>, <style> and <head>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chars: set[str] = set()
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "head", "title"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head", "title"):
+            self._hidden = max(0, self._hidden - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.chars.update(data)
+
+
+def page_chars(html: str) -> set[str]:
+    """Every character the page shows, in both cases (a theme may capitalise labels)."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    chars = set(parser.chars)
+    for char in parser.chars:
+        chars.update(char.upper(), char.lower())
+    return {c for c in chars if not c.isspace() or c == " "}
