@@ -16,6 +16,11 @@ def pytest_configure(config):
     from PySide6.QtCore import QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)
+    # Nor the person's cache (the web press kit's cut fonts): one of the run's own, which
+    # the command-line tests' children inherit.
+    import tempfile
+
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="presskit-test-cache-")
 
 
 @pytest.fixture(autouse=True)
