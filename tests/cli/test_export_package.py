@@ -9,13 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import run
-from tests.web import fake_page
 from tests.web.kits import package_kit
-
-
-@pytest.fixture(autouse=True)
-def page(monkeypatch):
-    return fake_page.use_real_or_fake(monkeypatch)
 
 
 @pytest.fixture

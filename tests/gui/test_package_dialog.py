@@ -17,15 +17,9 @@ from presskit.gui.session import Session
 from presskit.gui.settings import Settings
 from presskit.store import KitFile
 from presskit.web.package import export_package
-from tests.web import fake_page
 from tests.web.kits import package_kit
 
 EXPORT_TIMEOUT_MS = 120_000  # both PDFs and the stills on a busy machine
-
-
-@pytest.fixture(autouse=True)
-def page(monkeypatch):
-    return fake_page.use_real_or_fake(monkeypatch)
 
 
 @pytest.fixture

@@ -11,14 +11,12 @@ from presskit import model
 from presskit.store import KitFile
 from presskit.web.package import export_package
 from tests.reliability.test_hostile_content import HOSTILE, STILL, full_kit, text_paths
-from tests.web import fake_page
 from tests.web.readback import exiftool, presskit_reads
 
 PATHS = "../../etc/x/..\\..\\CON:*?|"  # separators, a device name, Windows' reserved marks
 
 
-def test_hostile_fields_are_text_in_the_files_and_never_a_path(tmp_path, monkeypatch):
-    fake_page.use_real_or_fake(monkeypatch)
+def test_hostile_fields_are_text_in_the_files_and_never_a_path(tmp_path):
     kit = full_kit()
     paths = text_paths(kit)
     assert len(paths) >= 41  # every text field the kit has, as the PDF's hostile test

@@ -19,8 +19,8 @@ from presskit.errors import ExportError
 from presskit.render import ExportCancelled
 from presskit.store import KitFile
 from presskit.web import package
+from presskit.web import page as web_page
 from presskit.web.package import export_package
-from tests.web import fake_page
 from tests.web.kits import package_kit
 from tests.web.readback import exiftool, gps_tags, presskit_reads
 
@@ -34,11 +34,6 @@ PACKAGE = {
     "stills",
     "stills.zip",
 }
-
-
-@pytest.fixture
-def page(monkeypatch):
-    return fake_page.use_real_or_fake(monkeypatch)
 
 
 def export(kit_path: Path, out: Path, **options):
@@ -56,7 +51,7 @@ def csv_rows(out: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-def test_the_package_holds_both_pdfs_the_page_the_stills_and_their_lists(tmp_path, page):
+def test_the_package_holds_both_pdfs_the_page_the_stills_and_their_lists(tmp_path):
     kit_path, _kit, _assets = package_kit(tmp_path)
     result = export(kit_path, tmp_path / "Press")
     out = tmp_path / "Press"
@@ -74,7 +69,7 @@ def test_the_package_holds_both_pdfs_the_page_the_stills_and_their_lists(tmp_pat
     assert hidden_leftovers(tmp_path) == []
 
 
-def test_each_still_file_carries_its_own_photographer_and_no_gps(tmp_path, page):
+def test_each_still_file_carries_its_own_photographer_and_no_gps(tmp_path):
     kit_path, kit, _assets = package_kit(tmp_path)
     export(kit_path, tmp_path / "out")
     by_caption = {}
@@ -97,7 +92,7 @@ def test_each_still_file_carries_its_own_photographer_and_no_gps(tmp_path, page)
     assert [s.credit for s in kit.stills] == ["Ana Díaz", "Ana Díaz", "Bo Kim", "Chen Wei"]
 
 
-def test_jpeg_originals_keep_their_pixels_and_orientation(tmp_path, page):
+def test_jpeg_originals_keep_their_pixels_and_orientation(tmp_path):
     kit_path, _kit, assets = package_kit(tmp_path)
     export(kit_path, tmp_path / "out")
     path = tmp_path / "out" / csv_rows(tmp_path / "out")[0]["file"]  # pond.jpg: GPS, turned
@@ -108,7 +103,7 @@ def test_jpeg_originals_keep_their_pixels_and_orientation(tmp_path, page):
         assert dict(original.getexif().get_ifd(0x8825)) and not written.getexif().get_ifd(0x8825)
 
 
-def test_a_png_becomes_a_full_size_srgb_jpeg_converted_through_its_profile(tmp_path, page):
+def test_a_png_becomes_a_full_size_srgb_jpeg_converted_through_its_profile(tmp_path):
     kit_path, _kit, _assets = package_kit(tmp_path)
     export(kit_path, tmp_path / "out")
     (row,) = [r for r in csv_rows(tmp_path / "out") if r["caption"] == "Poster art"]
@@ -122,7 +117,7 @@ def test_a_png_becomes_a_full_size_srgb_jpeg_converted_through_its_profile(tmp_p
         assert presskit_reads(tmp_path / "out" / row["file"]).credit == "Chen Wei"
 
 
-def test_file_names_are_safe_and_unique_even_for_the_same_caption(tmp_path, page):
+def test_file_names_are_safe_and_unique_even_for_the_same_caption(tmp_path):
     kit_path, _kit, _assets = package_kit(tmp_path)
     export(kit_path, tmp_path / "out")
     names = sorted(p.name for p in (tmp_path / "out" / "stills").iterdir())
@@ -134,7 +129,7 @@ def test_file_names_are_safe_and_unique_even_for_the_same_caption(tmp_path, page
     ]
 
 
-def test_credits_csv_has_a_row_per_still_in_the_kits_order(tmp_path, page):
+def test_credits_csv_has_a_row_per_still_in_the_kits_order(tmp_path):
     kit_path, _kit, _assets = package_kit(tmp_path)
     export(kit_path, tmp_path / "out")
     rows = csv_rows(tmp_path / "out")
@@ -165,7 +160,7 @@ def test_credits_csv_has_a_row_per_still_in_the_kits_order(tmp_path, page):
     assert list(rows[0]) == ["file", "film", "caption", "photographer", "copyright"]
 
 
-def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe(tmp_path, page):
+def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe(tmp_path):
     kit_path, _kit, _assets = package_kit(
         tmp_path, caption='=HYPERLINK("http://x","y")', credit="+1 555", copyright="@SUM(A1)"
     )
@@ -177,7 +172,7 @@ def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostro
     assert presskit_reads(tmp_path / "out" / row["file"].lstrip("'")).credit == "+1 555"
 
 
-def test_the_zip_holds_exactly_the_stills_stored_with_utf8_names(tmp_path, page):
+def test_the_zip_holds_exactly_the_stills_stored_with_utf8_names(tmp_path):
     kit_path, _kit, _assets = package_kit(tmp_path)
     export(kit_path, tmp_path / "out")
     out = tmp_path / "out"
@@ -192,7 +187,7 @@ def test_the_zip_holds_exactly_the_stills_stored_with_utf8_names(tmp_path, page)
             assert archive.read(entry) == (out / entry.filename).read_bytes()
 
 
-def test_a_choice_of_films_keeps_their_stills_and_the_ones_of_no_film(tmp_path, page):
+def test_a_choice_of_films_keeps_their_stills_and_the_ones_of_no_film(tmp_path):
     kit_path, _kit, _assets = package_kit(tmp_path)
     result = export(kit_path, tmp_path / "out", films=["soundtrack"])
     assert result.stills == 2
@@ -203,7 +198,7 @@ def test_a_choice_of_films_keeps_their_stills_and_the_ones_of_no_film(tmp_path, 
     assert "Soundtrack of My Life" in text and "Dragonfly" not in text
 
 
-def test_an_unknown_film_id_is_one_sentence_and_nothing_is_written(tmp_path, page):
+def test_an_unknown_film_id_is_one_sentence_and_nothing_is_written(tmp_path):
     kit_path, _kit, _assets = package_kit(tmp_path)
     with pytest.raises(ExportError) as refused:
         export(kit_path, tmp_path / "out", films=["nope"])
@@ -216,7 +211,7 @@ def test_an_unknown_film_id_is_one_sentence_and_nothing_is_written(tmp_path, pag
 # -- Atomic: whole or not at all ---------------------------------------------------------
 
 
-def old_package(tmp_path: Path, page) -> tuple[Path, Path, dict[str, bytes]]:
+def old_package(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     kit_path, _kit, _assets = package_kit(tmp_path)
     out = tmp_path / "out"
     export(kit_path, out, films=["soundtrack"])
@@ -229,15 +224,15 @@ def unchanged(out: Path, files: dict[str, bytes]) -> bool:
     return now == files
 
 
-def test_a_new_package_replaces_an_old_one_whole(tmp_path, page):
-    kit_path, out, files = old_package(tmp_path, page)
+def test_a_new_package_replaces_an_old_one_whole(tmp_path):
+    kit_path, out, files = old_package(tmp_path)
     export(kit_path, out)
     assert len(list((out / "stills").iterdir())) == 4 and not unchanged(out, files)
     assert hidden_leftovers(tmp_path) == []
 
 
-def test_cancelling_midway_leaves_the_old_package_and_no_half_folder(tmp_path, page):
-    kit_path, out, files = old_package(tmp_path, page)
+def test_cancelling_midway_leaves_the_old_package_and_no_half_folder(tmp_path):
+    kit_path, out, files = old_package(tmp_path)
     asked = []
 
     def cancelled() -> bool:
@@ -250,24 +245,20 @@ def test_cancelling_midway_leaves_the_old_package_and_no_half_folder(tmp_path, p
     assert unchanged(out, files) and hidden_leftovers(tmp_path) == []
 
 
-def test_a_failure_in_the_web_page_leaves_the_old_package_and_no_half_folder(
-    tmp_path, page, monkeypatch
-):
-    kit_path, out, files = old_package(tmp_path, page)
+def test_a_failure_in_the_web_page_leaves_the_old_package_and_no_half_folder(tmp_path, monkeypatch):
+    kit_path, out, files = old_package(tmp_path)
 
     def broken(*args, **kwargs):
         raise RuntimeError("the page broke")
 
-    monkeypatch.setattr(page, "write_web_kit", broken)
+    monkeypatch.setattr(web_page, "write_web_kit", broken)
     with pytest.raises(RuntimeError):
         export(kit_path, out)
     assert unchanged(out, files) and hidden_leftovers(tmp_path) == []
 
 
-def test_when_the_new_folder_cannot_be_renamed_in_the_old_one_is_put_back(
-    tmp_path, page, monkeypatch
-):
-    kit_path, out, files = old_package(tmp_path, page)
+def test_when_the_new_folder_cannot_be_renamed_in_the_old_one_is_put_back(tmp_path, monkeypatch):
+    kit_path, out, files = old_package(tmp_path)
     real_replace = os.replace
 
     def replace(source, target):
@@ -284,7 +275,7 @@ def test_when_the_new_folder_cannot_be_renamed_in_the_old_one_is_put_back(
 # -- Refusals: one sentence, nothing touched -----------------------------------------------
 
 
-def test_a_folder_presskit_did_not_write_is_never_replaced(tmp_path, page):
+def test_a_folder_presskit_did_not_write_is_never_replaced(tmp_path):
     kit_path, _kit, _assets = package_kit(tmp_path)
     mine = tmp_path / "My photos"
     mine.mkdir()
@@ -299,15 +290,15 @@ def test_a_folder_presskit_did_not_write_is_never_replaced(tmp_path, page):
     assert hidden_leftovers(tmp_path) == []
 
 
-def test_a_package_someone_added_a_file_to_is_not_replaced(tmp_path, page):
-    kit_path, out, files = old_package(tmp_path, page)
+def test_a_package_someone_added_a_file_to_is_not_replaced(tmp_path):
+    kit_path, out, files = old_package(tmp_path)
     (out / "notes.txt").write_text("for the festival", encoding="utf-8")
     with pytest.raises(ExportError, match=r"holds “notes\.txt”, which presskit did not write"):
         export(kit_path, out)
     assert unchanged(out, {**files, "notes.txt": b"for the festival"})
 
 
-def test_an_empty_folder_is_filled(tmp_path, page):
+def test_an_empty_folder_is_filled(tmp_path):
     kit_path, _kit, _assets = package_kit(tmp_path)
     (tmp_path / "empty").mkdir()
     export(kit_path, tmp_path / "empty")
@@ -321,7 +312,7 @@ def test_an_empty_folder_is_filled(tmp_path, page):
         ("missing/out", "The folder “{parent}” does not exist."),
     ],
 )
-def test_an_out_path_that_cannot_be_a_package_is_one_sentence(tmp_path, page, where, sentence):
+def test_an_out_path_that_cannot_be_a_package_is_one_sentence(tmp_path, where, sentence):
     kit_path, _kit, _assets = package_kit(tmp_path)
     (tmp_path / "a-file.txt").write_text("keep me", encoding="utf-8")
     out = tmp_path / where
@@ -332,7 +323,7 @@ def test_an_out_path_that_cannot_be_a_package_is_one_sentence(tmp_path, page, wh
     assert hidden_leftovers(tmp_path) == []
 
 
-def test_a_kit_with_nothing_to_show_is_refused(tmp_path, page):
+def test_a_kit_with_nothing_to_show_is_refused(tmp_path):
     path = tmp_path / "empty.presskit"
     KitFile.create(path, model.PressKit()).close()
     with pytest.raises(ExportError, match="There is nothing to export"):
@@ -340,7 +331,7 @@ def test_a_kit_with_nothing_to_show_is_refused(tmp_path, page):
     assert not (tmp_path / "out").exists()
 
 
-def test_a_cancelled_first_package_leaves_no_folder_at_all(tmp_path, page):
+def test_a_cancelled_first_package_leaves_no_folder_at_all(tmp_path):
     kit_path, _kit, _assets = package_kit(tmp_path)
     with pytest.raises(ExportCancelled):
         export(kit_path, tmp_path / "out", cancelled=lambda: True)
@@ -348,9 +339,9 @@ def test_a_cancelled_first_package_leaves_no_folder_at_all(tmp_path, page):
 
 
 def test_a_full_disk_while_the_stills_are_written_is_one_sentence_and_keeps_the_old_package(
-    tmp_path, page, monkeypatch
+    tmp_path, monkeypatch
 ):
-    kit_path, out, files = old_package(tmp_path, page)
+    kit_path, out, files = old_package(tmp_path)
 
     def full(self, *args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -377,7 +368,7 @@ class Unsaved:
         return getattr(self._kit_file, name)
 
 
-def test_stills_from_a_source_without_a_kit_file_are_written_the_same(tmp_path, page):
+def test_stills_from_a_source_without_a_kit_file_are_written_the_same(tmp_path):
     kit_path, _kit, assets = package_kit(tmp_path)
     with KitFile.open(kit_path) as kit_file:
         source = Unsaved(kit_file)
@@ -393,3 +384,55 @@ def test_stills_from_a_source_without_a_kit_file_are_written_the_same(tmp_path, 
     written, original = tmp_path / "out" / rows[1]["file"], io.BytesIO(assets[1].data)
     with Image.open(written) as written_image, Image.open(original) as original_image:
         assert written_image.tobytes() == original_image.tobytes()
+
+
+# -- Exported again: what has not changed is taken over, not written again -----------------
+
+
+def inodes(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in [*(out / "stills").iterdir(), out / "stills.zip"]}
+
+
+def test_exported_again_unchanged_stills_and_zip_are_taken_over_not_written(tmp_path):
+    kit_path, _kit, _assets = package_kit(tmp_path)
+    out = tmp_path / "out"
+    export(kit_path, out)
+    before = inodes(out)
+    export(kit_path, out)  # nothing changed: the same files, linked into the new folder
+    assert inodes(out) == before
+    assert hidden_leftovers(tmp_path) == []
+
+
+def test_a_still_whose_credits_changed_is_written_again_with_them(tmp_path):
+    kit_path, _kit, _assets = package_kit(tmp_path)
+    out = tmp_path / "out"
+    export(kit_path, out)
+    before = inodes(out)
+    with KitFile.open(kit_path) as kit_file:
+        kit = kit_file.load()
+        studio = next(s for s in kit.stills if s.id == "s3")
+        studio.copyright = "© 2026 Bo Kim Studio"  # not in its file name: the same path
+        kit_file.save(kit)
+    export(kit_path, out)
+    after = inodes(out)
+    name = next(p.name for p in (out / "stills").iterdir() if "studio" in p.name)
+    assert after[name] != before[name]
+    assert presskit_reads(out / "stills" / name).copyright == "© 2026 Bo Kim Studio"
+    assert after["stills.zip"] != before["stills.zip"]
+    with zipfile.ZipFile(out / "stills.zip") as archive:
+        assert archive.read(f"stills/{name}") == (out / "stills" / name).read_bytes()
+    others = [n for n in before if n not in (name, "stills.zip")]
+    assert [after[n] for n in others] == [before[n] for n in others]
+
+
+def test_a_still_changed_in_the_folder_since_is_written_anew(tmp_path):
+    kit_path, _kit, _assets = package_kit(tmp_path)
+    out = tmp_path / "out"
+    export(kit_path, out)
+    still = sorted((out / "stills").iterdir())[0]
+    written = still.read_bytes()
+    with open(still, "r+b") as f:  # edited in place, as an image editor might
+        f.seek(len(written) - 10)
+        f.write(b"\x00" * 8)
+    export(kit_path, out)
+    assert still.read_bytes() == written

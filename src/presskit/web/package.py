@@ -10,6 +10,7 @@ presskit did not write is never replaced.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import shutil
@@ -25,6 +26,7 @@ from presskit.render.document import Options, nothing_to_show, render_pdf
 from presskit.render.images import AssetSource, Cancelled, ExportCancelled, Progress
 from presskit.web.stills import (
     FOLDER,
+    Previous,
     StillFile,
     StillsWriter,
     credits_csv,
@@ -33,11 +35,13 @@ from presskit.web.stills import (
 
 SCREEN_PDF, PRINT_PDF = "press-kit.pdf", "press-kit-print.pdf"
 CREDITS_CSV, STILLS_ZIP = "credits.csv", "stills.zip"
-# Says "presskit wrote this folder": only such a folder (or an empty one) is replaced.
+# Says "presskit wrote this folder": only such a folder (or an empty one) is replaced. It
+# also lists the stills' files as written, so the next package may take over those that
+# have not changed (``stills.Previous``).
 MARKER = ".presskit-package"
-_MARKER_TEXT = (
-    "This folder is a press package written by presskit. Exporting the package again\n"
-    "replaces the whole folder, so keep nothing else in it.\n"
+_MARKER_NOTE = (
+    "This folder is a press package written by presskit. Exporting the package again "
+    "replaces the whole folder, so keep nothing else in it."
 )
 # What a package holds at its top level: anything else in DIR was put there by someone.
 PACKAGE_NAMES = {MARKER, "index.html", "assets", SCREEN_PDF, PRINT_PDF, FOLDER}
@@ -72,7 +76,8 @@ def export_package(
         raise ExportError(refusal)
     partial = _new_sibling(out, "partial")
     try:
-        result = _build(kit, source, partial, options, progress, cancelled)
+        previous = Previous.read(out, MARKER) if out.is_dir() else Previous()
+        result = _build(kit, source, partial, options, progress, cancelled, previous)
         if cancelled and cancelled():
             raise ExportCancelled
         try:
@@ -134,6 +139,7 @@ def _build(
     options: Options,
     progress: Progress | None,
     cancelled: Cancelled | None,
+    previous: Previous,
 ) -> PackageResult:
     from presskit.web import page  # the web page's module, with Jinja2 and fontTools
 
@@ -141,7 +147,10 @@ def _build(
     steps = _Steps(progress, stills=len(planned))
     try:
         # The stills are written on the writer's thread while the PDFs are laid out here.
-        with StillsWriter(planned, source, folder, STILLS_ZIP, steps.stills_done, cancelled):
+        writer = StillsWriter(
+            planned, source, folder, STILLS_ZIP, steps.stills_done, cancelled, previous
+        )
+        with writer:
             (folder / CREDITS_CSV).write_bytes(credits_csv(planned))
             pdfs = {}
             for name, profile in ((SCREEN_PDF, "screen"), (PRINT_PDF, "print")):
@@ -159,7 +168,8 @@ def _build(
             progress=steps.within("web"),
             cancelled=cancelled,
         )
-        (folder / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+        manifest = {"note": _MARKER_NOTE, "files": writer.manifest}
+        (folder / MARKER).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     except OSError as err:
         raise ExportError(
             f"Could not write the package in “{folder.parent}”: {_reason(err)}."

@@ -7,8 +7,12 @@ picture becomes a full-size sRGB JPEG. Beside them: ``credits.csv`` and ``stills
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
 import io
+import json
+import os
 import queue
 import threading
 import time
@@ -32,11 +36,71 @@ _SEPARATOR = " – "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Bumped whenever the same still and credits would give other bytes: a previous package's
+# files are reused only when they were written the same way.
+WRITER_VERSION = "1"
+
+
 @dataclass(frozen=True)
 class StillFile:
     still: model.Still
     path: str  # "stills/NAME.jpg", relative to the package folder
     credits: StillCredits
+
+    @property
+    def key(self) -> str:
+        """What the file's bytes follow from: the original and the credits written into it."""
+        c = self.credits
+        parts = [WRITER_VERSION, self.still.asset, c.creator, c.copyright, c.credit_line]
+        parts += [c.caption, c.title]
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def zip_key(planned: Sequence[StillFile]) -> str:
+    """What ``stills.zip`` follows from: every file's name and key, in order."""
+    return hashlib.sha256(
+        "\0".join(f"{s.path}\0{s.key}" for s in planned).encode("utf-8", "surrogatepass")
+    ).hexdigest()
+
+
+class Previous:
+    """The files of the package being replaced, as its manifest lists them: a still whose
+    key, size and modification time are unchanged is taken over by a hard link instead of
+    being read from the kit and written again (a package exported again after an edit
+    writes only what changed). Linking is refused quietly where the disk cannot (another
+    file system, FAT): the file is written as usual."""
+
+    def __init__(self, folder: Path | None = None, manifest: dict | None = None):
+        self.folder, self.files = folder, (manifest or {}).get("files", {})
+
+    @classmethod
+    def read(cls, folder: Path, manifest_name: str) -> Previous:
+        try:
+            manifest = json.loads((folder / manifest_name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()  # not a package, or one written before there was a manifest
+        return cls(folder, manifest if isinstance(manifest, dict) else None)
+
+    def link(self, path: str, key: str, target: Path) -> bool:
+        """``target`` made a link to the previous package's ``path`` when that is the same
+        file; whether it was."""
+        kept = self.files.get(path)
+        if self.folder is None or not isinstance(kept, dict) or kept.get("key") != key:
+            return False
+        try:
+            old = self.folder / path
+            stat = old.stat()
+            if [stat.st_size, stat.st_mtime_ns] != [kept.get("size"), kept.get("mtime_ns")]:
+                return False  # changed since presskit wrote it
+            os.link(old, target)
+        except OSError:
+            return False
+        return True
+
+
+def manifest_entry(folder: Path, path: str, key: str) -> dict:
+    stat = (folder / path).stat()
+    return {"key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
 def plan_stills(kit: model.PressKit, films: Collection[str] | None = None) -> list[StillFile]:
@@ -114,9 +178,13 @@ class StillsWriter:
         zip_name: str,
         progress: Callable[[int], None] | None = None,
         cancelled: Cancelled | None = None,
+        previous: Previous | None = None,
     ):
         self.planned, self.source, self.folder = planned, source, folder
+        self.zip_name = zip_name
         self.zip_path = folder / zip_name
+        self.previous = previous or Previous()
+        self.manifest: dict[str, dict] = {}  # what was written, for the next package's reuse
         self.progress, self.cancelled = progress, cancelled
         self.kit_path = getattr(source, "path", None)
         # Asked here, on the caller's thread: only the writer's own reading is elsewhere.
@@ -135,7 +203,9 @@ class StillsWriter:
             for planned_still in self.planned:
                 if self._failed is not None:
                     break  # raised on leaving
-                data = None if self.kit_path else self.source.asset_bytes(planned_still.still.asset)
+                data = None
+                if not self.kit_path and not self._reusable(planned_still):
+                    data = self.source.asset_bytes(planned_still.still.asset)
                 self._queue.put((planned_still, data))
         except BaseException:
             self.__exit__(None, True, None)
@@ -150,28 +220,55 @@ class StillsWriter:
         if error is None and self._failed is not None:
             raise self._failed
 
+    def _reusable(self, planned_still: StillFile) -> bool:
+        kept = self.previous.files.get(planned_still.path)
+        return isinstance(kept, dict) and kept.get("key") == planned_still.key
+
     def _run(self) -> None:
         try:
-            # ZIP_STORED: JPEGs do not compress; names are marked UTF-8 by zipfile itself.
-            with zipfile.ZipFile(self.zip_path, "w", compression=zipfile.ZIP_STORED) as archive:
+            key = zip_key(self.planned)
+            zip_reused = self.previous.link(self.zip_name, key, self.zip_path)
+            with contextlib.ExitStack() as stack:
+                # ZIP_STORED: JPEGs do not compress; zipfile marks the names UTF-8 itself.
+                archive = None
+                if not zip_reused:
+                    archive = stack.enter_context(
+                        zipfile.ZipFile(self.zip_path, "w", compression=zipfile.ZIP_STORED)
+                    )
                 done = 0
                 while (item := self._queue.get()) is not None:
                     if self._stop.is_set() or (self.cancelled and self.cancelled()):
                         raise ExportCancelled
                     planned_still, data = item
-                    sha = planned_still.still.asset
-                    if data is None:
-                        data = read_asset_bytes(self.kit_path, sha)
-                    jpeg = credited_jpeg(data, self.names[sha], planned_still.credits)
-                    (self.folder / planned_still.path).write_bytes(jpeg)
-                    archive.writestr(_zip_entry(planned_still.path), jpeg)
+                    self._write(planned_still, data, archive)
                     done += 1
                     if self.progress:
                         self.progress(done)
+            self.manifest[self.zip_name] = manifest_entry(self.folder, self.zip_name, key)
         except BaseException as err:  # handed to the caller's thread, which raises it
             self._failed = err
             while self._queue.get() is not None:
                 pass  # the caller may still be handing over stills: take them, write none
+
+    def _write(
+        self, planned_still: StillFile, data: bytes | None, archive: zipfile.ZipFile | None
+    ) -> None:
+        """One still: linked from the previous package when unchanged, else read and written
+        with its credits; into the archive too when that is being written."""
+        target = self.folder / planned_still.path
+        if self.previous.link(planned_still.path, planned_still.key, target):
+            jpeg = target.read_bytes() if archive is not None else b""
+        else:
+            sha = planned_still.still.asset
+            if data is None:
+                data = read_asset_bytes(self.kit_path, sha)
+            jpeg = credited_jpeg(data, self.names[sha], planned_still.credits)
+            target.write_bytes(jpeg)
+        if archive is not None:
+            archive.writestr(_zip_entry(planned_still.path), jpeg)
+        self.manifest[planned_still.path] = manifest_entry(
+            self.folder, planned_still.path, planned_still.key
+        )
 
 
 def _zip_entry(path: str) -> zipfile.ZipInfo:
