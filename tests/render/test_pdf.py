@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -27,8 +28,11 @@ _EXPORTS: dict[tuple, bytes] = {}
 
 
 def export(kit_path: Path, **options) -> pypdf.PdfReader:
+    """The kit's PDF, rendered once per kit and options. Not kept under mutation testing
+    (`make mutants`): there every test must render for itself, or a mutant would be judged
+    by a PDF the unmutated renderer made, and only the first test to render would run."""
     key = (kit_path, tuple(sorted(options.items())))
-    if key not in _EXPORTS:
+    if key not in _EXPORTS or "MUTANT_UNDER_TEST" in os.environ:
         with KitFile.open(kit_path) as kit_file:
             result = render.render_pdf(
                 kit_file.load(), kit_file, render.Options(invariant=True, **options)
