@@ -2,12 +2,14 @@
 promises matter most, each run against its own test folder; a mutant that no test notices
 ("survived") is a promise no test holds.
 
-    python scripts/mutants.py [NAME ...]     # all targets, or only the named ones
+    python scripts/mutants.py [NAME ...]          # all targets, or only the named ones
+    python scripts/mutants.py --again [NAME ...]  # only the last run's survivors, new tests
 
 Each target runs mutmut in its own scratch copy under build/mutants/NAME (src, tests,
 resources, and a pyproject.toml whose [tool.mutmut] names the one module and test folder),
 so targets never share state and the checkout is never touched. One target at a time, one
-worker: the machine is shared. Prints the surviving mutants of each target and a summary;
+worker: the machine is shared. Prints the mutants no test killed and, per target, how many
+mutants ran and what became of them; docs/mutation-testing.md has the figures.
 `mutmut show NAME` in build/mutants/TARGET shows one mutant's diff.
 """
 
@@ -36,14 +38,53 @@ class Target:
     isolation: str = "fork"
 
 
-RENDER_TESTS = ("tests/render/test_pdf.py", "tests/render/test_fields_and_fitting.py")
+RENDER_TESTS = (
+    "tests/render/test_pdf.py",
+    "tests/render/test_fields_and_fitting.py",
+    "tests/render/test_layout_check.py",
+)
 
 TARGETS = [
     Target("ops", "src/presskit/model/ops.py", ("tests/model",)),
-    Target("kitfile", "src/presskit/store/kitfile.py", ("tests/store",)),
-    # The PDF's own tests, and the cover's (pronouns, "Based in", a name set smaller then
-    # wrapped, a still's copyright after its credit); tests/render/test_estimate.py (sizes of
-    # photo kits) and the layout corpus would make each mutant of the renderer cost minutes.
+    # Save, open (with the refusal of a newer format and of a file that is no kit), migrate,
+    # the pictures (adding, reading, verifying, keeping what undo needs) and revisions; not
+    # the clean copy's or the renditions' plumbing, which would double the run.
+    Target(
+        "kitfile",
+        "src/presskit/store/kitfile.py",
+        ("tests/store",),
+        tuple(
+            f"presskit.store.kitfile.{name}__mutmut_*"
+            for name in (
+                "xǁKitFileǁcreate",
+                "xǁKitFileǁopen",
+                "xǁKitFileǁload",
+                "xǁKitFileǁsave",
+                "xǁKitFileǁ_collect_garbage",
+                "xǁKitFileǁadd_asset",
+                "xǁKitFileǁasset_bytes",
+                "xǁKitFileǁpicture_problems",
+                "xǁKitFileǁrevisions",
+                "xǁKitFileǁload_revision",
+                "xǁKitFileǁsave_as",
+                "xǁKitFileǁ_writable",
+                "x__insert_assets",
+                "x__asset_ids_in",
+                "x__verified",
+                "x__document_of",
+                "x__document_text",
+                "x__publish_without_clobbering",
+                "x__check_header",
+                "x__inspect",
+                "x_backup_path",
+                "x__migrate",
+            )
+        ),
+    ),
+    # The PDF's own tests, the cover's (pronouns, "Based in", a name set smaller then
+    # wrapped, a still's copyright after its credit) and the layout checker's (a caption
+    # parted from its still); tests/render/test_estimate.py (sizes of photo kits) and the
+    # layout corpus would make each mutant of the renderer cost minutes.
     # test_pdf.py renders afresh for every test under mutmut (see its export()), so fork
     # isolation judges each mutant by its own PDF.
     Target("markup", "src/presskit/render/markup.py", RENDER_TESTS),
@@ -57,7 +98,38 @@ TARGETS = [
             "presskit.render.sections.x_cover__mutmut_*",
         ),
     ),
-    Target("session", "src/presskit/gui/session.py", ("tests/gui",)),
+    # What the session writes and when: the clean point, autosave, recovery, save, save as,
+    # discard, revision restore. Against the tests that hold those promises, not the whole
+    # GUI suite (minutes a mutant). Forkserver: a worker forked from a process whose Qt
+    # application and save pool already ran would inherit threads that are not there.
+    # The kill and SIGTERM tests in test_recovery.py run presskit in a child process, which
+    # imports the unmutated package: they hold the promise in the suite, not here.
+    Target(
+        "session",
+        "src/presskit/gui/session.py",
+        ("tests/gui/test_document.py", "tests/gui/test_saving.py", "tests/gui/test_recovery.py"),
+        tuple(
+            f"presskit.gui.session.xǁSessionǁ{name}__mutmut_*"
+            for name in (
+                "unwritten",
+                "assets_to_keep",
+                "_write_options",
+                "_autosave_file",
+                "_landed",
+                "_schedule_autosave",
+                "autosave",
+                "_autosave_job",
+                "_autosaved",
+                "write_now",
+                "save",
+                "save_as",
+                "discard_recovery",
+                "restore_revision",
+                "close",
+            )
+        ),
+        "forkserver",
+    ),
     Target("interview", "src/presskit/importers/interview.py", ("tests/importers",)),
     Target("preflight", "src/presskit/preflight.py", ("tests/preflight",)),
 ]
@@ -92,27 +164,60 @@ def scratch_copy(target: Target) -> Path:
     return work
 
 
-def survivors(work: Path) -> list[str]:
-    """The mutants no test noticed, as ``mutmut results`` lists them."""
+def outcomes(work: Path) -> dict[str, list[str]]:
+    """Each mutant this run checked, by what became of it ("killed", "survived", "no tests",
+    "timeout"...), as ``mutmut results`` lists them; mutants outside the target's functions
+    are "not checked" and left out."""
     listed = subprocess.run(
-        [str(BIN / "mutmut"), "results"], cwd=work, capture_output=True, text=True, check=True
+        [str(BIN / "mutmut"), "results", "--all", "true"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
-    return [line.split(":")[0].strip() for line in listed.splitlines() if "survived" in line]
+    found: dict[str, list[str]] = {}
+    for line in listed.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        if name and status != "not checked":
+            found.setdefault(status, []).append(name)
+    return found
 
 
-def run(target: Target) -> tuple[int, list[str], float]:
-    work = scratch_copy(target)
+def refresh_tests(work: Path) -> None:
+    """The checkout's tests, as they are now, into an earlier run's scratch copy."""
+    shutil.rmtree(work / "tests")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
+    shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
+
+
+def run(target: Target, again: bool) -> tuple[dict[str, list[str]], float]:
+    """Runs the target's mutants, or with ``again`` only the ones that survived the last
+    run, in that run's scratch copy, against the tests as they are now: tests are only ever
+    added, so a mutant killed once stays killed."""
+    work = ROOT / "build" / "mutants" / target.name
+    chosen: list[str] = list(target.functions)
+    if again:
+        earlier = outcomes(work)
+        chosen = sorted(n for status, names in earlier.items() if status != "killed" for n in names)
+        refresh_tests(work)
+    else:
+        work = scratch_copy(target)
     start = time.monotonic()
-    command = [str(BIN / "mutmut"), "run", "--max-children", "1", *target.functions]
-    done = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
-    (work / "mutmut-run.log").write_text(done.stdout + done.stderr, encoding="utf-8")
-    if done.returncode != 0:
-        print(f"{target.name}: mutmut failed (exit {done.returncode}); see {work}/mutmut-run.log")
-        return -1, [], time.monotonic() - start
-    return 0, survivors(work), time.monotonic() - start
+    if chosen or not again:
+        command = [str(BIN / "mutmut"), "run", "--max-children", "1", *chosen]
+        done = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
+        (work / "mutmut-run.log").write_text(done.stdout + done.stderr, encoding="utf-8")
+        if done.returncode != 0:
+            print(
+                f"{target.name}: mutmut failed (exit {done.returncode}); see {work}/mutmut-run.log"
+            )
+            return {}, time.monotonic() - start
+    return outcomes(work), time.monotonic() - start
 
 
-def main(names: list[str]) -> int:
+def main(args: list[str]) -> int:
+    again = "--again" in args
+    names = [a for a in args if a != "--again"]
     unknown = set(names) - {t.name for t in TARGETS}
     if unknown:
         print(f"mutants: error: no target named {', '.join(sorted(unknown))}", file=sys.stderr)
@@ -122,12 +227,15 @@ def main(names: list[str]) -> int:
     summary = []
     for target in chosen:
         print(f"== {target.name}: {target.module} against {' '.join(target.tests)}", flush=True)
-        status, left, seconds = run(target)
-        failed |= status != 0
-        for name in left:
-            print(f"   survived: {name}")
-        summary.append(f"{target.name}: {len(left)} survived ({seconds:.0f} s)")
-    print("\n".join(["", *summary]))
+        found, seconds = run(target, again)
+        failed |= not found
+        left = [name for status, names in found.items() if status != "killed" for name in names]
+        for name in sorted(left):
+            print(f"   not killed: {name}")
+        counts = ", ".join(f"{len(names)} {status}" for status, names in sorted(found.items()))
+        total = sum(len(names) for names in found.values())
+        summary.append(f"{target.name}: {total} mutants: {counts} ({seconds:.0f} s)")
+    print("\n".join(["", *summary]), flush=True)
     return 1 if failed else 0
 
 

@@ -328,3 +328,18 @@ def test_an_export_of_chosen_sections_keeps_the_kits_order_even_for_a_hidden_one
     pages = chosen.anchors
     assert set(pages) >= {"cover", "interview", "films"}
     assert pages["cover"] < pages["interview"] < pages["films"]  # as in the kit, not as asked
+
+
+def test_quotes_dashes_and_dots_print_as_a_typesetter_sets_them(tmp_path):
+    typed = (
+        'She said "yes" -- then \'no\'... ("why") ["it"] {\'was\'} 1990--2000 —"late" '
+        '–\'later\' /"slash" -"dash" and her "Dragonfly\'s" end.'
+    )
+    kit = model.PressKit(person=model.Person(name="Ana Lima", bio_long=typed))
+    with KitFile.create(tmp_path / "bio.presskit", kit) as f:
+        result = render.render_pdf(f.load(), f, render.Options(invariant=True))
+    printed = squash(text_of(pypdf.PdfReader(io.BytesIO(result.pdf))))
+    assert (
+        "She said “yes” – then ‘no’… (“why”) [“it”] {‘was’} 1990—2000 —“late” "
+        "–‘later’ /“slash” -“dash” and her “Dragonfly’s” end."
+    ) in printed
