@@ -4,6 +4,8 @@ promises matter most, each run against its own test folder; a mutant that no tes
 
     python scripts/mutants.py [NAME ...]          # all targets, or only the named ones
     python scripts/mutants.py --again [NAME ...]  # only the last run's survivors, new tests
+    python scripts/mutants.py --report [NAME ...] # what the last run found, running nothing
+    python scripts/mutants.py --tests-at REF NAME  # with the tests of commit REF (a baseline)
 
 Each target runs mutmut in its own scratch copy under build/mutants/NAME (src, tests,
 resources, and a pyproject.toml whose [tool.mutmut] names the one module and test folder),
@@ -148,7 +150,7 @@ process_isolation = "{target.isolation}"
 """
 
 
-def scratch_copy(target: Target) -> Path:
+def scratch_copy(target: Target, tests_at: str = "") -> Path:
     work = ROOT / "build" / "mutants" / target.name
     if work.exists():
         shutil.rmtree(work)
@@ -156,6 +158,12 @@ def scratch_copy(target: Target) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
     for folder in ("src", "tests", "resources"):
         shutil.copytree(ROOT / folder, work / folder, ignore=ignore)
+    if tests_at:  # the tests as they were at that commit: survivors before new tests
+        shutil.rmtree(work / "tests")
+        archive = subprocess.run(
+            ["git", "archive", tests_at, "tests"], cwd=ROOT, capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(work)], input=archive, check=True)
     shared = ROOT.parent / "shared"  # the seed interview some tests read, when it is there
     if shared.is_dir():
         (work / "shared").symlink_to(shared)  # where mutants/tests/... look for it
@@ -190,7 +198,7 @@ def refresh_tests(work: Path) -> None:
     shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
 
 
-def run(target: Target, again: bool) -> tuple[dict[str, list[str]], float]:
+def run(target: Target, again: bool, tests_at: str) -> tuple[dict[str, list[str]], float]:
     """Runs the target's mutants, or with ``again`` only the ones that survived the last
     run, in that run's scratch copy, against the tests as they are now: tests are only ever
     added, so a mutant killed once stays killed."""
@@ -201,7 +209,7 @@ def run(target: Target, again: bool) -> tuple[dict[str, list[str]], float]:
         chosen = sorted(n for status, names in earlier.items() if status != "killed" for n in names)
         refresh_tests(work)
     else:
-        work = scratch_copy(target)
+        work = scratch_copy(target, tests_at)
     start = time.monotonic()
     if chosen or not again:
         command = [str(BIN / "mutmut"), "run", "--max-children", "1", *chosen]
@@ -216,8 +224,9 @@ def run(target: Target, again: bool) -> tuple[dict[str, list[str]], float]:
 
 
 def main(args: list[str]) -> int:
-    again = "--again" in args
-    names = [a for a in args if a != "--again"]
+    again, report = "--again" in args, "--report" in args
+    tests_at = args[args.index("--tests-at") + 1] if "--tests-at" in args else ""
+    names = [a for a in args if a not in ("--again", "--report", "--tests-at", tests_at)]
     unknown = set(names) - {t.name for t in TARGETS}
     if unknown:
         print(f"mutants: error: no target named {', '.join(sorted(unknown))}", file=sys.stderr)
@@ -227,7 +236,11 @@ def main(args: list[str]) -> int:
     summary = []
     for target in chosen:
         print(f"== {target.name}: {target.module} against {' '.join(target.tests)}", flush=True)
-        found, seconds = run(target, again)
+        if report:
+            work = ROOT / "build" / "mutants" / target.name
+            found, seconds = (outcomes(work) if (work / "mutants").is_dir() else {}), 0.0
+        else:
+            found, seconds = run(target, again, tests_at)
         failed |= not found
         left = [name for status, names in found.items() if status != "killed" for name in names]
         for name in sorted(left):
