@@ -343,3 +343,18 @@ def test_quotes_dashes_and_dots_print_as_a_typesetter_sets_them(tmp_path):
         "She said “yes” – then ‘no’… (“why”) [“it”] {‘was’} 1990—2000 —“late” "
         "–‘later’ /“slash” -“dash” and her “Dragonfly’s” end."
     ) in printed
+
+
+def test_a_still_without_a_photographer_prints_no_photo_credit(tmp_path):
+    path = tmp_path / "uncredited.presskit"
+    kitio.create_kit(path, kitio.sample_json()).close()
+    with KitFile.open(path) as kit_file:
+        kit = kit_file.load()
+        for still in kit.stills:
+            still.credit, still.copyright = "", ""
+        still = next(s for s in kit.stills if s.included)
+        still.copyright = "© Nordlicht Films"
+        result = render.render_pdf(kit, kit_file, render.Options(invariant=True))
+    text = squash(text_of(pypdf.PdfReader(io.BytesIO(result.pdf))))
+    assert "Photo:" not in text
+    assert f"{still.caption} © Nordlicht Films" in text  # the copyright alone, no "Photo:"

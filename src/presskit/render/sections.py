@@ -228,7 +228,8 @@ class Context:
             parts.append(self.para(still.caption, self.styles.caption, "caption", still.id))
         if credit_line(still):
             parts.append(self.para(credit_line(still), self.styles.credit, "credit", still.id))
-        else:
+        else:  # the credit's room, so an uncredited still keeps its neighbours' rhythm
+            # Equivalent mutant (make mutants): any width; only a spacer's height takes room.
             parts.append(Spacer(1, self.styles.credit.spaceAfter))
         return parts
 
