@@ -236,6 +236,31 @@ def test_a_long_name_is_set_smaller_then_wrapped_and_a_short_one_keeps_its_size(
 
 
 @pytest.mark.parametrize("theme", THEMES)
+def test_a_full_cover_is_shrunk_to_end_just_above_the_key_contact(tmp_path, theme):
+    """Every cover line as long as it may be, the cover still and four long laurels, on the
+    shorter Letter page: more than the page holds, so the whole is set smaller to end just
+    above the key contact at the foot, never over it and never far short of it."""
+    path = tmp_path / "full.presskit"
+    kitio.create_kit(path, kitio.sample_json()).close()
+    with KitFile.open(path) as kit_file:
+        kit = kit_file.load()
+        kit.person = dataclasses.replace(long_kit().person, portrait=kit.person.portrait)
+        kit.interview.pull_quote = "A sentence that never ends. " * 60
+        kit.contact.email = "press@example.com"
+        award = model.Award(name="Best Film at the Berlinale " * 6, year=2024, note="Jury " * 9)
+        kit.films[0].awards = [award] * 4
+        options = render.Options(
+            invariant=True, theme=theme, sections=["cover"], page_size="letter"
+        )
+        reader = pypdf.PdfReader(io.BytesIO(render.render_pdf(kit, kit_file, options).pdf))
+    assert len(reader.pages) == 1
+    placed = placed_text(reader.pages[0])
+    contact, size = next((y, s) for text, y, s in placed if "press@example.com" in text)
+    lowest = min(y - s for text, y, s in placed if "press@example.com" not in text)
+    assert contact + size < lowest < contact + 5 * size
+
+
+@pytest.mark.parametrize("theme", THEMES)
 def test_the_folio_is_one_line_on_every_page_with_its_page_number(tmp_path, theme):
     reader, _ = pdf_text(long_kit(), tmp_path, theme=theme)
     foot = render.load_theme(theme).spacing.foot * 72 / 25.4

@@ -352,9 +352,11 @@ def test_a_still_without_a_photographer_prints_no_photo_credit(tmp_path):
         kit = kit_file.load()
         for still in kit.stills:
             still.credit, still.copyright = "", ""
-        still = next(s for s in kit.stills if s.included)
-        still.copyright = "© Nordlicht Films"
+        alone, both = [s for s in kit.stills if s.included][:2]
+        alone.copyright = "© Nordlicht Films"
+        both.credit, both.copyright = "Ian Chen", "CC BY 4.0"
         result = render.render_pdf(kit, kit_file, render.Options(invariant=True))
     text = squash(text_of(pypdf.PdfReader(io.BytesIO(result.pdf))))
-    assert "Photo:" not in text
-    assert f"{still.caption} © Nordlicht Films" in text  # the copyright alone, no "Photo:"
+    assert text.count("Photo:") == 1
+    assert f"{alone.caption} © Nordlicht Films" in text  # the copyright alone, no "Photo:"
+    assert f"{both.caption} Photo: Ian Chen · CC BY 4.0" in text
