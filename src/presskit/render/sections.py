@@ -342,6 +342,7 @@ def cover(ctx: Context) -> list[Flowable]:
     room = ctx.page[1] - 2 * ctx.margin - cover_foot(ctx)
     still = cover_still(ctx)
     full_bleed = theme.style.cover == "full-bleed"
+    # Equivalent mutant (make mutants): "still or full_bleed"; fitted() of no still is None.
     if still and full_bleed:
         # The onPage hook paints it edge to edge; the flow leaves its room free.
         size = ctx.fitted(still, (ctx.page[0], ctx.page[1] * 0.6))
