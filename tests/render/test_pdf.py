@@ -12,6 +12,7 @@ import pytest
 
 from presskit import kitio, model, render
 from presskit.render.images import pixels_for
+from presskit.render.markup import PIECE_CHARS, pieces
 from presskit.store import KitFile
 from tests.pdf_checks import font_names, unembedded_fonts
 from tests.render.photos import credit_lines, give_each_still_its_own_photographer
@@ -257,6 +258,22 @@ def test_huge_content_paginates_without_a_layout_error(tmp_path):
     reader = pypdf.PdfReader(io.BytesIO(result.pdf))
     assert len(reader.pages) > 50
     assert "Question 199?" in text_of(reader)
+
+
+def test_a_long_paragraph_is_set_in_pieces_cut_at_spaces_near_the_limit():
+    """Past PIECE_CHARS a paragraph is set in pieces (each starts a new line), so layout
+    time grows linearly: each piece at most PIECE_CHARS, ending at a space in its last half
+    where there is one, nothing lost; a paragraph at the limit stays whole."""
+    at_limit = "word " * (PIECE_CHARS // 5)
+    assert len(at_limit) == PIECE_CHARS and pieces(at_limit) == [at_limit]
+    words = "light grief memory frame " * 2_000  # 50,000 characters
+    found = pieces(words)
+    assert " ".join(found) == words  # the cuts fall on spaces: only those go
+    assert all(PIECE_CHARS // 2 <= len(p) <= PIECE_CHARS for p in found[:-1])
+    assert all(p.endswith(("light", "grief", "memory", "frame")) for p in found[:-1])
+    # A space only early on: cut at the limit (a line break after "intro" would be stray).
+    unbroken = "intro " + "x" * 25_000
+    assert [len(p) for p in pieces(unbroken)] == [PIECE_CHARS, PIECE_CHARS, 5_006]
 
 
 def test_a_failed_or_cancelled_export_leaves_the_old_pdf_alone(sample_kit, tmp_path):
