@@ -273,8 +273,9 @@ def test_a_long_paragraph_is_set_in_pieces_cut_at_spaces_near_the_limit():
     assert all(PIECE_CHARS - 7 <= len(p) <= PIECE_CHARS for p in found[:-1])
     assert all(p.endswith(("light", "grief", "memory", "frame")) for p in found[:-1])
     # A space only in the first half: cut at the limit, not at that space (a stray break).
-    unbroken = "x" * 4_000 + " " + "y" * 25_000
+    unbroken = "x" * 4_000 + " " + "X" * 25_000
     assert [len(p) for p in pieces(unbroken)] == [PIECE_CHARS, PIECE_CHARS, 9_001]
+    assert pieces("x" * PIECE_CHARS + "   ") == ["x" * PIECE_CHARS]  # no empty last piece
 
 
 def test_a_failed_or_cancelled_export_leaves_the_old_pdf_alone(sample_kit, tmp_path):

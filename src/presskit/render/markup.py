@@ -48,8 +48,12 @@ def pieces(text: str) -> list[str]:
     found = []
     while len(text) > PIECE_CHARS:
         cut = text.rfind(" ", PIECE_CHARS // 2, PIECE_CHARS)
+        # Equivalent mutants (make mutants): "cut >= 0", "cut > 1": rfind from the middle
+        # finds nothing (-1) or a space past it, never 0 or 1.
         cut = cut if cut > 0 else PIECE_CHARS
         found.append(text[:cut])
+        # Equivalent in print: "lstrip()" would also drop a line break right after the
+        # cut, which would open the next piece with an empty line; either reads the same.
         text = text[cut:].lstrip(" ")
     return [*found, text] if text else found
 
