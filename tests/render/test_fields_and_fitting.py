@@ -193,6 +193,16 @@ def placed_text(page: pypdf.PageObject) -> list[tuple[str, float, float]]:
     return pieces
 
 
+def test_a_line_break_starts_a_line_and_a_blank_line_a_paragraph(tmp_path):
+    typed = "First line of the bio\nsecond line\n \t\nA new paragraph"
+    kit = model.PressKit(person=model.Person(name="Ana Lima", bio_long=typed))
+    reader, _text = pdf_text(kit, tmp_path)
+    y = {text.strip(): y for page in reader.pages for text, y, _size in placed_text(page)}
+    line = y["First line of the bio"] - y["second line"]
+    paragraph = y["second line"] - y["A new paragraph"]
+    assert 0 < line < paragraph < 2 * line  # a paragraph's space, not an empty line
+
+
 def long_kit() -> model.PressKit:
     long = ("Maria-Aurelia Wojciechowska-Lindqvist " * 14)[:500]
     return model.PressKit(

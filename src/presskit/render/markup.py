@@ -62,6 +62,7 @@ def inline(text: str, primary: Family, coverage: Coverage) -> str:
     """Escaped markup for one paragraph, with fallback fonts where the face has no glyphs."""
     parts = []
     for family, chunk in runs(typographic(text), primary, coverage):
+        # Equivalent mutant (make mutants): "<BR/>"; ReportLab reads tag names in any case.
         safe = escape(chunk).replace("\n", "<br/>")
         parts.append(f'<font face="{family.regular}">{safe}</font>' if family else safe)
     return "".join(parts)
