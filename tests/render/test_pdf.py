@@ -320,12 +320,13 @@ def test_no_private_metadata_reaches_the_pdf(tmp_path):
 
 
 def test_right_to_left_text_is_shaped_and_every_script_is_drawn(tmp_path):
-    # Hebrew in a paragraph of its own: no Arabic beside it to call for shaping
+    # Hebrew, and Latin with combining accents, each in a paragraph of its own: no Arabic
+    # beside them to call for shaping
     kit = model.PressKit(
         person=model.Person(
             name="Im-Sun Song",
             bio_short="مرحبا بالعالم — Ωμέγα — Привет — 송임선",
-            bio_long="שלום עולם",
+            bio_long="שלום עולם\n\nCafe\u0301 Zo\u0308e",
         )
     )
     with KitFile.create(tmp_path / "k.presskit", kit) as f:
@@ -338,6 +339,7 @@ def test_right_to_left_text_is_shaped_and_every_script_is_drawn(tmp_path):
     assert "Ωμέγα" in text and "Привет" in text and "송임선" in text
     # Shaped: read right to left, Arabic letters joined (unshaped, both came out reversed)
     assert "ﻣﺮﺣﺒﺎ ﺑﺎﻟﻌﺎﻟﻢ" in text and "שלום עולם" in text
+    assert "Caf\u00e9 Z\u00f6e" in text  # each accent set with its letter, as one glyph
 
 
 def test_an_export_of_chosen_sections_keeps_the_kits_order_even_for_a_hidden_one(sample_kit):
