@@ -82,17 +82,26 @@ def test_an_edit_made_while_an_autosave_is_written_stays_unsaved(qtbot, session,
     assert on_disk(kit_path).person.pronouns == "she/her"
 
 
-def test_a_still_added_a_moment_ago_is_written_with_its_picture(session, kit_path, tmp_path):
-    photo = tmp_path / "set.jpg"
+def add_a_still(session: Session, folder: Path) -> tuple[Path, str]:
+    """A still with a new picture, added as the stills page adds one: (photo, its sha256)."""
+    photo = folder / "set.jpg"
     Image.new("RGB", (640, 400), (30, 60, 90)).save(photo)
     image = kitio.import_image(photo)
     session.add_picture(image.asset)
     still = kitio.still_for(image, session.kit, credit="Ana Ruiz")
     session.apply(model.InsertItem(("stills",), len(session.kit.stills), still), "Add still")
-    session.write_now()
+    return photo, image.sha256
+
+
+@pytest.mark.parametrize("write", ["write_now", "save"])
+def test_a_still_added_a_moment_ago_is_written_with_its_picture(
+    qtbot, session, kit_path, tmp_path, write
+):
+    photo, sha256 = add_a_still(session, tmp_path)
+    getattr(session, write)()
     with KitFile.open(kit_path, read_only=True) as kit_file:
         assert kit_file.load().stills[-1].credit == "Ana Ruiz"
-        assert kit_file.asset_bytes(image.sha256) == photo.read_bytes()
+        assert kit_file.asset_bytes(sha256) == photo.read_bytes()
 
 
 def test_restoring_a_revision_writes_the_present_first(qtbot, session, kit_path):
@@ -102,6 +111,7 @@ def test_restoring_a_revision_writes_the_present_first(qtbot, session, kit_path)
     revision = session.kit_file.revisions()[0]
     session.restore_revision(revision.id, "Restore")
     assert session.kit.person.pronouns == ""
+    assert session.undo_stack.undoText() == "Restore"  # Edit > Undo Restore
     # What was there before the restore is on disk; the restore is one step to undo.
     assert on_disk(kit_path).person.pronouns == "they/them"
     session.undo_stack.undo()
@@ -119,6 +129,34 @@ def test_save_as_moves_untitled_work_out_of_recovery(qtbot, tmp_path):
     assert not recovery.exists() and not session.modified
     assert on_disk(tmp_path / "Ana.presskit").person.name == "Ana Ruiz"
     session.close()
+
+
+def test_untitled_work_saved_as_before_any_autosave_keeps_its_picture(qtbot, tmp_path):
+    application()
+    session = Session(model.PressKit())
+    session.set(("person", "name"), "Ana Ruiz", "Name")
+    photo, sha256 = add_a_still(session, tmp_path)
+    assert session.recovery is None  # nothing written anywhere yet
+    session.save_as(tmp_path / "Ana.presskit")
+    assert session.path == tmp_path / "Ana.presskit" and not session.modified
+    with KitFile.open(tmp_path / "Ana.presskit", read_only=True) as kit_file:
+        assert kit_file.load().person.name == "Ana Ruiz"
+        assert kit_file.asset_bytes(sha256) == photo.read_bytes()
+    session.close()
+
+
+def test_save_as_of_an_opened_kit_takes_every_picture_and_leaves_the_old_file(
+    qtbot, session, kit_path, tmp_path
+):
+    session.set(PRONOUNS, "she/her", "Pronouns")
+    session.save_as(tmp_path / "copy.presskit")
+    assert session.path == tmp_path / "copy.presskit"
+    original = on_disk(kit_path)
+    assert original.person.pronouns == "" and original.stills  # as it was
+    with KitFile.open(kit_path, read_only=True) as old, KitFile.open(session.path) as new:
+        assert new.load().person.pronouns == "she/her"
+        for still in original.stills:
+            assert new.asset_bytes(still.asset) == old.asset_bytes(still.asset)
 
 
 def test_discarding_untitled_work_leaves_nothing_to_recover(qtbot):
