@@ -11,6 +11,7 @@ from PIL import Image
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from presskit import kitio, model
+from presskit.gui import recovery
 from presskit.gui.app import application
 from presskit.gui.main_window import MainWindow
 from presskit.gui.session import Session
@@ -102,6 +103,34 @@ def test_a_still_added_a_moment_ago_is_written_with_its_picture(
     with KitFile.open(kit_path, read_only=True) as kit_file:
         assert kit_file.load().stills[-1].credit == "Ana Ruiz"
         assert kit_file.asset_bytes(sha256) == photo.read_bytes()
+
+
+def test_an_autosave_writes_new_pictures_and_adds_no_revision(qtbot, session, kit_path, tmp_path):
+    """Revisions are what File > Revisions lists: explicit saves only, never autosaves."""
+    with KitFile.open(kit_path, read_only=True) as kit_file:
+        revisions = len(kit_file.revisions())
+    photo, sha256 = add_a_still(session, tmp_path)
+    with qtbot.waitSignal(session.autosaved, timeout=10_000) as said:
+        session.autosave_timer.stop()
+        session.autosave()
+    assert said.args == ["Saved automatically"]
+    with KitFile.open(kit_path, read_only=True) as kit_file:
+        assert kit_file.asset_bytes(sha256) == photo.read_bytes()
+        assert len(kit_file.revisions()) == revisions
+
+
+def test_an_autosave_with_nowhere_to_keep_untitled_work_says_why(qtbot, tmp_path, monkeypatch):
+    application()
+    nowhere = tmp_path / "no such folder" / "recovery.presskit"
+    monkeypatch.setattr(recovery, "new_recovery_path", lambda: nowhere)
+    session = Session(model.PressKit())
+    session.set(("person", "name"), "Ana Ruiz", "Name")
+    with qtbot.waitSignal(session.autosave_failed, timeout=10_000) as said:
+        session.autosave_timer.stop()
+        session.autosave()
+    assert said.args[0].startswith("Autosave failed: ") and "recovery.presskit" in said.args[0]
+    assert session.unwritten() and not nowhere.exists()
+    session.close()
 
 
 def test_restoring_a_revision_writes_the_present_first(qtbot, session, kit_path):

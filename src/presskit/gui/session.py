@@ -218,6 +218,7 @@ class Session(QObject):
         generation, snapshot, options = self.generation, self.snapshot(), self._write_options()
 
         def job() -> int:
+            # Equivalent mutant (make mutants): "revision=None"; only a true one adds one.
             with target.another_connection() as connection:
                 connection.save(snapshot, revision=False, **options)
             return generation
