@@ -147,6 +147,24 @@ def test_restoring_a_revision_writes_the_present_first(qtbot, session, kit_path)
     assert session.kit.person.pronouns == "they/them"
 
 
+def test_undoing_a_restore_and_a_removal_after_saves_finds_the_still_and_its_picture(
+    qtbot, session, kit_path
+):
+    """No revision holds the removed still's picture (the kit came with none): only the
+    session keeps it, through the restore too, for as long as undo can bring it back."""
+    first = session.kit.stills[0]
+    session.apply(model.remove_stills(session.kit, [0]), "Remove still")
+    session.save()
+    session.restore_revision(session.kit_file.revisions()[0].id, "Restore")
+    session.save()
+    session.undo_stack.undo()  # the restore
+    session.undo_stack.undo()  # the removal
+    session.save()
+    with KitFile.open(kit_path, read_only=True) as kit_file:
+        assert kit_file.load().stills[0].id == first.id
+        assert kit_file.asset_bytes(first.asset)  # its picture, not "missing from the file"
+
+
 def test_save_as_moves_untitled_work_out_of_recovery(qtbot, tmp_path):
     application()
     session = Session(model.PressKit())
