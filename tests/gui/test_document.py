@@ -58,9 +58,11 @@ def test_an_undo_after_an_autosave_is_written_before_the_kit_is_let_go(qtbot, se
     assert not session.modified  # what the window shows is on disk
     session.undo_stack.undo()
     assert session.modified and session.autosave_timer.isActive()
+    revisions = len(session.kit_file.revisions())
     session.write_now()
     assert on_disk(kit_path).person.pronouns == ""
     assert not session.modified
+    assert len(session.kit_file.revisions()) == revisions  # File > Revisions: saves only
 
 
 def test_typing_on_after_an_autosave_is_a_change_to_write(qtbot, session, kit_path):
@@ -165,6 +167,17 @@ def test_undoing_a_restore_and_a_removal_after_saves_finds_the_still_and_its_pic
         assert kit_file.asset_bytes(first.asset)  # its picture, not "missing from the file"
 
 
+def test_a_kit_opened_read_only_is_never_written(qtbot, kit_path):
+    before = kit_path.read_bytes()
+    kit_file = KitFile.open(kit_path, read_only=True)
+    session = Session(kit_file.load(), kit_file)
+    session.set(PRONOUNS, "she/her", "Pronouns")
+    assert not session.autosave_timer.isActive()
+    session.write_now()  # what closing the window does: nothing to write, nothing raised
+    session.close()
+    assert kit_path.read_bytes() == before
+
+
 def test_save_as_moves_untitled_work_out_of_recovery(qtbot, tmp_path):
     application()
     session = Session(model.PressKit())
@@ -225,6 +238,7 @@ def test_an_untitled_autosave_says_it_is_kept_for_recovery(qtbot):
         session.autosave_timer.stop()
         session.autosave()
     assert said.args == ["Kept for recovery; Save to choose where"]
+    assert not session.unwritten()  # held by the recovery file: nothing more to write
     session.discard_recovery()
     session.close()
 
