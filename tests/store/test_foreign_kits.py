@@ -63,8 +63,9 @@ def test_a_schema_presskit_did_not_make_opens_read_only_and_is_never_written(kit
         assert "so it opened read-only" in reason and "\n" not in reason
         kit = f.load()
         assert len(kit.stills) == 2
-        with pytest.raises(KitFileError, match="which presskit did not put there"):
+        with pytest.raises(KitFileError, match="which presskit did not put there") as refused:
             f.save(kit)
+        assert ", so it is not written; to edit it, save a clean copy" in str(refused.value)
         with pytest.raises(KitFileError):
             f.add_asset(b"x", name="x.jpg", mime="image/jpeg", width=1, height=1)
         with pytest.raises(KitFileError):

@@ -266,6 +266,20 @@ def test_an_older_file_is_backed_up_then_migrated_once(tmp_path):
     assert siblings(path) == ["old.presskit", "old.v1-backup.presskit"]
 
 
+def test_each_migration_keeps_its_own_backup_beside_the_earlier_ones(tmp_path):
+    a = asset(3)
+    path = tmp_path / "old.presskit"
+    earlier = tmp_path / "old.v1-backup.presskit"
+    earlier.write_bytes(b"a backup from before")
+    for expected in ("old.v1-backup-2.presskit", "old.v1-backup-3.presskit"):
+        path.unlink(missing_ok=True)
+        _write_v1(path, kit_with(a), a)
+        original = path.read_bytes()
+        KitFile.open(path).close()
+        assert (tmp_path / expected).read_bytes() == original
+    assert earlier.read_bytes() == b"a backup from before"
+
+
 def test_a_failed_save_leaves_the_saved_kit_as_it_was(kit_path, monkeypatch):
     import presskit.store.kitfile as kitfile
 

@@ -46,6 +46,10 @@ from presskit.store.schema import (
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_REVISIONS = 50
 
+# Equivalent mutants (make mutants): every SQL statement below in lower or upper case
+# ("select json from revisions", "SELECT JSON FROM REVISIONS"); SQLite reads keywords and
+# table and column names in any case.
+
 
 @dataclass(frozen=True)
 class AssetInfo:
