@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import sqlite3
@@ -70,6 +71,34 @@ def test_create_refuses_an_existing_file_and_leaves_it_alone(kit_path):
         KitFile.create(kit_path, model.PressKit())
     assert fingerprint(kit_path) == before
     assert siblings(kit_path) == ["kit.presskit"]
+
+
+def no_hard_links(then=lambda: None):
+    """os.link as on a file system without hard links (FAT, exFAT, some network shares);
+    ``then`` runs first, as another program writing at the same moment would."""
+
+    def link(_source, _target):
+        then()
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    return link
+
+
+def test_without_hard_links_a_new_kit_is_still_made_whole_and_never_clobbers(tmp_path, monkeypatch):
+    import presskit.store.kitfile as kitfile
+
+    a = asset(4)
+    path = tmp_path / "k.presskit"
+    monkeypatch.setattr(kitfile.os, "link", no_hard_links())
+    KitFile.create(path, kit_with(a), [a]).close()
+    with KitFile.open(path) as f:
+        assert f.load() == kit_with(a) and f.asset_bytes(a.sha256) == a.data
+    assert siblings(path) == ["k.presskit"]  # no temporary file left beside it
+    other = tmp_path / "other.presskit"  # appears between the check and the publish
+    monkeypatch.setattr(kitfile.os, "link", no_hard_links(lambda: other.write_bytes(b"mine")))
+    with pytest.raises(KitFileError, match=r"“other\.presskit” already exists; choose another"):
+        KitFile.create(other, model.PressKit())
+    assert other.read_bytes() == b"mine"
 
 
 def test_at_rest_a_kit_is_one_file_with_a_rollback_journal(kit_path):
