@@ -101,6 +101,27 @@ def test_without_hard_links_a_new_kit_is_still_made_whole_and_never_clobbers(tmp
     assert other.read_bytes() == b"mine"
 
 
+def test_save_as_writes_the_kit_its_new_and_kept_pictures_and_history_under_the_new_name(
+    kit_path, tmp_path
+):
+    a, b, c = asset(1), asset(2), asset(3)
+    with KitFile.open(kit_path) as f:
+        f.save(kit_with(a), label="First")
+        # b: in no kit and no revision, kept because undo can bring it back
+        f.save(kit_with(a), revision=False, new_assets=[b], keep_assets={b.sha256})
+        before = fingerprint(kit_path)
+        new_file = f.save_as(
+            tmp_path / "new.presskit", kit_with(a, c), new_assets=[c], keep_assets={b.sha256}
+        )
+        new_file.close()
+    assert fingerprint(kit_path) == before
+    with KitFile.open(tmp_path / "new.presskit") as new:
+        assert new.load() == kit_with(a, c)
+        assert [r.label for r in new.revisions()] == ["Saved as", "First"]
+        for picture in (a, b, c):
+            assert new.asset_bytes(picture.sha256) == picture.data
+
+
 def test_at_rest_a_kit_is_one_file_with_a_rollback_journal(kit_path):
     with KitFile.open(kit_path) as f:
         f.save(kit_with(asset(1), name="Changed"))
