@@ -147,6 +147,17 @@ def test_a_picture_whose_bytes_no_longer_match_is_damaged_not_passed_on(kit_path
         }
 
 
+def test_a_picture_past_the_size_limit_is_named_as_damaged_and_not_read(kit_path, monkeypatch):
+    with KitFile.open(kit_path) as f:
+        first = f.load().stills[0].asset
+        monkeypatch.setattr(limits, "ASSET_BYTES", 100)  # a file made elsewhere, past it
+        with pytest.raises(DamagedImageError) as refused:
+            f.asset_bytes(first)
+    assert str(refused.value) == (
+        f"The image {first[:12]} in “kit.presskit” is damaged (its bytes no longer match it)."
+    )
+
+
 @pytest.mark.parametrize(
     "change", ["width = -5", "height = 'tall'", "size = size + 1", "width = 1000000000"]
 )
