@@ -193,6 +193,16 @@ def placed_text(page: pypdf.PageObject) -> list[tuple[str, float, float]]:
     return pieces
 
 
+def test_a_line_break_starts_a_line_and_a_blank_line_a_paragraph(tmp_path):
+    typed = "First line of the bio\nsecond line\n \t\nA new paragraph"
+    kit = model.PressKit(person=model.Person(name="Ana Lima", bio_long=typed))
+    reader, _text = pdf_text(kit, tmp_path)
+    y = {text.strip(): y for page in reader.pages for text, y, _size in placed_text(page)}
+    line = y["First line of the bio"] - y["second line"]
+    paragraph = y["second line"] - y["A new paragraph"]
+    assert 0 < line < paragraph < 2 * line  # a paragraph's space, not an empty line
+
+
 def long_kit() -> model.PressKit:
     long = ("Maria-Aurelia Wojciechowska-Lindqvist " * 14)[:500]
     return model.PressKit(
@@ -233,6 +243,31 @@ def test_a_long_name_is_set_smaller_then_wrapped_and_a_short_one_keeps_its_size(
     name = [(y, size) for text, y, size in placed_text(reader.pages[0]) if "Wojcie" in text]
     assert [size for _y, size in name] == pytest.approx([max(19, 50 * 0.4)] * len(name))
     assert 2 < len({round(y) for y, _size in name}) <= 5
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_full_cover_is_shrunk_to_end_just_above_the_key_contact(tmp_path, theme):
+    """Every cover line as long as it may be, the cover still and four long laurels, on the
+    shorter Letter page: more than the page holds, so the whole is set smaller to end just
+    above the key contact at the foot, never over it and never far short of it."""
+    path = tmp_path / "full.presskit"
+    kitio.create_kit(path, kitio.sample_json()).close()
+    with KitFile.open(path) as kit_file:
+        kit = kit_file.load()
+        kit.person = dataclasses.replace(long_kit().person, portrait=kit.person.portrait)
+        kit.interview.pull_quote = "A sentence that never ends. " * 60
+        kit.contact.email = "press@example.com"
+        award = model.Award(name="Best Film at the Berlinale " * 6, year=2024, note="Jury " * 9)
+        kit.films[0].awards = [award] * 4
+        options = render.Options(
+            invariant=True, theme=theme, sections=["cover"], page_size="letter"
+        )
+        reader = pypdf.PdfReader(io.BytesIO(render.render_pdf(kit, kit_file, options).pdf))
+    assert len(reader.pages) == 1
+    placed = placed_text(reader.pages[0])
+    contact, size = next((y, s) for text, y, s in placed if "press@example.com" in text)
+    lowest = min(y - s for text, y, s in placed if "press@example.com" not in text)
+    assert contact + size < lowest < contact + 5 * size
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -7,6 +7,7 @@ read it off the record of where things landed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -71,6 +72,18 @@ def test_a_caption_on_another_page_than_its_still(one_still_kit, bio_flow):
     assert "Frame 1" in next(f.detail for f in report.faults if f.kind == layout_check.STILL_PARTED)
 
 
+def test_a_credit_on_another_page_than_its_still_is_named(one_still_kit, bio_flow):
+    def parted(ctx):
+        still = dataclasses.replace(ctx.kit.stills[0], credit="Ian Chen")
+        picture, caption, credit = ctx.credited(still, ctx.frame_width, ctx.page[1] * 0.5)
+        return [picture, caption, PageBreak(), credit]
+
+    bio_flow(parted)
+    report = report_for(one_still_kit)
+    parted = [f.detail for f in report.faults if f.kind == layout_check.STILL_PARTED]
+    assert parted == ["The credit “Photo: Ian Chen” is on page 3, its still on page 2."]
+
+
 def test_a_film_title_on_another_page_than_its_key_still(one_still_kit, bio_flow):
     def title_then_still(ctx):
         still = ctx.kit.stills[0]
@@ -103,6 +116,13 @@ def test_a_picture_wider_than_the_text_area(one_still_kit, bio_flow):
     bio_flow(lambda ctx: [ctx.image(ctx.kit.stills[0], (ctx.frame_width * 1.3, ctx.page[1]))])
     report = report_for(one_still_kit, page_size="letter")
     assert (2, layout_check.OUTSIDE_FRAME) in kinds(report)
+
+
+def test_a_still_wider_than_the_text_area_is_named_by_its_caption(one_still_kit, bio_flow):
+    bio_flow(lambda ctx: ctx.credited(ctx.kit.stills[0], ctx.frame_width * 1.3, ctx.page[1] * 0.6))
+    report = report_for(one_still_kit, page_size="letter")
+    outside = [f.detail for f in report.faults if f.kind == layout_check.OUTSIDE_FRAME]
+    assert [detail.split(" reaches")[0] for detail in outside] == ["“Frame 1”"]
 
 
 def test_check_layout_prints_json_and_exits_1_on_faults(one_still_kit, bio_flow, capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -11,9 +12,11 @@ import pytest
 
 from presskit import kitio, model, render
 from presskit.render.images import pixels_for
+from presskit.render.markup import PIECE_CHARS, pieces
 from presskit.store import KitFile
 from tests.pdf_checks import font_names, unembedded_fonts
 from tests.render.photos import credit_lines, give_each_still_its_own_photographer
+from tests.render.test_fields_and_fitting import placed_text
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +30,11 @@ _EXPORTS: dict[tuple, bytes] = {}
 
 
 def export(kit_path: Path, **options) -> pypdf.PdfReader:
+    """The kit's PDF, rendered once per kit and options. Not kept under mutation testing
+    (`make mutants`): there every test must render for itself, or a mutant would be judged
+    by a PDF the unmutated renderer made, and only the first test to render would run."""
     key = (kit_path, tuple(sorted(options.items())))
-    if key not in _EXPORTS:
+    if key not in _EXPORTS or "MUTANT_UNDER_TEST" in os.environ:
         with KitFile.open(kit_path) as kit_file:
             result = render.render_pdf(
                 kit_file.load(), kit_file, render.Options(invariant=True, **options)
@@ -254,6 +260,24 @@ def test_huge_content_paginates_without_a_layout_error(tmp_path):
     assert "Question 199?" in text_of(reader)
 
 
+def test_a_long_paragraph_is_set_in_pieces_cut_at_spaces_near_the_limit():
+    """Past PIECE_CHARS a paragraph is set in pieces (each starts a new line), so layout
+    time grows linearly: each piece at most PIECE_CHARS, ending at a space in its last half
+    where there is one, nothing lost; a paragraph at the limit stays whole."""
+    at_limit = "word " * (PIECE_CHARS // 5)
+    assert len(at_limit) == PIECE_CHARS and pieces(at_limit) == [at_limit]
+    words = "light grief memory frame " * 2_000  # 50,000 characters
+    found = pieces(words)
+    assert " ".join(found) == words  # the cuts fall on spaces: only those go
+    # at the last space before the limit: within one word ("memory ") of it
+    assert all(PIECE_CHARS - 7 <= len(p) <= PIECE_CHARS for p in found[:-1])
+    assert all(p.endswith(("light", "grief", "memory", "frame")) for p in found[:-1])
+    # A space only in the first half: cut at the limit, not at that space (a stray break).
+    unbroken = "x" * 4_000 + " " + "X" * 25_000
+    assert [len(p) for p in pieces(unbroken)] == [PIECE_CHARS, PIECE_CHARS, 9_001]
+    assert pieces("x" * PIECE_CHARS + "   ") == ["x" * PIECE_CHARS]  # no empty last piece
+
+
 def test_a_failed_or_cancelled_export_leaves_the_old_pdf_alone(sample_kit, tmp_path):
     out = tmp_path / "kit.pdf"
     out.write_bytes(b"%PDF-1.4 the one I mailed yesterday")
@@ -296,9 +320,13 @@ def test_no_private_metadata_reaches_the_pdf(tmp_path):
 
 
 def test_right_to_left_text_is_shaped_and_every_script_is_drawn(tmp_path):
+    # Hebrew, and Latin with combining accents, each in a paragraph of its own: no Arabic
+    # beside them to call for shaping
     kit = model.PressKit(
         person=model.Person(
-            name="Im-Sun Song", bio_short="مرحبا بالعالم — שלום עולם — Ωμέγα — Привет — 송임선"
+            name="Im-Sun Song",
+            bio_short="مرحبا بالعالم — Ωμέγα — Привет — 송임선",
+            bio_long="שלום עולם\n\nCafe\u0301 Zo\u0308e",
         )
     )
     with KitFile.create(tmp_path / "k.presskit", kit) as f:
@@ -309,6 +337,9 @@ def test_right_to_left_text_is_shaped_and_every_script_is_drawn(tmp_path):
     assert "DejaVuSans" in fonts and "NanumGothic" in fonts
     text = page.extract_text()
     assert "Ωμέγα" in text and "Привет" in text and "송임선" in text
+    # Shaped: read right to left, Arabic letters joined (unshaped, both came out reversed)
+    assert "ﻣﺮﺣﺒﺎ ﺑﺎﻟﻌﺎﻟﻢ" in text and "שלום עולם" in text
+    assert "Caf\u00e9 Z\u00f6e" in text  # each accent set with its letter, as one glyph
 
 
 def test_an_export_of_chosen_sections_keeps_the_kits_order_even_for_a_hidden_one(sample_kit):
@@ -324,3 +355,48 @@ def test_an_export_of_chosen_sections_keeps_the_kits_order_even_for_a_hidden_one
     pages = chosen.anchors
     assert set(pages) >= {"cover", "interview", "films"}
     assert pages["cover"] < pages["interview"] < pages["films"]  # as in the kit, not as asked
+
+
+def test_quotes_dashes_and_dots_print_as_a_typesetter_sets_them(tmp_path):
+    typed = (
+        'She said "yes" -- then \'no\'... ("why") ["it"] {\'was\'} 1990--2000 —"late" '
+        '–\'later\' /"slash" -"dash" and her "Dragonfly\'s" end.'
+    )
+    kit = model.PressKit(person=model.Person(name="Ana Lima", bio_long=typed))
+    with KitFile.create(tmp_path / "bio.presskit", kit) as f:
+        result = render.render_pdf(f.load(), f, render.Options(invariant=True))
+    printed = squash(text_of(pypdf.PdfReader(io.BytesIO(result.pdf))))
+    assert (
+        "She said “yes” – then ‘no’… (“why”) [“it”] {‘was’} 1990—2000 —“late” "
+        "–‘later’ /“slash” -“dash” and her “Dragonfly’s” end."
+    ) in printed
+
+
+def test_a_still_without_a_photographer_prints_no_photo_credit(tmp_path):
+    path = tmp_path / "uncredited.presskit"
+    kitio.create_kit(path, kitio.sample_json()).close()
+    with KitFile.open(path) as kit_file:
+        kit = kit_file.load()
+        for still in kit.stills:
+            still.credit, still.copyright = "", ""
+        alone, both = [s for s in kit.stills if s.included][:2]
+        alone.copyright = "© Nordlicht Films"
+        both.credit, both.copyright = "Ian Chen", "CC BY 4.0"
+        result = render.render_pdf(kit, kit_file, render.Options(invariant=True))
+    text = squash(text_of(pypdf.PdfReader(io.BytesIO(result.pdf))))
+    assert text.count("Photo:") == 1
+    assert f"{alone.caption} © Nordlicht Films" in text  # the copyright alone, no "Photo:"
+    assert f"{both.caption} Photo: Ian Chen · CC BY 4.0" in text
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "minimal"])
+def test_the_cover_shows_its_still_once_and_the_name_clear_of_a_full_bleed_one(sample_kit, theme):
+    page = export(sample_kit, theme=theme, sections=("cover",)).pages[0]
+    content = page.get_contents().get_data().decode("latin-1")
+    # (placed height, bottom edge) of each picture; a full-bleed one is drawn in page space
+    drawn = re.findall(r"[\d.]+ 0 0 ([\d.]+) [\d.]+ ([\d.]+) cm\s+/\S+ Do", content)
+    assert len(drawn) == 1
+    if render.load_theme(theme).style.cover == "full-bleed":
+        bottom = float(drawn[0][1])
+        name = [y for text, y, _size in placed_text(page) if "Im-Sun Song" in text]
+        assert name and max(name) < bottom  # under the picture, not printed over it

@@ -63,8 +63,9 @@ def test_a_schema_presskit_did_not_make_opens_read_only_and_is_never_written(kit
         assert "so it opened read-only" in reason and "\n" not in reason
         kit = f.load()
         assert len(kit.stills) == 2
-        with pytest.raises(KitFileError, match="which presskit did not put there"):
+        with pytest.raises(KitFileError, match="which presskit did not put there") as refused:
             f.save(kit)
+        assert ", so it is not written; to edit it, save a clean copy" in str(refused.value)
         with pytest.raises(KitFileError):
             f.add_asset(b"x", name="x.jpg", mime="image/jpeg", width=1, height=1)
         with pytest.raises(KitFileError):
@@ -144,6 +145,17 @@ def test_a_picture_whose_bytes_no_longer_match_is_damaged_not_passed_on(kit_path
             first: "damaged",
             "f" * 64: "missing",
         }
+
+
+def test_a_picture_past_the_size_limit_is_named_as_damaged_and_not_read(kit_path, monkeypatch):
+    with KitFile.open(kit_path) as f:
+        first = f.load().stills[0].asset
+        monkeypatch.setattr(limits, "ASSET_BYTES", 100)  # a file made elsewhere, past it
+        with pytest.raises(DamagedImageError) as refused:
+            f.asset_bytes(first)
+    assert str(refused.value) == (
+        f"The image {first[:12]} in “kit.presskit” is damaged (its bytes no longer match it)."
+    )
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import sqlite3
@@ -70,6 +71,55 @@ def test_create_refuses_an_existing_file_and_leaves_it_alone(kit_path):
         KitFile.create(kit_path, model.PressKit())
     assert fingerprint(kit_path) == before
     assert siblings(kit_path) == ["kit.presskit"]
+
+
+def no_hard_links(then=lambda: None):
+    """os.link as on a file system without hard links (FAT, exFAT, some network shares);
+    ``then`` runs first, as another program writing at the same moment would."""
+
+    def link(_source, _target):
+        then()
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    return link
+
+
+def test_without_hard_links_a_new_kit_is_still_made_whole_and_never_clobbers(tmp_path, monkeypatch):
+    import presskit.store.kitfile as kitfile
+
+    a = asset(4)
+    path = tmp_path / "k.presskit"
+    monkeypatch.setattr(kitfile.os, "link", no_hard_links())
+    KitFile.create(path, kit_with(a), [a]).close()
+    with KitFile.open(path) as f:
+        assert f.load() == kit_with(a) and f.asset_bytes(a.sha256) == a.data
+    assert siblings(path) == ["k.presskit"]  # no temporary file left beside it
+    other = tmp_path / "other.presskit"  # appears between the check and the publish
+    monkeypatch.setattr(kitfile.os, "link", no_hard_links(lambda: other.write_bytes(b"mine")))
+    with pytest.raises(KitFileError, match=r"“other\.presskit” already exists; choose another"):
+        KitFile.create(other, model.PressKit())
+    assert other.read_bytes() == b"mine"
+
+
+def test_save_as_writes_the_kit_its_new_and_kept_pictures_and_history_under_the_new_name(
+    kit_path, tmp_path
+):
+    a, b, c = asset(1), asset(2), asset(3)
+    with KitFile.open(kit_path) as f:
+        f.save(kit_with(a), label="First")
+        # b: in no kit and no revision, kept because undo can bring it back
+        f.save(kit_with(a), revision=False, new_assets=[b], keep_assets={b.sha256})
+        before = fingerprint(kit_path)
+        new_file = f.save_as(
+            tmp_path / "new.presskit", kit_with(a, c), new_assets=[c], keep_assets={b.sha256}
+        )
+        new_file.close()
+    assert fingerprint(kit_path) == before
+    with KitFile.open(tmp_path / "new.presskit") as new:
+        assert new.load() == kit_with(a, c)
+        assert [r.label for r in new.revisions()] == ["Saved as", "First"]
+        for picture in (a, b, c):
+            assert new.asset_bytes(picture.sha256) == picture.data
 
 
 def test_at_rest_a_kit_is_one_file_with_a_rollback_journal(kit_path):
@@ -264,6 +314,20 @@ def test_an_older_file_is_backed_up_then_migrated_once(tmp_path):
     db.close()
     KitFile.open(path).close()
     assert siblings(path) == ["old.presskit", "old.v1-backup.presskit"]
+
+
+def test_each_migration_keeps_its_own_backup_beside_the_earlier_ones(tmp_path):
+    a = asset(3)
+    path = tmp_path / "old.presskit"
+    earlier = tmp_path / "old.v1-backup.presskit"
+    earlier.write_bytes(b"a backup from before")
+    for expected in ("old.v1-backup-2.presskit", "old.v1-backup-3.presskit"):
+        path.unlink(missing_ok=True)
+        _write_v1(path, kit_with(a), a)
+        original = path.read_bytes()
+        KitFile.open(path).close()
+        assert (tmp_path / expected).read_bytes() == original
+    assert earlier.read_bytes() == b"a backup from before"
 
 
 def test_a_failed_save_leaves_the_saved_kit_as_it_was(kit_path, monkeypatch):

@@ -196,6 +196,7 @@ class Session(QObject):
             # describes the file. Another autosave follows the newer edit.
             self.undo_stack.resetClean()
 
+    # Equivalent mutant (make mutants): any default index; indexChanged always passes one.
     def _schedule_autosave(self, _index: int = 0) -> None:
         if self.unwritten():
             self.autosave_timer.start()
@@ -218,6 +219,7 @@ class Session(QObject):
         generation, snapshot, options = self.generation, self.snapshot(), self._write_options()
 
         def job() -> int:
+            # Equivalent mutant (make mutants): "revision=None"; only a true one adds one.
             with target.another_connection() as connection:
                 connection.save(snapshot, revision=False, **options)
             return generation
@@ -243,6 +245,7 @@ class Session(QObject):
         if not self.unwritten():
             return
         target, generation = self._autosave_file(), self.generation
+        # Equivalent mutant (make mutants): "revision=None"; only a true one adds one.
         target.save(self.kit, revision=False, **self._write_options())
         self._landed(generation)
 

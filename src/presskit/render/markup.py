@@ -48,8 +48,12 @@ def pieces(text: str) -> list[str]:
     found = []
     while len(text) > PIECE_CHARS:
         cut = text.rfind(" ", PIECE_CHARS // 2, PIECE_CHARS)
+        # Equivalent mutants (make mutants): "cut >= 0", "cut > 1": rfind from the middle
+        # finds nothing (-1) or a space past it, never 0 or 1.
         cut = cut if cut > 0 else PIECE_CHARS
         found.append(text[:cut])
+        # Equivalent in print: "lstrip()" would also drop a line break right after the
+        # cut, which would open the next piece with an empty line; either reads the same.
         text = text[cut:].lstrip(" ")
     return [*found, text] if text else found
 
@@ -58,6 +62,7 @@ def inline(text: str, primary: Family, coverage: Coverage) -> str:
     """Escaped markup for one paragraph, with fallback fonts where the face has no glyphs."""
     parts = []
     for family, chunk in runs(typographic(text), primary, coverage):
+        # Equivalent mutant (make mutants): "<BR/>"; ReportLab reads tag names in any case.
         safe = escape(chunk).replace("\n", "<br/>")
         parts.append(f'<font face="{family.regular}">{safe}</font>' if family else safe)
     return "".join(parts)

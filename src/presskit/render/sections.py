@@ -266,7 +266,8 @@ class Context:
             parts.append(self.para(still.caption, self.styles.caption, "caption", still.id))
         if credit_line(still):
             parts.append(self.para(credit_line(still), self.styles.credit, "credit", still.id))
-        else:
+        else:  # the credit's room, so an uncredited still keeps its neighbours' rhythm
+            # Equivalent mutant (make mutants): any width; only a spacer's height takes room.
             parts.append(Spacer(1, self.styles.credit.spaceAfter))
         return parts
 
@@ -383,6 +384,7 @@ def cover(ctx: Context) -> list[Flowable]:
     room = ctx.page[1] - 2 * ctx.margin - cover_foot(ctx)
     still = cover_still(ctx)
     full_bleed = theme.style.cover == "full-bleed"
+    # Equivalent mutant (make mutants): "still or full_bleed"; fitted() of no still is None.
     if still and full_bleed:
         # The onPage hook paints it edge to edge; the flow leaves its room free.
         size = ctx.fitted(still, (ctx.page[0], ctx.page[1] * 0.6))

@@ -46,6 +46,10 @@ from presskit.store.schema import (
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_REVISIONS = 50
 
+# Equivalent mutants (make mutants): every SQL statement below in lower or upper case
+# ("select json from revisions", "SELECT JSON FROM REVISIONS"); SQLite reads keywords and
+# table and column names in any case.
+
 
 @dataclass(frozen=True)
 class AssetInfo:
@@ -819,6 +823,8 @@ def _inspect(path: Path) -> tuple[int, list[str]]:
             raise KitFileError(f"{_named(path)} is a database, but not a presskit kit.")
         if version > FORMAT_VERSION:
             return version, []
+        # Equivalent mutants (make mutants): the two DatabaseError texts below; a person
+        # reads "is damaged" from the handler, never them.
         if [row[0] for row in db.execute("PRAGMA quick_check")] != ["ok"]:
             raise sqlite3.DatabaseError("database disk image is malformed")
         tables = {
