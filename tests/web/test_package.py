@@ -436,3 +436,19 @@ def test_a_still_changed_in_the_folder_since_is_written_anew(tmp_path):
         f.write(b"\x00" * 8)
     export(kit_path, out)
     assert still.read_bytes() == written
+
+
+def test_a_link_put_in_place_of_a_still_is_never_taken_into_the_new_package(tmp_path):
+    kit_path, _kit, _assets = package_kit(tmp_path)
+    out = tmp_path / "out"
+    export(kit_path, out)
+    still = sorted((out / "stills").iterdir())[0]
+    written = still.read_bytes()
+    kept = still.stat()
+    secret = tmp_path / "secret.txt"  # as long and as old as the still: only the link tells
+    secret.write_bytes(b"x" * kept.st_size)
+    os.utime(secret, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    still.unlink()
+    still.symlink_to(secret)
+    export(kit_path, out)
+    assert not still.is_symlink() and still.read_bytes() == written

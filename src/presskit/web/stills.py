@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from presskit import model
 from presskit.imaging.jpeg_metadata import JpegStructureError, StillCredits, with_credits
@@ -89,7 +90,9 @@ class Previous:
             return False
         try:
             old = self.folder / path
-            stat = old.stat()
+            stat = old.lstat()
+            if not S_ISREG(stat.st_mode):
+                return False  # a link put in its place: never followed into the package
             if [stat.st_size, stat.st_mtime_ns] != [kept.get("size"), kept.get("mtime_ns")]:
                 return False  # changed since presskit wrote it
             os.link(old, target)
