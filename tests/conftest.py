@@ -64,3 +64,11 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
     seed = getattr(config.option, "randomly_seed", None)
     if isinstance(seed, int) and config.pluginmanager.has_plugin("randomly"):
         terminalreporter.write_line(f"test order: -p randomly --randomly-seed={seed} repeats it")
+
+
+def pytest_collection_finish(session) -> None:
+    # Also before the first test: a run that crashes (a segfault in Qt) never reaches the
+    # summary, and its order is the one thing needed to repeat it.
+    pytest_terminal_summary(
+        session.config.pluginmanager.get_plugin("terminalreporter"), session.config
+    )
