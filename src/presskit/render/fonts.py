@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -49,23 +50,28 @@ class Family(Face):
     covers: frozenset[int] = frozenset()
 
 
+def font_file(name: str, style: str) -> Path:
+    """A bundled family's file for ``style``; a missing italic takes the upright and a
+    missing bold the regular (a slanted roman is a fake italic), in the PDF and the web
+    page alike."""
+    folder = resources_dir() / "fonts" / name
+    fallback = {"Bold": "Regular", "Italic": "Regular", "BoldItalic": "Bold"}
+    while not (folder / f"{name}-{style}.ttf").is_file():
+        if style == "Regular":
+            raise ExportError(f"The font “{name}” is not among presskit's fonts.")
+        style = fallback[style]
+    return folder / f"{name}-{style}.ttf"
+
+
 @cache
 def family(name: str) -> Family:
-    """Registers a bundled family (all four styles; a missing italic uses the upright,
-    since a slanted roman is a fake italic) and returns it."""
-    folder = resources_dir() / "fonts" / name
-    files = {style: folder / f"{name}-{style}.ttf" for style in STYLES}
-    if not files["Regular"].is_file():
-        raise ExportError(f"The font “{name}” is not among presskit's fonts.")
-    fallback = {"Bold": "Regular", "Italic": "Regular", "BoldItalic": "Bold"}
+    """Registers a bundled family (all four styles, as ``font_file`` finds them) and
+    returns it."""
     registered: dict[str, str] = {}
     covers: frozenset[int] = frozenset()
     for style in STYLES:
-        source = style
-        while not files[source].is_file():
-            source = fallback[source]
         font_name = f"{name}-{style}"
-        font = TTFont(font_name, str(files[source]))
+        font = TTFont(font_name, str(font_file(name, style)))
         pdfmetrics.registerFont(font)
         registered[style] = font_name
         if style == "Regular":

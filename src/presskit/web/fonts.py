@@ -23,9 +23,7 @@ import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from presskit.bundled import resources_dir
-from presskit.errors import ExportError
-from presskit.render.fonts import FALLBACKS
+from presskit.render.fonts import FALLBACKS, font_file
 from presskit.web.style import WebFace
 
 # Tables a browser never reads (Graphite shaping, VisualTrueType sources): dropped quietly
@@ -35,16 +33,8 @@ _UNUSED_TABLES += ["TSIS", "TSI0", "TSI1", "TSI2", "TSI3", "TSI5", "TSIB", "TSIC
 
 
 def font_path(face: WebFace) -> Path:
-    """The face's TTF; a missing italic or bold takes the upright or regular, as the PDF
-    does (``render.fonts.family``)."""
-    folder = resources_dir() / "fonts" / face.family
-    fallback = {"Bold": "Regular", "Italic": "Regular", "BoldItalic": "Bold"}
-    style = face.style
-    while not (folder / f"{face.family}-{style}.ttf").is_file():
-        if style == "Regular":
-            raise ExportError(f"The font “{face.family}” is not among presskit's fonts.")
-        style = fallback[style]
-    return folder / f"{face.family}-{style}.ttf"
+    """The face's TTF, as the PDF takes it (``render.fonts.font_file``)."""
+    return font_file(face.family, face.style)
 
 
 @cache
