@@ -96,6 +96,7 @@ class Context:
     loose_groups: set[str] = field(default_factory=set)
     # Film ids whose laurels follow the kept head, where they made it too tall to fit.
     laurels_after: set[str] = field(default_factory=set)
+    _pixels: dict[str, tuple[int, int]] = field(default_factory=dict)  # ``pixels``
 
     @property
     def planning(self) -> bool:
@@ -192,18 +193,26 @@ class Context:
         )
         return mark(label, role, text=text) if role else label
 
+    def pixels(self, asset: str) -> tuple[int, int]:
+        """The picture's size in pixels, asked of the source once per render (every layout
+        pass asks again for every still)."""
+        if asset not in self._pixels:
+            info = self.source.asset_info(asset)
+            self._pixels[asset] = (info.width, info.height)
+        return self._pixels[asset]
+
     def fitted(self, still: model.Still, box: tuple[float, float]) -> tuple[float, float] | None:
         """The placed size of a still inside ``box`` (points), keeping its aspect ratio."""
         try:
-            info = self.source.asset_info(still.asset)
+            width, height = self.pixels(still.asset)
         except MissingImageError:
             return None
         except PresskitError:
             raise  # the kit cannot be read (a failing disk): stop, rather than drop the still
         except Exception:
             return None
-        scale = min(box[0] / info.width, box[1] / info.height)
-        return info.width * scale, info.height * scale
+        scale = min(box[0] / width, box[1] / height)
+        return width * scale, height * scale
 
     def image(
         self, still: model.Still, box: tuple[float, float], *, within_dpi: bool = False
@@ -240,8 +249,7 @@ class Context:
     def at_most_dpi(self, still: model.Still, size: tuple[float, float]) -> tuple[float, float]:
         """``size`` (points), made smaller where the picture has too few pixels for it at the
         profile's dpi: an upscaled still prints soft."""
-        info = self.source.asset_info(still.asset)  # read already: ``fitted`` found it
-        largest = info.width / PROFILES[self.profile].dpi * 72
+        largest = self.pixels(still.asset)[0] / PROFILES[self.profile].dpi * 72
         scale = min(1.0, largest / size[0])
         return size[0] * scale, size[1] * scale
 
