@@ -452,3 +452,18 @@ def test_a_link_put_in_place_of_a_still_is_never_taken_into_the_new_package(tmp_
     still.symlink_to(secret)
     export(kit_path, out)
     assert not still.is_symlink() and still.read_bytes() == written
+
+
+def test_exported_again_from_a_source_without_a_kit_file_a_changed_still_is_written(tmp_path):
+    """Without a kit file the originals are read before the writer starts; a still whose
+    old file cannot be taken over is then written from that, not looked for in a file."""
+    kit_path, _kit, _assets = package_kit(tmp_path)
+    out = tmp_path / "out"
+    with KitFile.open(kit_path) as kit_file:
+        kit, source = kit_file.load(), Unsaved(kit_file)
+        export_package(kit, source, out)
+        still = sorted((out / "stills").iterdir())[0]
+        written = still.read_bytes()
+        still.write_bytes(written[:-10] + b"\x00" * 10)  # edited since
+        export_package(kit, source, out)
+    assert still.read_bytes() == written

@@ -98,7 +98,7 @@ class PreflightPanel(QDockWidget):
 
     def take_layout(self, faults: list) -> None:
         """The layout faults of the preview's newest render, shown with the other findings."""
-        from presskit import preflight  # loaded already: the preview's render brought it in
+        from presskit import preflight  # quick: the preview's render loaded what it needs
 
         self._layout = preflight.layout_findings(faults)
         if self._checked is not None:  # else the first check shows them

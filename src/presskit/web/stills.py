@@ -206,9 +206,9 @@ class StillsWriter:
             for planned_still in self.planned:
                 if self._failed is not None:
                     break  # raised on leaving
-                data = None
-                if not self.kit_path and not self._reusable(planned_still):
-                    data = self.source.asset_bytes(planned_still.still.asset)
+                # From a kit file the writer reads an original itself, and only when it
+                # cannot take the previous package's file over.
+                data = None if self.kit_path else self.source.asset_bytes(planned_still.still.asset)
                 self._queue.put((planned_still, data))
         except BaseException:
             self.__exit__(None, True, None)
@@ -222,10 +222,6 @@ class StillsWriter:
         self._thread.join()
         if error is None and self._failed is not None:
             raise self._failed
-
-    def _reusable(self, planned_still: StillFile) -> bool:
-        kept = self.previous.files.get(planned_still.path)
-        return isinstance(kept, dict) and kept.get("key") == planned_still.key
 
     def _run(self) -> None:
         try:
