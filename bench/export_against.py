@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -56,7 +57,7 @@ def make_kit(folder: Path, stills: int) -> Path:
 def cpu_seconds(src: Path, kit: Path, out: Path, profile: str) -> float:
     result = subprocess.run(
         [sys.executable, "-c", JOB, str(kit), str(out), profile],
-        env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
+        env={**os.environ, "PYTHONPATH": str(src)},  # this side's presskit, not the installed one
         capture_output=True,
         text=True,
         check=True,
