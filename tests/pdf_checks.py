@@ -59,3 +59,16 @@ def multiply(m, n):
         a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
         e * A + f * C + E, e * B + f * D + F,
     )  # fmt: skip
+
+
+def placed_text(page: pypdf.PageObject) -> list[tuple[str, float, float]]:
+    """(text, baseline y, font size) of each piece of text drawn on the page."""
+    pieces: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, _font, size):
+        if text.strip():
+            scale = cm[3] * tm[3]
+            pieces.append((text, cm[3] * tm[5] + cm[5], size * scale))
+
+    page.extract_text(visitor_text=visit)
+    return pieces

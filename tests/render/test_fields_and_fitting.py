@@ -15,6 +15,7 @@ import pytest
 from presskit import kitio, model, render
 from presskit.errors import ExportError
 from presskit.store import KitFile
+from tests.pdf_checks import placed_text
 
 THEMES = ("classic", "modern", "minimal")
 
@@ -178,19 +179,6 @@ def test_an_export_of_chosen_empty_sections_or_of_none_says_which(tmp_path):
 
 
 # -- long fields ---------------------------------------------------------------------------
-
-
-def placed_text(page: pypdf.PageObject) -> list[tuple[str, float, float]]:
-    """(text, baseline y, font size) of each piece of text drawn on the page."""
-    pieces: list[tuple[str, float, float]] = []
-
-    def visit(text, cm, tm, _font, size):
-        if text.strip():
-            scale = cm[3] * tm[3]
-            pieces.append((text, cm[3] * tm[5] + cm[5], size * scale))
-
-    page.extract_text(visitor_text=visit)
-    return pieces
 
 
 def test_a_line_break_starts_a_line_and_a_blank_line_a_paragraph(tmp_path):

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak
 
 from presskit import cli
 from presskit.render import layout_check, sections
 from presskit.render.document import Options, check_layout, render_pdf
+from presskit.render.flowables import Marker
+from presskit.render.plan import mark
 from presskit.store import KitFile
+from tests.pdf_checks import placed_text
 from tests.render import corpus
 
 
@@ -163,6 +168,20 @@ def test_a_long_answer_starts_under_its_question_and_fills_the_page(tmp_path, th
         assert used >= 0.8 * (frame[3] - frame[1]), (page, used)
 
 
+class _Block(Flowable):
+    """Text or a picture, ``height`` points tall (invisible)."""
+
+    def __init__(self, height: float):
+        super().__init__()
+        self.height = height
+
+    def wrap(self, available_width, available_height):
+        return available_width, self.height
+
+    def draw(self):
+        pass
+
+
 class _Filler(Flowable):
     """Takes all the frame's height but ``leave`` points."""
 
@@ -194,3 +213,104 @@ def test_a_paragraph_split_with_one_line_alone_on_a_side(one_still_kit, bio_flow
     fault = next(f for f in report.faults if f.kind == layout_check.SPLIT_SHORT)
     assert fault.page == (2 if alone == "orphan" else 3)
     assert "The tide turned late" in fault.detail
+
+
+KEY_STILL = 300.0  # points: the test film's key still, unless the layout asked for less
+
+
+def _film_ending_short(ctx, quote: str, short_by: float, key_still: bool = False) -> list[Flowable]:
+    """A film that fills page 2 but ``short_by`` points of the room its end needs, a press
+    quote in its short list; then another film's title and logline. With ``key_still``, the
+    film opens with the kit's first still as its key still, ``KEY_STILL`` points tall unless
+    the layout asks for less."""
+    frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
+    width = ctx.frame_width
+
+    def head(still_height: float) -> list[Flowable]:
+        title = ctx.para("The Tide Between Us", ctx.styles.heading, "film-title", "tide")
+        if not key_still:
+            return [title]
+        ctx.plan.key_stills["tide"] = ctx.kit.stills[0].id
+        return [*ctx.credited(ctx.kit.stills[0], width, still_height), title]
+
+    end = [ctx.para(f"“{quote}” — Variety", ctx.styles.body)]
+    # What the film's page holds before its end, with its key still at full height: a still
+    # set smaller leaves room for the end.
+    taken = _height(head(KEY_STILL), width, frame)
+    needed = _height(end, width, frame, opens=False) - end[-1].getSpaceAfter()
+    return [
+        mark(Marker(), "film-head-start", "tide"),
+        *head(ctx.key_still_heights.get("tide", KEY_STILL)),
+        _Block(frame - taken - needed + short_by),
+        *end,
+        mark(Marker(), "film-end", "tide"),
+        ctx.para("Lantern", ctx.styles.heading, "film-title", "lantern"),
+        *ctx.paras("Where end sea harbour sea kept the while. " * 6, ctx.styles.body),
+    ]
+
+
+def _height(flowables: list[Flowable], width: float, frame: float, opens: bool = True) -> float:
+    """The height ``flowables`` take in a frame, as Frame.add counts it: no space before at the
+    frame's top (``opens``), a space before only as far as it exceeds the one after above."""
+    total, after = 0.0, 0.0 if not opens else None
+    for x in flowables:
+        if after is not None:
+            total += max(x.getSpaceBefore() - after, 0.0)
+        after = x.getSpaceAfter()
+        total += x.wrap(width, frame)[1] + after
+    return total
+
+
+THREE_LINES = "Luminous, the tide and the harbour as nobody has filmed them before. " * 3
+
+
+def test_a_film_s_short_end_opening_a_page_above_another_film(one_still_kit, bio_flow):
+    """Far short of room on its page (more than a page may run long), a film's one-line end
+    opens the next page above the next film's title and reads as that film's: a fault."""
+    bio_flow(lambda ctx: _film_ending_short(ctx, THREE_LINES, short_by=30))
+    report = report_for(one_still_kit)
+    fault = next(f for f in report.faults if f.kind == layout_check.FILM_END_ALONE)
+    assert fault.page == 3
+    assert "The Tide Between Us" in fault.detail and "“Lantern”" in fault.detail
+
+
+def test_a_page_runs_a_line_long_to_keep_a_film_s_short_end_off_the_next(one_still_kit, bio_flow):
+    """A few points short of room, the page runs long and takes the film's end in: the next
+    page opens with the next film, and the folio stays clear under the text."""
+    bio_flow(lambda ctx: _film_ending_short(ctx, "Luminous.", short_by=8))
+    with KitFile.open(one_still_kit) as kit_file:
+        result = render_pdf(kit_file.load(), kit_file, Options(invariant=True))
+    pages = PdfReader(BytesIO(result.pdf)).pages
+    assert "Luminous" in pages[1].extract_text()
+    assert _lines_under_the_folio(pages[2])[0] == "Lantern"
+    assert layout_check.faults(result.plan) == []
+    drawn = placed_text(pages[1])
+    quote = next((y, size) for text, y, size in drawn if "Luminous" in text)
+    folio = next((y, size) for text, y, size in drawn if "Press kit" in text)
+    assert quote[0] - folio[0] > folio[1] + quote[1]  # a line's room at least between them
+
+
+def _lines_under_the_folio(page) -> list[str]:
+    return [line for line in page.extract_text().splitlines() if "Press kit" not in line]
+
+
+def test_a_film_s_key_still_is_set_smaller_to_keep_its_short_end_off_the_next_page(
+    one_still_kit, bio_flow
+):
+    """Too far short of room for a page run long, a film's end is taken back by setting its
+    key still smaller, by about what the end lacked: the next page opens with the next film."""
+
+    def laid_out(short_by: float):
+        bio_flow(lambda ctx: _film_ending_short(ctx, THREE_LINES, short_by, key_still=True))
+        with KitFile.open(one_still_kit) as kit_file:
+            result = render_pdf(kit_file.load(), kit_file, Options(invariant=True))
+        still = next(x for x in result.plan.landings if x.role == "still" and x.page == 2)
+        return result, still.box[3] - still.box[1]
+
+    _fits, full = laid_out(short_by=0)
+    result, smaller = laid_out(short_by=30)
+    pages = PdfReader(BytesIO(result.pdf)).pages
+    assert "Luminous" in pages[1].extract_text()
+    assert _lines_under_the_folio(pages[2])[0] == "Lantern"
+    assert layout_check.faults(result.plan) == []
+    assert full - 45 < smaller <= full - 30

@@ -54,15 +54,23 @@ class RenderResult:
 
 
 class _KitDocument(BaseDocTemplate):
-    """Notes the page each outline entry lands on, as Platypus lays the flow out."""
+    """Notes the page each outline entry lands on, as Platypus lays the flow out; lets a
+    page run long where the layout asked (``Context.long_pages``)."""
 
-    def __init__(self, *args: object, **kwargs: object):
+    def __init__(self, *args: object, long_pages: dict[int, float], **kwargs: object):
         super().__init__(*args, **kwargs)
         self.anchors: dict[str, int] = {}
+        self.long_pages = long_pages
 
     def afterFlowable(self, flowable: object) -> None:
         if isinstance(flowable, Bookmark):
             self.anchors.setdefault(flowable.key, self.page - 1)
+
+    def handle_pageBegin(self) -> None:
+        super().handle_pageBegin()
+        for frame in self.pageTemplate.frames:
+            # Frame.add and Frame.split stop at _y1p; _reset leaves it as it was.
+            frame._y1p = frame._y1 + frame._bottomPadding - self.long_pages.get(self.page, 0.0)
 
 
 class _RecordingFrame(Frame):
@@ -99,7 +107,7 @@ class _RecordingFrame(Frame):
             width = getattr(flowable, "width", None) or getattr(flowable, "_width", 0)
             left = self._x + self._leftExtraIndent
             box = (left, bottom, left + width, top)
-            frame = (self._x1, self._y1, self._x2, self._y2)
+            frame = (self._x1, self._y1p, self._x2, self._y2)  # a long page's foot
             self.plan.landings.append(Landing.of(flowable, canv.getPageNumber(), box, frame))
         return added
 
@@ -224,10 +232,12 @@ def render_pdf(
     for _attempt in range(REFITS):
         smaller = refit.key_still_heights(ctx.plan, ctx.key_still_heights, ctx.laurels_after)
         loose = refit.loose_groups(ctx.plan) - ctx.loose_groups
-        if not smaller and not loose:
+        longer = refit.long_pages(ctx.plan, ctx.long_pages)
+        if not smaller and not loose and not longer:
             break
         ctx.key_still_heights.update(smaller)
         ctx.loose_groups |= loose
+        ctx.long_pages.update(longer)
         buffer, doc = _lay_out(ctx, names, options)
     warnings = [ctx.coverage.sentence()] if ctx.coverage.missing else []
     return RenderResult(buffer.getvalue(), doc.page, warnings, doc.anchors, ctx.plan)
@@ -273,6 +283,7 @@ def _document(
         keywords=[*kit.person.roles, *films, "press kit"],
         creator="presskit",
         invariant=1 if options.invariant else 0,
+        long_pages=ctx.long_pages,
         keepTogetherClass=KeepWithStart,  # keepWithNext chains: with the next one's start
         # ReportLab selects a font on every new page: Helvetica unless told, which is never
         # drawn yet listed unembedded, and print shops' preflight rejects any such font.

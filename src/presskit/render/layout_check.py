@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 
-from presskit.render.plan import HEADINGS, Landing, Plan
+from presskit.render.plan import HEADINGS, MARKS, Landing, Plan
 
 # The kinds of fault, in the order they are reported on a page.
 NEAR_EMPTY = "near-empty-page"
@@ -20,15 +20,20 @@ TITLE_WITHOUT_STILL = "film-title-without-key-still"
 HEADING_AT_FOOT = "heading-at-page-foot"
 OUTSIDE_FRAME = "outside-frame"
 SPLIT_SHORT = "paragraph-split-short"
+FILM_END_ALONE = "film-end-above-another"
 KINDS = (
     NEAR_EMPTY,
     STILL_PARTED,
     TITLE_WITHOUT_STILL,
     HEADING_AT_FOOT,
     SPLIT_SHORT,
+    FILM_END_ALONE,
     OUTSIDE_FRAME,
 )
 MIN_SPLIT_LINES = 2  # lines a paragraph keeps on each side of a page break
+# Of the page's height: a film's end shorter than this, opening a page that goes on to
+# something else, reads as the start of what follows (a press quote as the next film's).
+SHORT_FILM_END = 0.08
 
 NEAR_EMPTY_SHARE = 0.25  # a page but the cover and the last holds at least this of its height
 _SLACK = 0.5  # points: rounding in ReportLab's own arithmetic is no fault
@@ -64,6 +69,7 @@ def faults(plan: Plan) -> list[Fault]:
         *_titles_without_stills(plan),
         *_headings_at_foot(plan, pages),
         *_short_splits(plan),
+        *_film_ends_above_another(plan),
         *_outside_frame(plan),
     ]
     return sorted(found, key=lambda f: (f.page, KINDS.index(f.kind)))
@@ -166,6 +172,45 @@ def _short_splits(plan: Plan) -> list[Fault]:
                         f"paragraph keeps two or more on each side of a page break.",
                     )
                 )
+    return found
+
+
+def short_film_ends(plan: Plan) -> list[tuple[str, list[Landing], str]]:
+    """(film id, its last landings, the first words after them) for each film whose end is
+    short and opens a page that then goes on to another film or section."""
+    found = []
+    starts = {x.key: x.page for x in plan.landings if x.role == "film-head-start"}
+    landings = plan.landings
+    for i, end in enumerate(landings):
+        if end.role != "film-end" or starts.get(end.key, end.page) == end.page:
+            continue
+        tail = [x for x in landings[:i] if x.page == end.page and x.role not in MARKS]
+        follows = [x for x in landings[i + 1 :] if x.page == end.page and x.role not in MARKS]
+        if (
+            tail
+            and follows
+            and tail[0].box[3] - tail[-1].box[1] < plan.page_size[1] * SHORT_FILM_END
+        ):
+            named = [x for x in follows if x.role in HEADINGS] + [x for x in follows if x.text]
+            words = named[0].text if named else "what follows"
+            found.append((end.key, tail, words))
+    return found
+
+
+def _film_ends_above_another(plan: Plan) -> list[Fault]:
+    titles = {x.key: x.text for x in plan.landings if x.role == "film-title"}
+    found = []
+    for film, tail, follows in short_film_ends(plan):
+        page = tail[0].page
+        found.append(
+            Fault(
+                page,
+                FILM_END_ALONE,
+                f"The end of the film “{titles.get(film, '')}” opens page {page} above "
+                f"“{follows}”, as if it were part of it; a film's last lines stay on its "
+                f"page or take a good part of the next.",
+            )
+        )
     return found
 
 

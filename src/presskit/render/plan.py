@@ -28,12 +28,11 @@ class SetText:
 # What a flowable is to the layout rules: the roles the layout checker knows. A flowable
 # without a role is plain text or space.
 HEADINGS = ("heading", "film-title", "question", "label")
+# Marks take no room: where a film's kept head starts and ends, where a film ends, where a
+# film's stills start.
+MARKS = ("film-head-start", "film-head-end", "film-end", "stills-group")
 # Laurels sit in a film's kept head, with its title: they may end a page as the head does.
-ROLES = (
-    *HEADINGS,
-    *("laurels", "still", "caption", "credit"),
-    *("film-head-start", "film-head-end", "stills-group"),  # marks: where a kept block is
-)
+ROLES = (*HEADINGS, *("laurels", "still", "caption", "credit"), *MARKS)
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in points from the page's foot
 

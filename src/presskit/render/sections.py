@@ -96,6 +96,9 @@ class Context:
     loose_groups: set[str] = field(default_factory=set)
     # Film ids whose laurels follow the kept head, where they made it too tall to fit.
     laurels_after: set[str] = field(default_factory=set)
+    # Page number -> points its text may run past the usual foot, to take in a film's short
+    # end that would open the next page above something else (``refit.long_pages``).
+    long_pages: dict[int, float] = field(default_factory=dict)
     _pixels: dict[str, tuple[int, int]] = field(default_factory=dict)  # ``pixels``
 
     @property
@@ -590,6 +593,7 @@ def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flo
     parts += specs_table(ctx, film)
     for quote in quotes[PULL_QUOTES:]:  # any more in a short list
         parts.append(ctx.para(quoted(quote), styles.body))
+    parts.append(mark(Marker(), "film-end", film.id))
     return parts
 
 
