@@ -314,3 +314,27 @@ def test_a_film_s_key_still_is_set_smaller_to_keep_its_short_end_off_the_next_pa
     assert _lines_under_the_folio(pages[2])[0] == "Lantern"
     assert layout_check.faults(result.plan) == []
     assert full - 45 < smaller <= full - 30
+
+
+def test_the_contact_section_is_never_parted_across_pages(tmp_path, bio_flow):
+    """With a third of the page left, too little for all of it, the contact section starts on
+    a page of its own rather than leave its last links alone on the kit's last page."""
+    kit = {
+        "format": "presskit/1",
+        "person": {"name": "Im-Sun Song"},
+        "links": [
+            {"label": "Reel", "url": "https://vimeo.com/793204574"},
+            {"label": "Instagram", "url": "https://instagram.com/example"},
+        ],
+        "contact": corpus._contact(),
+    }
+    kit_path = corpus._make(tmp_path, "contact", kit)
+    bio_flow(lambda ctx: [_Block(ctx.page[1] * 0.55)])
+    with KitFile.open(kit_path) as kit_file:
+        options = Options(sections=["bio", "contact"], profile="print", invariant=True)
+        result = render_pdf(kit_file.load(), kit_file, options)
+    pages = PdfReader(BytesIO(result.pdf)).pages
+    assert len(pages) == 2
+    assert _lines_under_the_folio(pages[0]) == []
+    contact = _lines_under_the_folio(pages[1])
+    assert contact[0] == "Contact" and any("Instagram" in line for line in contact)

@@ -8,6 +8,9 @@ from presskit.render.plan import Landing, Plan
 
 SMALLEST_KEY_STILL = 0.14  # of the page's height: a key still is never set smaller to fit
 _SLACK = 6.0  # points: the spaces a kept block's measure and the frame count differently
+# Of the text area's height: room left on a page before a film's stills that lets them part
+# between rows and start there rather than leave it.
+SPARE_ROOM = 1 / 3
 RUN_LONG = 0.02  # of the page's height: how far a page's text may run into its foot (a line)
 
 
@@ -25,12 +28,23 @@ def _near_empty_pages(plan: Plan) -> list[tuple[list[Landing], list[Landing]]]:
 
 def loose_groups(plan: Plan) -> set[str]:
     """The film ids ("" for general stills) whose stills, kept whole, did not fit under a
-    near-empty page's content and opened the next page: they may part between rows."""
+    page's content and opened the next page, where that page was left near empty or with a
+    third of its text area or more to spare: they may part between rows."""
     found = set()
     for _here, after in _near_empty_pages(plan):
         group = next((x for x in after[:3] if x.role == "stills-group"), None)
         if group is not None:
             found.add(group.key)
+    pages: dict[int, list[Landing]] = {}
+    for landing in plan.landings:
+        pages.setdefault(landing.page, []).append(landing)
+    for page, here in pages.items():
+        after = pages.get(page + 1, [])
+        if after and after[0].role == "stills-group":  # a film's stills open the next page
+            frame = here[0].frame
+            room = min(x.box[1] - x.space_after for x in here) - frame[1]
+            if room >= (frame[3] - frame[1]) * SPARE_ROOM:
+                found.add(after[0].key)
     return found
 
 

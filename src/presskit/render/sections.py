@@ -960,7 +960,8 @@ def contact(ctx: Context) -> list[Flowable]:
     lines += links_block(ctx, ctx.kit.links, styles.body)  # the reel with a QR code in print
     if not lines:
         return []
-    return [*ctx.section_title("contact", SECTION_TITLES["contact"]), *lines]
+    # Short, and the kit's last word: whole on one page, never a link or two left over.
+    return [KeepWhole([*ctx.section_title("contact", SECTION_TITLES["contact"]), *lines])]
 
 
 BUILDERS: dict[str, Callable[[Context], list[Flowable]]] = {
