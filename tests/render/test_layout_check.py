@@ -269,7 +269,7 @@ def test_a_film_s_short_end_opening_a_page_above_another_film(one_still_kit, bio
     opens the next page above the next film's title and reads as that film's: a fault."""
     bio_flow(lambda ctx: _film_ending_short(ctx, THREE_LINES, short_by=30))
     report = report_for(one_still_kit)
-    fault = next(f for f in report.faults if f.kind == layout_check.FILM_END_ALONE)
+    fault = next(f for f in report.faults if f.kind == layout_check.END_ABOVE_NEXT)
     assert fault.page == 3
     assert "The Tide Between Us" in fault.detail and "“Lantern”" in fault.detail
 
@@ -338,3 +338,76 @@ def test_the_contact_section_is_never_parted_across_pages(tmp_path, bio_flow):
     assert _lines_under_the_folio(pages[0]) == []
     contact = _lines_under_the_folio(pages[1])
     assert contact[0] == "Contact" and any("Instagram" in line for line in contact)
+
+
+def _text_of_lines(ctx, lines: int) -> str:
+    """Words that make exactly ``lines`` lines of body text."""
+
+    def text(words: int) -> str:
+        return " ".join(f"tide{n % 7}" for n in range(words))
+
+    def count(words: int) -> int:
+        return len(ctx.paragraph(text(words), ctx.styles.body).breakLines(ctx.frame_width).lines)
+
+    words = lines * 1000 // count(1000)
+    while count(words) < lines:
+        words += 1
+    while count(words - 1) >= lines:
+        words -= 1
+    return text(words)
+
+
+def _bio_and_interview(folder: Path) -> Path:
+    kit = {
+        "format": "presskit/1",
+        "person": {"name": "Im-Sun Song"},
+        "interview": {"items": [{"question": "Where did it start?", "answer": "By the sea."}]},
+    }
+    return corpus._make(folder, "bio", kit)
+
+
+def test_pages_run_a_line_long_together_to_keep_a_section_s_last_lines_off_the_next(
+    tmp_path, bio_flow
+):
+    """A bio two lines longer than two pages: rather than open a third page above the
+    interview with them, its two pages each run a line long."""
+    kit_path = _bio_and_interview(tmp_path)
+
+    def two_pages_and_two_lines(ctx):
+        frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
+        lines = 2 * int(frame // ctx.styles.body.leading) + 2
+        return [ctx.paragraph(_text_of_lines(ctx, lines), ctx.styles.body)]
+
+    bio_flow(two_pages_and_two_lines)
+    with KitFile.open(kit_path) as kit_file:
+        options = Options(sections=["bio", "interview"], invariant=True)
+        result = render_pdf(kit_file.load(), kit_file, options)
+    pages = PdfReader(BytesIO(result.pdf)).pages
+    assert len(pages) == 3
+    assert _lines_under_the_folio(pages[1])[-1].startswith("tide")
+    assert _lines_under_the_folio(pages[2])[0] == "In conversation"
+    assert layout_check.faults(result.plan) == []
+
+
+def test_a_section_s_paragraphs_are_spaced_tighter_to_keep_its_last_one_off_the_next_page(
+    tmp_path, bio_flow
+):
+    """A bio of three-line paragraphs whose last one, too tall for a page run long, would
+    open the next page above the interview: its paragraphs are spaced tighter and all of it
+    stays on its page."""
+    kit_path = _bio_and_interview(tmp_path)
+
+    def a_paragraph_too_many(ctx):
+        style = ctx.styles.body
+        frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
+        each = 3 * style.leading + style.spaceAfter
+        return [ctx.para(_text_of_lines(ctx, 3), style) for _ in range(int(frame // each) + 1)]
+
+    bio_flow(a_paragraph_too_many)
+    with KitFile.open(kit_path) as kit_file:
+        options = Options(sections=["bio", "interview"], invariant=True)
+        result = render_pdf(kit_file.load(), kit_file, options)
+    pages = PdfReader(BytesIO(result.pdf)).pages
+    assert len(pages) == 2
+    assert _lines_under_the_folio(pages[1])[0] == "In conversation"
+    assert layout_check.faults(result.plan) == []

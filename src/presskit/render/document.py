@@ -233,11 +233,13 @@ def render_pdf(
         smaller = refit.key_still_heights(ctx.plan, ctx.key_still_heights, ctx.laurels_after)
         loose = refit.loose_groups(ctx.plan) - ctx.loose_groups
         longer = refit.long_pages(ctx.plan, ctx.long_pages)
-        if not smaller and not loose and not longer:
+        tight = refit.tight_sections(ctx.plan, ctx.tight_sections)
+        if not smaller and not loose and not longer and not tight:
             break
         ctx.key_still_heights.update(smaller)
         ctx.loose_groups |= loose
         ctx.long_pages.update(longer)
+        ctx.tight_sections |= tight
         buffer, doc = _lay_out(ctx, names, options)
     warnings = [ctx.coverage.sentence()] if ctx.coverage.missing else []
     return RenderResult(buffer.getvalue(), doc.page, warnings, doc.anchors, ctx.plan)

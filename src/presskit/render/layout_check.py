@@ -20,20 +20,21 @@ TITLE_WITHOUT_STILL = "film-title-without-key-still"
 HEADING_AT_FOOT = "heading-at-page-foot"
 OUTSIDE_FRAME = "outside-frame"
 SPLIT_SHORT = "paragraph-split-short"
-FILM_END_ALONE = "film-end-above-another"
+END_ABOVE_NEXT = "short-end-above-next"
 KINDS = (
     NEAR_EMPTY,
     STILL_PARTED,
     TITLE_WITHOUT_STILL,
     HEADING_AT_FOOT,
     SPLIT_SHORT,
-    FILM_END_ALONE,
+    END_ABOVE_NEXT,
     OUTSIDE_FRAME,
 )
 MIN_SPLIT_LINES = 2  # lines a paragraph keeps on each side of a page break
-# Of the page's height: a film's end shorter than this, opening a page that goes on to
-# something else, reads as the start of what follows (a press quote as the next film's).
-SHORT_FILM_END = 0.08
+# Of the page's height: a film's or section's end shorter than this, opening a page that
+# goes on to something else, reads as the start of what follows (a press quote as the next
+# film's).
+SHORT_END = 0.08
 
 NEAR_EMPTY_SHARE = 0.25  # a page but the cover and the last holds at least this of its height
 _SLACK = 0.5  # points: rounding in ReportLab's own arithmetic is no fault
@@ -69,7 +70,7 @@ def faults(plan: Plan) -> list[Fault]:
         *_titles_without_stills(plan),
         *_headings_at_foot(plan, pages),
         *_short_splits(plan),
-        *_film_ends_above_another(plan),
+        *_ends_above_what_follows(plan),
         *_outside_frame(plan),
     ]
     return sorted(found, key=lambda f: (f.page, KINDS.index(f.kind)))
@@ -175,40 +176,74 @@ def _short_splits(plan: Plan) -> list[Fault]:
     return found
 
 
-def short_film_ends(plan: Plan) -> list[tuple[str, list[Landing], str]]:
-    """(film id, its last landings, the first words after them) for each film whose end is
-    short and opens a page that then goes on to another film or section."""
+@dataclass(frozen=True)
+class ShortEnd:
+    """A film's or section's last few lines, opening a page that goes on to something else."""
+
+    key: str  # the film's id, or the section's name
+    film: bool
+    name: str  # its title
+    first_page: int  # where it starts
+    tail: list[Landing]  # what of it opens the page
+    follows: str  # the first words after it
+
+
+_START_OF = {"film-end": "film-head-start", "section-end": "section-start"}
+
+
+def short_ends(plan: Plan) -> list[ShortEnd]:
+    """Each film or section whose end is short and opens a page that then goes on to
+    another film or section: it reads as the start of what follows."""
     found = []
-    starts = {x.key: x.page for x in plan.landings if x.role == "film-head-start"}
     landings = plan.landings
     for i, end in enumerate(landings):
-        if end.role != "film-end" or starts.get(end.key, end.page) == end.page:
+        start_role = _START_OF.get(end.role)
+        if start_role is None:
             continue
-        tail = [x for x in landings[:i] if x.page == end.page and x.role not in MARKS]
+        start = max(
+            j for j in range(i) if landings[j].role == start_role and landings[j].key == end.key
+        )
+        body = [x for x in landings[start + 1 : i] if x.role not in MARKS]
+        if not body or body[0].page == end.page:
+            continue
+        tail = [x for x in body if x.page == end.page]
         follows = [x for x in landings[i + 1 :] if x.page == end.page and x.role not in MARKS]
-        if (
-            tail
-            and follows
-            and tail[0].box[3] - tail[-1].box[1] < plan.page_size[1] * SHORT_FILM_END
-        ):
-            named = [x for x in follows if x.role in HEADINGS] + [x for x in follows if x.text]
-            words = named[0].text if named else "what follows"
-            found.append((end.key, tail, words))
+        if not tail or not follows:
+            continue
+        if tail[0].box[3] - tail[-1].box[1] >= plan.page_size[1] * SHORT_END:
+            continue
+        titles = [x for x in body if x.role == "film-title"] + [
+            x for x in body if x.role == "heading"
+        ]
+        named = [x for x in follows if x.role in HEADINGS] + [x for x in follows if x.text]
+        found.append(
+            ShortEnd(
+                end.key,
+                end.role == "film-end",
+                titles[0].text if titles else "",
+                body[0].page,
+                tail,
+                named[0].text if named else "what follows",
+            )
+        )
     return found
 
 
-def _film_ends_above_another(plan: Plan) -> list[Fault]:
-    titles = {x.key: x.text for x in plan.landings if x.role == "film-title"}
+def _ends_above_what_follows(plan: Plan) -> list[Fault]:
     found = []
-    for film, tail, follows in short_film_ends(plan):
-        page = tail[0].page
+    for end in short_ends(plan):
+        page = end.tail[0].page
+        if end.film:
+            what = f"the film “{end.name}”"
+        else:
+            what = f"“{end.name}”" if end.name else f"the {end.key} section"
         found.append(
             Fault(
                 page,
-                FILM_END_ALONE,
-                f"The end of the film “{titles.get(film, '')}” opens page {page} above "
-                f"“{follows}”, as if it were part of it; a film's last lines stay on its "
-                f"page or take a good part of the next.",
+                END_ABOVE_NEXT,
+                f"The end of {what} opens page {page} above “{end.follows}”, as if it were "
+                f"part of it; a film's or section's last lines stay on its page or take a "
+                f"good part of the next.",
             )
         )
     return found

@@ -29,8 +29,11 @@ class SetText:
 # without a role is plain text or space.
 HEADINGS = ("heading", "film-title", "question", "label")
 # Marks take no room: where a film's kept head starts and ends, where a film ends, where a
-# film's stills start.
-MARKS = ("film-head-start", "film-head-end", "film-end", "stills-group")
+# section starts and ends, where a film's stills start.
+MARKS = (
+    *("film-head-start", "film-head-end", "film-end"),
+    *("section-start", "section-end", "stills-group"),
+)
 # Laurels sit in a film's kept head, with its title: they may end a page as the head does.
 ROLES = (*HEADINGS, *("laurels", "still", "caption", "credit"), *MARKS)
 

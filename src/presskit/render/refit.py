@@ -3,7 +3,7 @@ empty (LAYOUT.md, Pagination), read off the record of where everything landed.""
 
 from __future__ import annotations
 
-from presskit.render.layout_check import NEAR_EMPTY, faults, short_film_ends
+from presskit.render.layout_check import NEAR_EMPTY, ShortEnd, faults, short_ends
 from presskit.render.plan import Landing, Plan
 
 SMALLEST_KEY_STILL = 0.14  # of the page's height: a key still is never set smaller to fit
@@ -12,6 +12,7 @@ _SLACK = 6.0  # points: the spaces a kept block's measure and the frame count di
 # between rows and start there rather than leave it.
 SPARE_ROOM = 1 / 3
 RUN_LONG = 0.02  # of the page's height: how far a page's text may run into its foot (a line)
+LONG_PAGES = 3  # pages at most that run long together to take in one short end
 
 
 def _near_empty_pages(plan: Plan) -> list[tuple[list[Landing], list[Landing]]]:
@@ -84,33 +85,66 @@ def key_still_heights(
 
 
 def long_pages(plan: Plan, earlier: dict[int, float]) -> dict[int, float]:
-    """Page number -> how far (points) its text may run into the foot, for each film whose
-    short end opened the next page above something else and would fit on this page run that
-    much long (as a book's typesetter runs a page a line long rather than leave a widow).
-    ``earlier``: what was already asked for; only more is asked for again."""
+    """Page number -> how far (points) its text may run into the foot, for each film or
+    section whose short end opened the next page above something else (as a book's
+    typesetter runs a page or two a line long rather than leave a widow): the pages before
+    the end, back to ``LONG_PAGES`` of them and never before the film or section starts,
+    each a line at most. ``earlier``: what was already asked for; only more is asked for."""
     longer: dict[int, float] = {}
-    for _film, page, shortfall in _film_end_shortfalls(plan):
-        extra = earlier.get(page, 0.0) + shortfall + 1.0  # a point for rounding
-        if extra <= plan.page_size[1] * RUN_LONG:
-            longer[page] = max(extra, longer.get(page, 0.0))
+    most = plan.page_size[1] * RUN_LONG
+    for end, shortfall in _shortfalls(plan):
+        pages = _pages_before(end)
+        if shortfall + 1.0 > sum(most - earlier.get(page, 0.0) for page in pages):
+            continue  # more than pages run long can take (a film's key still may, below)
+        # A page takes whole lines: each of the pages needed may run its full line long.
+        left = shortfall + 1.0  # a point for rounding
+        for page in pages:
+            if left <= 0:
+                break
+            spare = most - earlier.get(page, 0.0)
+            if spare > 0:
+                longer[page] = most
+            left -= spare
     return longer
+
+
+def tight_sections(plan: Plan, earlier: set[str]) -> set[str]:
+    """The sections (bio, interview) whose short end opened a page above the next section
+    and needs more room than pages run long give: their paragraphs are spaced tighter, which
+    pulls the end back (pages may then run long as well). ``earlier``: already tight."""
+    most = plan.page_size[1] * RUN_LONG
+    return {
+        end.key
+        for end, shortfall in _shortfalls(plan)
+        if not end.film
+        and end.key not in earlier
+        and shortfall + 1.0 > most * len(_pages_before(end))
+    }
 
 
 def _pulling_back_film_ends(plan: Plan) -> dict[str, float]:
     """Film id -> a smaller key still, for each film whose short end opened a page above
-    something else and needs more room than a page run long gives: the room the smaller
-    still leaves on its page carries through the film's pages to the one before the end.
-    Never smaller than the smallest key still."""
+    something else and needs more room than pages run long give: the room the smaller still
+    leaves on its page carries through the film's pages to the one before the end. Never
+    smaller than the smallest key still."""
     heights: dict[str, float] = {}
     smallest = plan.page_size[1] * SMALLEST_KEY_STILL
-    for film, _page, shortfall in _film_end_shortfalls(plan):
-        still = _key_still(plan, film)
-        if still is None or shortfall + 1.0 <= plan.page_size[1] * RUN_LONG:
+    for end, shortfall in _shortfalls(plan):
+        still = _key_still(plan, end.key) if end.film else None
+        if still is None or shortfall + 1.0 <= plan.page_size[1] * RUN_LONG * len(
+            _pages_before(end)
+        ):
             continue
         height = still.box[3] - still.box[1] - shortfall - _SLACK
         if height >= smallest:
-            heights[film] = height
+            heights[end.key] = height
     return heights
+
+
+def _pages_before(end: ShortEnd) -> list[int]:
+    """The pages that may run long to take ``end`` in, nearest first."""
+    opens = end.tail[0].page
+    return [p for p in range(opens - 1, opens - 1 - LONG_PAGES, -1) if p >= end.first_page]
 
 
 def _key_still(plan: Plan, film: str) -> Landing | None:
@@ -125,19 +159,22 @@ def _key_still(plan: Plan, film: str) -> Landing | None:
     return next((x for x in landings[start:] if x.role == "still" and x.key == still), None)
 
 
-def _film_end_shortfalls(plan: Plan) -> list[tuple[str, int, float]]:
-    """For each short film end (``layout_check.short_film_ends``): the film, the page before
-    its end, and how much more room that page needs to take the end in (0 where its room
-    seemed enough)."""
+def _shortfalls(plan: Plan) -> list[tuple[ShortEnd, float]]:
+    """Each short end (``layout_check.short_ends``) with how much more room the page before
+    it needs to take it in (0 where its room seemed enough)."""
     found = []
-    for film, tail, _words in short_film_ends(plan):
-        page = tail[0].page - 1
-        before = [x for x in plan.landings if x.page == page]
+    for end in short_ends(plan):
+        before = [x for x in plan.landings if x.page == end.tail[0].page - 1]
         if not before:
             continue
-        room = min(x.box[1] - x.space_after for x in before) - before[0].frame[1]
-        need = tail[0].box[3] - tail[-1].box[1] + tail[0].space_before
-        found.append((film, page, max(need - room, 0.0)))
+        last = min(before, key=lambda x: x.box[1])
+        need = end.tail[0].box[3] - end.tail[-1].box[1]
+        if last.parted:  # the end goes on from a paragraph the page split: its lines follow on
+            room = last.box[1] - last.frame[1]
+        else:
+            room = last.box[1] - last.space_after - last.frame[1]
+            need += end.tail[0].space_before
+        found.append((end, max(need - room, 0.0)))
     return found
 
 

@@ -71,6 +71,9 @@ STATUS_LABELS = {
 SECTION_TITLES = {key: section.title for key, section in model.SECTION_INFO.items()}
 MISSING_SHAPE = (1000.0, 667.0)  # a picture the file lacks is drawn as a 3:2 box
 OTHER_STILLS_TITLE = "Other stills"  # the stills of no film, after the films' own
+# A tight section's running text keeps this share of its paragraph spacing.
+TIGHTENED = ("body", "lead", "question")
+TIGHT_SPACING = 0.5
 KEY_STILL_SHARE = 0.36
 BLEED_CROP = 0.25  # the most of its height a picture set edge to edge may lose  # of the page's height: the most a film's key still takes
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
@@ -96,9 +99,14 @@ class Context:
     loose_groups: set[str] = field(default_factory=set)
     # Film ids whose laurels follow the kept head, where they made it too tall to fit.
     laurels_after: set[str] = field(default_factory=set)
-    # Page number -> points its text may run past the usual foot, to take in a film's short
-    # end that would open the next page above something else (``refit.long_pages``).
+    # Page number -> points its text may run past the usual foot, to take in a film's or
+    # section's short end that would open the next page above something else
+    # (``refit.long_pages``).
     long_pages: dict[int, float] = field(default_factory=dict)
+    # Sections whose paragraphs are spaced tighter, to take in such an end where pages run
+    # long cannot (``refit.tight_sections``); and the section being built.
+    tight_sections: set[str] = field(default_factory=set)
+    section: str = ""
     _pixels: dict[str, tuple[int, int]] = field(default_factory=dict)  # ``pixels``
 
     @property
@@ -120,6 +128,13 @@ class Context:
     def para(self, text: str, style: ParagraphStyle, role: str = "", key: str = "") -> Flowable:
         """``text`` set in ``style``; a ``role`` (``plan.ROLES``) tells the layout checker
         what it is."""
+        if self.section in self.tight_sections and style.name in TIGHTENED:
+            style = ParagraphStyle(
+                f"{style.name}-tight",
+                style,
+                spaceBefore=style.spaceBefore * TIGHT_SPACING,
+                spaceAfter=style.spaceAfter * TIGHT_SPACING,
+            )
         if self.planning:
             self.plan.set_text(style.fontName, typographic(text))
             return Spacer(0, 0)
@@ -979,6 +994,7 @@ def story(ctx: Context, sections: list[str]) -> list[Flowable]:
     flow: list[Flowable] = []
     previous = ""
     for name in sections:
+        ctx.section = name
         parts = BUILDERS[name](ctx)
         if not parts:
             continue
@@ -988,7 +1004,11 @@ def story(ctx: Context, sections: list[str]) -> list[Flowable]:
             flow.append(PageBreak())
         elif flow:
             flow.append(section_break(ctx, name))
-        flow += parts
+        if name in ("cover", "films"):  # a page of its own; each film marks its own end
+            flow += parts
+        else:
+            flow += [mark(Marker(), "section-start", name), *parts]
+            flow.append(mark(Marker(), "section-end", name))
         if name == "cover":
             flow.append(NextPageTemplate("body"))
         previous = name
