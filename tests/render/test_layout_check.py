@@ -411,3 +411,47 @@ def test_a_section_s_paragraphs_are_spaced_tighter_to_keep_its_last_one_off_the_
     assert len(pages) == 2
     assert _lines_under_the_folio(pages[1])[0] == "In conversation"
     assert layout_check.faults(result.plan) == []
+
+
+def test_a_film_s_closing_blocks_take_the_paragraph_before_them_to_the_next_page(
+    tmp_path, bio_flow
+):
+    """A film without a key still whose specifications, too tall for a page run long, would
+    open the next page above the next film: the paragraph before them goes over with them,
+    and the film's end on that page is no longer a stray block."""
+    synopsis = " ".join(f"tide{n % 7}" for n in range(150))
+    kit = {
+        "format": "presskit/1",
+        "person": {"name": "Im-Sun Song"},
+        "films": [
+            {
+                "id": "tide",
+                "title": "The Tide Between Us",
+                "synopsis": synopsis,
+                "runtime_min": 94,
+                "country": "Norway",
+                "language": "Norwegian",
+            },
+            {"id": "lantern", "title": "Lantern", "synopsis": "Where end sea harbour."},
+        ],
+    }
+    kit_path = corpus._make(tmp_path, "films", kit)
+    options = Options(sections=["bio", "films"], theme="minimal", invariant=True)
+
+    def laid_out(filler: float):
+        bio_flow(lambda ctx: [_Block(filler)])
+        with KitFile.open(kit_path) as kit_file:
+            return render_pdf(kit_file.load(), kit_file, options)
+
+    # Where the film's end falls with nothing before it, and the filler that makes its
+    # specifications miss the page's foot by 30 points.
+    plan = laid_out(0).plan
+    runtime = next(x for x in plan.landings if x.text.startswith("Specifications"))
+    end = next(x for x in plan.landings if x.role == "film-end" and x.key == "tide")
+    result = laid_out(end.box[1] - runtime.frame[1] + 30)
+
+    pages = PdfReader(BytesIO(result.pdf)).pages
+    lines = _lines_under_the_folio(pages[1])
+    assert lines[0].startswith("tide0 tide1")  # the synopsis, whole, then the specifications
+    assert lines.index("Specifications") < lines.index("Lantern")
+    assert layout_check.faults(result.plan) == []

@@ -234,8 +234,10 @@ def render_pdf(
         loose = refit.loose_groups(ctx.plan) - ctx.loose_groups
         longer = refit.long_pages(ctx.plan, ctx.long_pages)
         tight = refit.tight_sections(ctx.plan, ctx.tight_sections)
-        if not smaller and not loose and not longer and not tight:
+        carried = refit.carried_film_ends(ctx.plan, ctx.carried_ends)
+        if not smaller and not loose and not longer and not tight and not carried:
             break
+        ctx.carried_ends |= carried
         ctx.key_still_heights.update(smaller)
         ctx.loose_groups |= loose
         ctx.long_pages.update(longer)

@@ -31,10 +31,12 @@ KINDS = (
     OUTSIDE_FRAME,
 )
 MIN_SPLIT_LINES = 2  # lines a paragraph keeps on each side of a page break
-# Of the page's height: a film's or section's end shorter than this, opening a page that
-# goes on to something else, reads as the start of what follows (a press quote as the next
-# film's).
+# Of the page's height: a section's end shorter than this, opening a page that goes on to
+# something else, reads as the start of what follows. A film's ends in blocks that stand on
+# their own (specifications, credits, a short list of quotes): taller, they still read as
+# the next film's.
 SHORT_END = 0.08
+SHORT_FILM_END = 0.12
 
 NEAR_EMPTY_SHARE = 0.25  # a page but the cover and the last holds at least this of its height
 _SLACK = 0.5  # points: rounding in ReportLab's own arithmetic is no fault
@@ -210,7 +212,8 @@ def short_ends(plan: Plan) -> list[ShortEnd]:
         follows = [x for x in landings[i + 1 :] if x.page == end.page and x.role not in MARKS]
         if not tail or not follows:
             continue
-        if tail[0].box[3] - tail[-1].box[1] >= plan.page_size[1] * SHORT_END:
+        short = SHORT_FILM_END if end.role == "film-end" else SHORT_END
+        if tail[0].box[3] - tail[-1].box[1] >= plan.page_size[1] * short:
             continue
         titles = [x for x in body if x.role == "film-title"] + [
             x for x in body if x.role == "heading"

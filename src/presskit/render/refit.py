@@ -127,18 +127,38 @@ def _pulling_back_film_ends(plan: Plan) -> dict[str, float]:
     something else and needs more room than pages run long give: the room the smaller still
     leaves on its page carries through the film's pages to the one before the end. Never
     smaller than the smallest key still."""
-    heights: dict[str, float] = {}
     smallest = plan.page_size[1] * SMALLEST_KEY_STILL
+    return {
+        film: height
+        for film, height in _film_ends_past_running_long(plan).items()
+        if height >= smallest
+    }
+
+
+def carried_film_ends(plan: Plan, earlier: set[str]) -> set[str]:
+    """Films whose short end opened a page above the next film and can be pulled back
+    neither by pages run long nor by a smaller key still: the paragraph before their closing
+    blocks (credits, specifications, quotes) goes over with them, so that the film's end
+    on the next page is no longer short. ``earlier``: those already carried over."""
+    smallest = plan.page_size[1] * SMALLEST_KEY_STILL
+    return {
+        film
+        for film, height in _film_ends_past_running_long(plan).items()
+        if height < smallest and film not in earlier
+    }
+
+
+def _film_ends_past_running_long(plan: Plan) -> dict[str, float]:
+    """Film id -> the height its key still would need to take in its short end (0 without a
+    key still), for each film whose short end needs more than pages run long give."""
+    found: dict[str, float] = {}
     for end, shortfall in _shortfalls(plan):
-        still = _key_still(plan, end.key) if end.film else None
-        if still is None or shortfall + 1.0 <= plan.page_size[1] * RUN_LONG * len(
-            _pages_before(end)
-        ):
+        capacity = plan.page_size[1] * RUN_LONG * len(_pages_before(end))
+        if not end.film or shortfall + 1.0 <= capacity:
             continue
-        height = still.box[3] - still.box[1] - shortfall - _SLACK
-        if height >= smallest:
-            heights[end.key] = height
-    return heights
+        still = _key_still(plan, end.key)
+        found[end.key] = still.box[3] - still.box[1] - shortfall - _SLACK if still else 0.0
+    return found
 
 
 def _pages_before(end: ShortEnd) -> list[int]:

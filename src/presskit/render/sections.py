@@ -107,6 +107,10 @@ class Context:
     # long cannot (``refit.tight_sections``); and the section being built.
     tight_sections: set[str] = field(default_factory=set)
     section: str = ""
+    # Films whose closing blocks take the paragraph before them along to the next page,
+    # where their end alone would be short there and cannot be pulled back
+    # (``refit.carried_film_ends``).
+    carried_ends: set[str] = field(default_factory=set)
     _pixels: dict[str, tuple[int, int]] = field(default_factory=dict)  # ``pixels``
 
     @property
@@ -604,10 +608,13 @@ def film_block(ctx: Context, film: model.Film, lead: list[Flowable]) -> list[Flo
     themes = ", ".join(t.strip() for t in film.themes if t.strip())
     if themes:
         parts.append(ctx.para(f"Themes: {themes}", styles.body))
-    parts += billing_block(ctx, film)
-    parts += specs_table(ctx, film)
+    closing = [*billing_block(ctx, film), *specs_table(ctx, film)]
     for quote in quotes[PULL_QUOTES:]:  # any more in a short list
-        parts.append(ctx.para(quoted(quote), styles.body))
+        closing.append(ctx.para(quoted(quote), styles.body))
+    if film.id in ctx.carried_ends and closing:
+        parts[-1:] = [KeepWhole([parts[-1], *closing])]
+    else:
+        parts += closing
     parts.append(mark(Marker(), "film-end", film.id))
     return parts
 
