@@ -18,9 +18,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak
 
 from presskit import cli
-from presskit.render import layout_check, sections
+from presskit.render import layout_check, refit, sections
 from presskit.render.document import Options, check_layout, render_pdf
-from presskit.render.flowables import Marker
+from presskit.render.flowables import KeepWhole, Marker
 from presskit.render.plan import mark
 from presskit.store import KitFile
 from tests.pdf_checks import placed_text
@@ -361,7 +361,12 @@ def _bio_and_interview(folder: Path) -> Path:
     kit = {
         "format": "presskit/1",
         "person": {"name": "Im-Sun Song"},
-        "interview": {"items": [{"question": "Where did it start?", "answer": "By the sea."}]},
+        "interview": {
+            "items": [
+                {"question": f"Where did it start, part {n}?", "answer": corpus.prose(60, n)}
+                for n in range(3)
+            ]
+        },
     }
     return corpus._make(folder, "bio", kit)
 
@@ -455,3 +460,40 @@ def test_a_film_s_closing_blocks_take_the_paragraph_before_them_to_the_next_page
     assert lines[0].startswith("tide0 tide1")  # the synopsis, whole, then the specifications
     assert lines.index("Specifications") < lines.index("Lantern")
     assert layout_check.faults(result.plan) == []
+
+
+def test_a_page_left_a_third_empty_while_a_film_s_stills_wait_for_the_next(one_still_kit, bio_flow):
+    """A film's stills kept whole open the next page though their title and first row fit in
+    the third of a page left empty: a fault (the stills may part between rows)."""
+
+    def stills_waiting(ctx):
+        frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
+        row = frame * 0.25
+        group = [
+            mark(Marker(), "stills-group", "tide"),
+            ctx.para("The Tide Between Us", ctx.styles.subhead, "heading"),
+            _Block(row),
+            _Block(row),
+        ]
+        return [_Block(frame * 0.55), KeepWhole(group)]
+
+    bio_flow(stills_waiting)
+    report = report_for(one_still_kit)
+    fault = next(f for f in report.faults if f.kind == layout_check.STILLS_WAITING)
+    assert fault.page == 2
+    assert "The Tide Between Us" in fault.detail and "page 3" in fault.detail
+
+
+def test_a_refit_that_mends_nothing_is_not_kept(one_still_kit, bio_flow, monkeypatch):
+    """Each refit builds on the last, but the layout kept is the one with the fewest faults,
+    then pages: a change that makes the kit longer and mends nothing is undone."""
+    bio_flow(lambda ctx: ctx.paras("The tide turned late that night. " * 200, ctx.styles.body))
+    with KitFile.open(one_still_kit) as kit_file:
+        kit = kit_file.load()
+        plain = render_pdf(kit, kit_file, Options(invariant=True))
+        # A page asked to end 400 points early, once: the bio runs a page longer.
+        asked = iter([{2: -400.0}])
+        monkeypatch.setattr(refit, "long_pages", lambda plan, earlier: next(asked, {}))
+        refitted = render_pdf(kit, kit_file, Options(invariant=True))
+    assert refitted.pages == plain.pages
+    assert refitted.pdf == plain.pdf

@@ -37,7 +37,7 @@ from presskit.render.themes import Theme, load_theme
 rl_config.useA85 = 0
 
 PAGE_SIZES = {key: size.points for key, size in model.PAGE_SIZES.items()}
-REFITS = 5  # layouts after the first, at most, to set a page again (``refit``)
+REFITS = 8  # layouts after the first, at most, to set a page again (``refit``)
 _ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -224,27 +224,45 @@ def render_pdf(
     )
     if cancelled and cancelled():
         raise ExportCancelled
-    buffer, doc = _lay_out(ctx, names, options)
-    # A page left near empty before a film or a film's stills that would not fit under it:
-    # the film's key still is set smaller (its laurels after it, if need be), or the stills
-    # may part between rows, so that they start on that page; and the pages are laid out
-    # once more.
-    for _attempt in range(REFITS):
-        smaller = refit.key_still_heights(ctx.plan, ctx.key_still_heights, ctx.laurels_after)
-        loose = refit.loose_groups(ctx.plan) - ctx.loose_groups
-        longer = refit.long_pages(ctx.plan, ctx.long_pages)
-        tight = refit.tight_sections(ctx.plan, ctx.tight_sections)
-        carried = refit.carried_film_ends(ctx.plan, ctx.carried_ends)
-        if not smaller and not loose and not longer and not tight and not carried:
-            break
-        ctx.carried_ends |= carried
-        ctx.key_still_heights.update(smaller)
-        ctx.loose_groups |= loose
-        ctx.long_pages.update(longer)
-        ctx.tight_sections |= tight
-        buffer, doc = _lay_out(ctx, names, options)
+    buffer, doc = _refit(ctx, names, options)
     warnings = [ctx.coverage.sentence()] if ctx.coverage.missing else []
     return RenderResult(buffer.getvalue(), doc.page, warnings, doc.anchors, ctx.plan)
+
+
+def _refit(ctx: Context, names: list[str], options: Options) -> tuple[BytesIO, _KitDocument]:
+    """The pages laid out, then set again where the layout checker finds a fault the layout
+    knows how to mend (``refit``): a page left near empty before a film or a film's stills
+    that would not fit under it (the film's key still smaller, its laurels after it, or the
+    stills parted between rows), a film's or section's short end opening a page above what
+    follows (pages run a line long, a smaller key still, tighter spacing, a paragraph
+    carried over). Each round builds
+    on the last; the layout with the fewest faults, then the fewest pages, is kept (the
+    earliest of equals: a change that mends nothing is not kept)."""
+    buffer, doc = _lay_out(ctx, names, options)
+    best = (len(faults(ctx.plan)), doc.page), buffer, doc, list(ctx.plan.landings)
+    for _attempt in range(REFITS):
+        smaller = refit.key_still_heights(ctx.plan, ctx.key_still_heights, ctx.laurels_after)
+        remedies = refit.past_running_long(
+            ctx.plan, ctx.key_still_heights, ctx.tight_sections, ctx.carried_ends, ctx.long_pages
+        )
+        for film, height in remedies.heights.items():
+            smaller[film] = min(height, smaller.get(film, height))
+        loose = refit.loose_groups(ctx.plan) - ctx.loose_groups
+        longer = refit.long_pages(ctx.plan, ctx.long_pages)
+        if not (smaller or remedies.tight or remedies.carried or loose or longer):
+            break
+        ctx.key_still_heights.update(smaller)
+        ctx.tight_sections |= remedies.tight
+        ctx.carried_ends |= remedies.carried
+        ctx.loose_groups |= loose
+        ctx.long_pages.update(longer)
+        buffer, doc = _lay_out(ctx, names, options)
+        score = (len(faults(ctx.plan)), doc.page)
+        if score < best[0]:
+            best = score, buffer, doc, list(ctx.plan.landings)
+    (_faults, pages), buffer, doc, ctx.plan.landings = best
+    ctx.plan.pages = pages
+    return buffer, doc
 
 
 def check_layout(

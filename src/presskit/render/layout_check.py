@@ -21,6 +21,7 @@ HEADING_AT_FOOT = "heading-at-page-foot"
 OUTSIDE_FRAME = "outside-frame"
 SPLIT_SHORT = "paragraph-split-short"
 END_ABOVE_NEXT = "short-end-above-next"
+STILLS_WAITING = "stills-left-waiting"
 KINDS = (
     NEAR_EMPTY,
     STILL_PARTED,
@@ -28,17 +29,22 @@ KINDS = (
     HEADING_AT_FOOT,
     SPLIT_SHORT,
     END_ABOVE_NEXT,
+    STILLS_WAITING,
     OUTSIDE_FRAME,
 )
 MIN_SPLIT_LINES = 2  # lines a paragraph keeps on each side of a page break
-# Of the page's height: a section's end shorter than this, opening a page that goes on to
-# something else, reads as the start of what follows. A film's ends in blocks that stand on
-# their own (specifications, credits, a short list of quotes): taller, they still read as
-# the next film's.
-SHORT_END = 0.08
-SHORT_FILM_END = 0.12
-
 NEAR_EMPTY_SHARE = 0.25  # a page but the cover and the last holds at least this of its height
+# Of the text area's height: room a page may leave before a film's stills that would have
+# started there (their title and first row fitting in it).
+SPARE_ROOM = 1 / 3
+# Of the page's height: a film's or section's end shorter than this, opening a page that
+# goes on to something else, reads as the start of what follows. Where a film's end opens
+# the page with a block that stands on its own (its credits, specifications, a short list
+# of quotes) rather than lines going on from the page before, it reads as the next film's
+# when taller too.
+SHORT_END = 0.08
+SHORT_FILM_END = 0.18
+
 _SLACK = 0.5  # points: rounding in ReportLab's own arithmetic is no fault
 
 
@@ -73,6 +79,7 @@ def faults(plan: Plan) -> list[Fault]:
         *_headings_at_foot(plan, pages),
         *_short_splits(plan),
         *_ends_above_what_follows(plan),
+        *_stills_left_waiting(pages),
         *_outside_frame(plan),
     ]
     return sorted(found, key=lambda f: (f.page, KINDS.index(f.kind)))
@@ -185,7 +192,6 @@ class ShortEnd:
     key: str  # the film's id, or the section's name
     film: bool
     name: str  # its title
-    first_page: int  # where it starts
     tail: list[Landing]  # what of it opens the page
     follows: str  # the first words after it
 
@@ -200,8 +206,8 @@ def short_ends(plan: Plan) -> list[ShortEnd]:
     landings = plan.landings
     for i, end in enumerate(landings):
         start_role = _START_OF.get(end.role)
-        if start_role is None:
-            continue
+        if start_role is None or (end.role, end.key) == ("section-end", "films"):
+            continue  # the films section ends where its last film does
         start = max(
             j for j in range(i) if landings[j].role == start_role and landings[j].key == end.key
         )
@@ -212,7 +218,9 @@ def short_ends(plan: Plan) -> list[ShortEnd]:
         follows = [x for x in landings[i + 1 :] if x.page == end.page and x.role not in MARKS]
         if not tail or not follows:
             continue
-        short = SHORT_FILM_END if end.role == "film-end" else SHORT_END
+        before = [x for x in body if x.page == end.page - 1]
+        goes_on = bool(before) and before[-1].parted  # a paragraph the page's foot split
+        short = SHORT_END if goes_on or end.role != "film-end" else SHORT_FILM_END
         if tail[0].box[3] - tail[-1].box[1] >= plan.page_size[1] * short:
             continue
         titles = [x for x in body if x.role == "film-title"] + [
@@ -224,7 +232,6 @@ def short_ends(plan: Plan) -> list[ShortEnd]:
                 end.key,
                 end.role == "film-end",
                 titles[0].text if titles else "",
-                body[0].page,
                 tail,
                 named[0].text if named else "what follows",
             )
@@ -249,6 +256,33 @@ def _ends_above_what_follows(plan: Plan) -> list[Fault]:
                 f"good part of the next.",
             )
         )
+    return found
+
+
+def _stills_left_waiting(pages: dict[int, list[Landing]]) -> list[Fault]:
+    """A page left with a third of its text area or more empty while a film's stills open
+    the next page, though their title and first row would have fitted in that room."""
+    found = []
+    for page, here in pages.items():
+        after = pages.get(page + 1, [])
+        if not after or after[0].role != "stills-group":
+            continue
+        frame = here[0].frame
+        room = min(x.box[1] - x.space_after for x in here) - frame[1]
+        first_row = next((x for x in after[1:] if x.role == ""), None)  # after its title
+        if first_row is None or room < (frame[3] - frame[1]) * SPARE_ROOM:
+            continue
+        if after[0].box[3] - first_row.box[1] <= room:
+            title = next((x.text for x in after[1:3] if x.role == "heading"), "")
+            found.append(
+                Fault(
+                    page,
+                    STILLS_WAITING,
+                    f"Page {page} leaves a third of its text area or more empty while the "
+                    f"stills {f'of “{title}” ' if title else ''}open page {page + 1}, though "
+                    f"their title and first row fit in that room.",
+                )
+            )
     return found
 
 

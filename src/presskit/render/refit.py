@@ -3,14 +3,19 @@ empty (LAYOUT.md, Pagination), read off the record of where everything landed.""
 
 from __future__ import annotations
 
-from presskit.render.layout_check import NEAR_EMPTY, ShortEnd, faults, short_ends
+from dataclasses import dataclass, field
+
+from presskit.render.layout_check import (
+    NEAR_EMPTY,
+    STILLS_WAITING,
+    ShortEnd,
+    faults,
+    short_ends,
+)
 from presskit.render.plan import Landing, Plan
 
 SMALLEST_KEY_STILL = 0.14  # of the page's height: a key still is never set smaller to fit
 _SLACK = 6.0  # points: the spaces a kept block's measure and the frame count differently
-# Of the text area's height: room left on a page before a film's stills that lets them part
-# between rows and start there rather than leave it.
-SPARE_ROOM = 1 / 3
 RUN_LONG = 0.02  # of the page's height: how far a page's text may run into its foot (a line)
 LONG_PAGES = 3  # pages at most that run long together to take in one short end
 
@@ -30,22 +35,16 @@ def _near_empty_pages(plan: Plan) -> list[tuple[list[Landing], list[Landing]]]:
 def loose_groups(plan: Plan) -> set[str]:
     """The film ids ("" for general stills) whose stills, kept whole, did not fit under a
     page's content and opened the next page, where that page was left near empty or with a
-    third of its text area or more to spare: they may part between rows."""
+    third of its text area or more to spare (``layout_check.STILLS_WAITING``): they may part
+    between rows."""
     found = set()
     for _here, after in _near_empty_pages(plan):
         group = next((x for x in after[:3] if x.role == "stills-group"), None)
         if group is not None:
             found.add(group.key)
-    pages: dict[int, list[Landing]] = {}
-    for landing in plan.landings:
-        pages.setdefault(landing.page, []).append(landing)
-    for page, here in pages.items():
-        after = pages.get(page + 1, [])
-        if after and after[0].role == "stills-group":  # a film's stills open the next page
-            frame = here[0].frame
-            room = min(x.box[1] - x.space_after for x in here) - frame[1]
-            if room >= (frame[3] - frame[1]) * SPARE_ROOM:
-                found.add(after[0].key)
+    for fault in faults(plan):
+        if fault.kind == STILLS_WAITING:
+            found.add(next(x.key for x in plan.landings if x.page == fault.page + 1))
     return found
 
 
@@ -55,8 +54,7 @@ def key_still_heights(
     """Film id -> a smaller height for its key still, for each near-empty page whose next page
     opens with that film: with the smaller still the film's head (still, title, meta, logline,
     first row of laurels) fits under what the page holds, and the page is no longer near
-    empty; and for each film whose short end opened a page above something else and is too
-    tall for a page run long (``_pulling_back_film_ends``). Where even the smallest still leaves the head too tall, its laurels go after it
+    empty. Where even the smallest still leaves the head too tall, its laurels go after it
     (the film's id is added to ``laurels_after``). ``earlier``: the heights already asked
     for; only a smaller one is asked for again."""
     heights: dict[str, float] = {}
@@ -78,9 +76,6 @@ def key_still_heights(
             height += wreaths[0].box[3] - wreaths[0].box[1] + wreaths[0].space_after
         if height >= smallest and height < earlier.get(film, 1e9):
             heights[film] = height
-    for film, height in _pulling_back_film_ends(plan).items():
-        if height < min(earlier.get(film, 1e9), heights.get(film, 1e9)):
-            heights[film] = height
     return heights
 
 
@@ -88,12 +83,11 @@ def long_pages(plan: Plan, earlier: dict[int, float]) -> dict[int, float]:
     """Page number -> how far (points) its text may run into the foot, for each film or
     section whose short end opened the next page above something else (as a book's
     typesetter runs a page or two a line long rather than leave a widow): the pages before
-    the end, back to ``LONG_PAGES`` of them and never before the film or section starts,
-    each a line at most. ``earlier``: what was already asked for; only more is asked for."""
+    the end, back to ``LONG_PAGES`` of them, each a line at most. ``earlier``: what was already asked for; only more is asked for."""
     longer: dict[int, float] = {}
     most = plan.page_size[1] * RUN_LONG
     for end, shortfall in _shortfalls(plan):
-        pages = _pages_before(end)
+        pages = _pages_before(plan, end)
         if shortfall + 1.0 > sum(most - earlier.get(page, 0.0) for page in pages):
             continue  # more than pages run long can take (a film's key still may, below)
         # A page takes whole lines: each of the pages needed may run its full line long.
@@ -108,63 +102,53 @@ def long_pages(plan: Plan, earlier: dict[int, float]) -> dict[int, float]:
     return longer
 
 
-def tight_sections(plan: Plan, earlier: set[str]) -> set[str]:
-    """The sections (bio, interview) whose short end opened a page above the next section
-    and needs more room than pages run long give: their paragraphs are spaced tighter, which
-    pulls the end back (pages may then run long as well). ``earlier``: already tight."""
+@dataclass
+class Remedies:
+    """What to set differently for a short end that pages run long cannot take in."""
+
+    heights: dict[str, float] = field(default_factory=dict)  # film id -> smaller key still
+    tight: set[str] = field(default_factory=set)  # sections whose paragraphs close up
+    carried: set[str] = field(default_factory=set)  # films carrying a paragraph over
+
+
+def past_running_long(
+    plan: Plan,
+    heights: dict[str, float],
+    tight: set[str],
+    carried: set[str],
+    long: dict[int, float],
+) -> Remedies:
+    """For the first film or section whose short end opened a page above something else
+    and needs more room than pages run long give, the next thing to try: the film's key
+    still set smaller (never below the smallest), whose room carries through its pages to the
+    one before the end; then the paragraphs of its section spaced tighter; then a film's
+    paragraph before its closing blocks (credits, specifications, quotes) carried over with
+    them, so that its end on the next page is no longer short. One thing, for the first such
+    end only: each moves every page after it, and none is undone. ``heights``, ``tight``,
+    ``carried`` and ``long`` (pages run long): what was asked for before."""
+    smallest = plan.page_size[1] * SMALLEST_KEY_STILL
     most = plan.page_size[1] * RUN_LONG
-    return {
-        end.key
-        for end, shortfall in _shortfalls(plan)
-        if not end.film
-        and end.key not in earlier
-        and shortfall + 1.0 > most * len(_pages_before(end))
-    }
-
-
-def _pulling_back_film_ends(plan: Plan) -> dict[str, float]:
-    """Film id -> a smaller key still, for each film whose short end opened a page above
-    something else and needs more room than pages run long give: the room the smaller still
-    leaves on its page carries through the film's pages to the one before the end. Never
-    smaller than the smallest key still."""
-    smallest = plan.page_size[1] * SMALLEST_KEY_STILL
-    return {
-        film: height
-        for film, height in _film_ends_past_running_long(plan).items()
-        if height >= smallest
-    }
-
-
-def carried_film_ends(plan: Plan, earlier: set[str]) -> set[str]:
-    """Films whose short end opened a page above the next film and can be pulled back
-    neither by pages run long nor by a smaller key still: the paragraph before their closing
-    blocks (credits, specifications, quotes) goes over with them, so that the film's end
-    on the next page is no longer short. ``earlier``: those already carried over."""
-    smallest = plan.page_size[1] * SMALLEST_KEY_STILL
-    return {
-        film
-        for film, height in _film_ends_past_running_long(plan).items()
-        if height < smallest and film not in earlier
-    }
-
-
-def _film_ends_past_running_long(plan: Plan) -> dict[str, float]:
-    """Film id -> the height its key still would need to take in its short end (0 without a
-    key still), for each film whose short end needs more than pages run long give."""
-    found: dict[str, float] = {}
     for end, shortfall in _shortfalls(plan):
-        capacity = plan.page_size[1] * RUN_LONG * len(_pages_before(end))
-        if not end.film or shortfall + 1.0 <= capacity:
-            continue
-        still = _key_still(plan, end.key)
-        found[end.key] = still.box[3] - still.box[1] - shortfall - _SLACK if still else 0.0
-    return found
+        if shortfall + 1.0 <= sum(most - long.get(p, 0.0) for p in _pages_before(plan, end)):
+            continue  # pages may run longer yet (``long_pages``)
+        still = _key_still(plan, end.key) if end.film else None
+        if still is not None:
+            height = still.box[3] - still.box[1] - shortfall - _SLACK
+            if smallest <= height < heights.get(end.key, 1e9):
+                return Remedies(heights={end.key: height})
+        section = "films" if end.film else end.key
+        if section not in tight:
+            return Remedies(tight={section})
+        if end.film and end.key not in carried:
+            return Remedies(carried={end.key})
+    return Remedies()
 
 
-def _pages_before(end: ShortEnd) -> list[int]:
-    """The pages that may run long to take ``end`` in, nearest first."""
-    opens = end.tail[0].page
-    return [p for p in range(opens - 1, opens - 1 - LONG_PAGES, -1) if p >= end.first_page]
+def _pages_before(plan: Plan, end: ShortEnd) -> list[int]:
+    """The pages that may run long to take ``end`` in, nearest first: its own and, where
+    the flow goes on from there, those of what precedes it. Never the cover."""
+    opens, first = end.tail[0].page, 2 if plan.cover else 1
+    return [p for p in range(opens - 1, opens - 1 - LONG_PAGES, -1) if p >= first]
 
 
 def _key_still(plan: Plan, film: str) -> Landing | None:

@@ -104,12 +104,12 @@ class Context:
     # (``refit.long_pages``).
     long_pages: dict[int, float] = field(default_factory=dict)
     # Sections whose paragraphs are spaced tighter, to take in such an end where pages run
-    # long cannot (``refit.tight_sections``); and the section being built.
+    # long cannot (``refit.past_running_long``); and the section being built.
     tight_sections: set[str] = field(default_factory=set)
     section: str = ""
     # Films whose closing blocks take the paragraph before them along to the next page,
     # where their end alone would be short there and cannot be pulled back
-    # (``refit.carried_film_ends``).
+    # (``refit.past_running_long``).
     carried_ends: set[str] = field(default_factory=set)
     _pixels: dict[str, tuple[int, int]] = field(default_factory=dict)  # ``pixels``
 
@@ -982,8 +982,7 @@ def contact(ctx: Context) -> list[Flowable]:
     lines += links_block(ctx, ctx.kit.links, styles.body)  # the reel with a QR code in print
     if not lines:
         return []
-    # Short, and the kit's last word: whole on one page, never a link or two left over.
-    return [KeepWhole([*ctx.section_title("contact", SECTION_TITLES["contact"]), *lines])]
+    return [*ctx.section_title("contact", SECTION_TITLES["contact"]), *lines]
 
 
 BUILDERS: dict[str, Callable[[Context], list[Flowable]]] = {
@@ -1007,15 +1006,16 @@ def story(ctx: Context, sections: list[str]) -> list[Flowable]:
             continue
         if ctx.planning:
             ctx.plan.sections.append(name)
+        if name != "cover":  # a page of its own
+            parts = [mark(Marker(), "section-start", name), *parts]
+            parts.append(mark(Marker(), "section-end", name))
+        if name == "contact":  # short, the kit's last word: never a link or two left over
+            parts = [KeepWhole(parts)]
         if previous == "cover" and name != "contact":
             flow.append(PageBreak())
         elif flow:
             flow.append(section_break(ctx, name))
-        if name in ("cover", "films"):  # a page of its own; each film marks its own end
-            flow += parts
-        else:
-            flow += [mark(Marker(), "section-start", name), *parts]
-            flow.append(mark(Marker(), "section-end", name))
+        flow += parts
         if name == "cover":
             flow.append(NextPageTemplate("body"))
         previous = name
