@@ -231,13 +231,13 @@ def render_pdf(
 
 def _refit(ctx: Context, names: list[str], options: Options) -> tuple[BytesIO, _KitDocument]:
     """The pages laid out, then set again where the layout checker finds a fault the layout
-    knows how to mend (``refit``): a page left near empty before a film or a film's stills
-    that would not fit under it (the film's key still smaller, its laurels after it, or the
-    stills parted between rows), a film's or section's short end opening a page above what
-    follows (pages run a line long, a smaller key still, tighter spacing, a paragraph
-    carried over). Each round builds
-    on the last; the layout with the fewest faults, then the fewest pages, is kept (the
-    earliest of equals: a change that mends nothing is not kept)."""
+    knows how to mend (``refit``): a page left near empty or a third empty before a film or
+    a film's stills that would not fit under it (the film's key still smaller, its laurels
+    after it, or the stills parted between rows); a film's or section's short end opening a
+    page above what follows (pages run a line long, a smaller key still, tighter spacing, a
+    paragraph carried over). Each round builds on the last; the layout with the fewest
+    faults, then the fewest pages, is kept (the earliest of equals: a change that mends
+    nothing is not kept)."""
     buffer, doc = _lay_out(ctx, names, options)
     best = (len(faults(ctx.plan)), doc.page), buffer, doc, list(ctx.plan.landings)
     for _attempt in range(REFITS):

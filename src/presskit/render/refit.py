@@ -1,5 +1,7 @@
 """Second thoughts after a layout: what to set differently so that no page is left near
-empty (LAYOUT.md, Pagination), read off the record of where everything landed."""
+empty, no film's stills wait for the next page, and no film's or section's short end opens
+a page above what follows (LAYOUT.md, Pagination), read off the record of where everything
+landed."""
 
 from __future__ import annotations
 
@@ -83,13 +85,14 @@ def long_pages(plan: Plan, earlier: dict[int, float]) -> dict[int, float]:
     """Page number -> how far (points) its text may run into the foot, for each film or
     section whose short end opened the next page above something else (as a book's
     typesetter runs a page or two a line long rather than leave a widow): the pages before
-    the end, back to ``LONG_PAGES`` of them, each a line at most. ``earlier``: what was already asked for; only more is asked for."""
+    the end, back to ``LONG_PAGES`` of them, each a line at most. ``earlier``: what was
+    already asked for; only more is asked for."""
     longer: dict[int, float] = {}
     most = plan.page_size[1] * RUN_LONG
     for end, shortfall in _shortfalls(plan):
         pages = _pages_before(plan, end)
         if shortfall + 1.0 > sum(most - earlier.get(page, 0.0) for page in pages):
-            continue  # more than pages run long can take (a film's key still may, below)
+            continue  # more than pages run long can take (``past_running_long``)
         # A page takes whole lines: each of the pages needed may run its full line long.
         left = shortfall + 1.0  # a point for rounding
         for page in pages:
@@ -124,8 +127,8 @@ def past_running_long(
     one before the end; then the paragraphs of its section spaced tighter; then a film's
     paragraph before its closing blocks (credits, specifications, quotes) carried over with
     them, so that its end on the next page is no longer short. One thing, for the first such
-    end only: each moves every page after it, and none is undone. ``heights``, ``tight``,
-    ``carried`` and ``long`` (pages run long): what was asked for before."""
+    end only: each moves every page after it. ``heights``, ``tight``, ``carried`` and
+    ``long`` (pages run long): what was asked for before."""
     smallest = plan.page_size[1] * SMALLEST_KEY_STILL
     most = plan.page_size[1] * RUN_LONG
     for end, shortfall in _shortfalls(plan):
