@@ -1026,8 +1026,9 @@ def section_break(ctx: Context, name: str) -> Flowable:
     """Where the theme asks for it (``section_break = "page"``), a section starts on a new
     page when the page so far is more than half full; otherwise, and always in a theme that
     flows, it follows after generous space (the section title's space before) when a good
-    part of the page is left. A short contact section follows whatever room is left."""
+    part of the page is left. The contact section, short and kept whole (``story``), takes
+    whatever room is left where it fits."""
     frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
     if name == "contact":
-        return CondPageBreak(frame * 0.25)
+        return Spacer(0, 0)
     return CondPageBreak(frame * (0.5 if ctx.theme.style.section_break == "page" else 0.3))
