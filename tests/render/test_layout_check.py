@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from presskit import cli
 from presskit.render import layout_check, refit, sections
-from presskit.render.document import Options, check_layout, render_pdf
+from presskit.render.document import Options, RenderResult, check_layout, render_pdf
 from presskit.render.flowables import KeepWhole, Marker
 from presskit.render.plan import mark
 from presskit.store import KitFile
@@ -35,6 +35,16 @@ def one_still_kit(tmp_path_factory) -> Path:
 def report_for(kit_path: Path, **options) -> layout_check.LayoutReport:
     with KitFile.open(kit_path) as kit_file:
         return check_layout(kit_file.load(), kit_file, Options(invariant=True, **options))
+
+
+def rendered(kit_path: Path, **options) -> RenderResult:
+    with KitFile.open(kit_path) as kit_file:
+        return render_pdf(kit_file.load(), kit_file, Options(invariant=True, **options))
+
+
+def text_height(ctx) -> float:
+    """The height of a body page's text area."""
+    return ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
 
 
 def kinds(report: layout_check.LayoutReport) -> list[tuple[int, str]]:
@@ -223,7 +233,7 @@ def _film_ending_short(ctx, quote: str, short_by: float, key_still: bool = False
     quote in its short list; then another film's title and logline. With ``key_still``, the
     film opens with the kit's first still as its key still, ``KEY_STILL`` points tall unless
     the layout asks for less."""
-    frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
+    frame = text_height(ctx)
     width = ctx.frame_width
 
     def head(still_height: float) -> list[Flowable]:
@@ -278,8 +288,7 @@ def test_a_page_runs_a_line_long_to_keep_a_film_s_short_end_off_the_next(one_sti
     """A few points short of room, the page runs long and takes the film's end in: the next
     page opens with the next film, and the folio stays clear under the text."""
     bio_flow(lambda ctx: _film_ending_short(ctx, "Luminous.", short_by=8))
-    with KitFile.open(one_still_kit) as kit_file:
-        result = render_pdf(kit_file.load(), kit_file, Options(invariant=True))
+    result = rendered(one_still_kit)
     pages = PdfReader(BytesIO(result.pdf)).pages
     assert "Luminous" in pages[1].extract_text()
     assert _lines_under_the_folio(pages[2])[0] == "Lantern"
@@ -302,8 +311,7 @@ def test_a_film_s_key_still_is_set_smaller_to_keep_its_short_end_off_the_next_pa
 
     def laid_out(short_by: float):
         bio_flow(lambda ctx: _film_ending_short(ctx, THREE_LINES, short_by, key_still=True))
-        with KitFile.open(one_still_kit) as kit_file:
-            result = render_pdf(kit_file.load(), kit_file, Options(invariant=True))
+        result = rendered(one_still_kit)
         still = next(x for x in result.plan.landings if x.role == "still" and x.page == 2)
         return result, still.box[3] - still.box[1]
 
@@ -330,9 +338,7 @@ def test_the_contact_section_is_never_parted_across_pages(tmp_path, bio_flow):
     }
     kit_path = corpus._make(tmp_path, "contact", kit)
     bio_flow(lambda ctx: [_Block(ctx.page[1] * 0.55)])
-    with KitFile.open(kit_path) as kit_file:
-        options = Options(sections=["bio", "contact"], profile="print", invariant=True)
-        result = render_pdf(kit_file.load(), kit_file, options)
+    result = rendered(kit_path, sections=["bio", "contact"], profile="print")
     pages = PdfReader(BytesIO(result.pdf)).pages
     assert len(pages) == 2
     assert _lines_under_the_folio(pages[0]) == []
@@ -379,14 +385,12 @@ def test_pages_run_a_line_long_together_to_keep_a_section_s_last_lines_off_the_n
     kit_path = _bio_and_interview(tmp_path)
 
     def two_pages_and_two_lines(ctx):
-        frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
+        frame = text_height(ctx)
         lines = 2 * int(frame // ctx.styles.body.leading) + 2
         return [ctx.paragraph(_text_of_lines(ctx, lines), ctx.styles.body)]
 
     bio_flow(two_pages_and_two_lines)
-    with KitFile.open(kit_path) as kit_file:
-        options = Options(sections=["bio", "interview"], invariant=True)
-        result = render_pdf(kit_file.load(), kit_file, options)
+    result = rendered(kit_path, sections=["bio", "interview"])
     pages = PdfReader(BytesIO(result.pdf)).pages
     assert len(pages) == 3
     assert _lines_under_the_folio(pages[1])[-1].startswith("tide")
@@ -404,14 +408,12 @@ def test_a_section_s_paragraphs_are_spaced_tighter_to_keep_its_last_one_off_the_
 
     def a_paragraph_too_many(ctx):
         style = ctx.styles.body
-        frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
+        frame = text_height(ctx)
         each = 3 * style.leading + style.spaceAfter
         return [ctx.para(_text_of_lines(ctx, 3), style) for _ in range(int(frame // each) + 1)]
 
     bio_flow(a_paragraph_too_many)
-    with KitFile.open(kit_path) as kit_file:
-        options = Options(sections=["bio", "interview"], invariant=True)
-        result = render_pdf(kit_file.load(), kit_file, options)
+    result = rendered(kit_path, sections=["bio", "interview"])
     pages = PdfReader(BytesIO(result.pdf)).pages
     assert len(pages) == 2
     assert _lines_under_the_folio(pages[1])[0] == "In conversation"
@@ -441,12 +443,10 @@ def test_a_film_s_closing_blocks_take_the_paragraph_before_them_to_the_next_page
         ],
     }
     kit_path = corpus._make(tmp_path, "films", kit)
-    options = Options(sections=["bio", "films"], theme="minimal", invariant=True)
 
     def laid_out(filler: float):
         bio_flow(lambda ctx: [_Block(filler)])
-        with KitFile.open(kit_path) as kit_file:
-            return render_pdf(kit_file.load(), kit_file, options)
+        return rendered(kit_path, sections=["bio", "films"], theme="minimal")
 
     # Where the film's end falls with nothing before it, and the filler that makes its
     # specifications miss the page's foot by 30 points.
@@ -467,7 +467,7 @@ def test_a_page_left_a_third_empty_while_a_film_s_stills_wait_for_the_next(one_s
     the third of a page left empty: a fault (the stills may part between rows)."""
 
     def stills_waiting(ctx):
-        frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
+        frame = text_height(ctx)
         row = frame * 0.25
         group = [
             mark(Marker(), "stills-group", "tide"),
