@@ -262,6 +262,7 @@ def _refit(ctx: Context, names: list[str], options: Options) -> tuple[BytesIO, _
             best = score, buffer, doc, list(ctx.plan.landings)
     (_faults, pages), buffer, doc, ctx.plan.landings = best
     ctx.plan.pages = pages
+    doc.canv.save()  # the PDF of the layout kept, and only of it
     return buffer, doc
 
 
@@ -279,6 +280,7 @@ def _lay_out(ctx: Context, names: list[str], options: Options) -> tuple[BytesIO,
     flow = story(ctx, names)
     buffer = BytesIO()
     doc = _document(buffer, ctx, options, starts_with_cover=bool(names) and names[0] == "cover")
+    doc._doSave = 0  # the layout may not be kept: its PDF is written once it is (``_refit``)
     try:
         doc.build(flow)
     except LayoutError as err:

@@ -3,6 +3,7 @@ a keep-together that measures as the frame lays out."""
 
 from __future__ import annotations
 
+import functools
 from io import BytesIO
 
 from reportlab.graphics.barcode import qrencoder
@@ -295,6 +296,16 @@ class Marker(Flowable):
         pass
 
 
+@functools.lru_cache(maxsize=64)
+def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The dark and light modules of ``url``'s QR code, row by row (encoded once: a render
+    lays its pages out several times)."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    return tuple(tuple(bool(dark) for dark in row) for row in code.modules)
+
+
 class QrCode(Flowable):
     """A link as a QR code ``side`` points square, drawn as vector squares on the canvas
     (ReportLab's QR widget draws through a Drawing, which selects Helvetica: an unembedded
@@ -304,19 +315,16 @@ class QrCode(Flowable):
 
     def __init__(self, url: str, side: float):
         super().__init__()
-        self.code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        self.code.addData(url)
-        self.code.make()
+        self.modules = qr_modules(url)
         self.width = self.height = side
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        count = self.code.getModuleCount()
-        module = self.width / (count + 2 * self.QUIET)
+        module = self.width / (len(self.modules) + 2 * self.QUIET)
         self.canv.setFillColorRGB(0, 0, 0)
-        for row, cells in enumerate(self.code.modules):
+        for row, cells in enumerate(self.modules):
             for column, dark in enumerate(cells):
                 if dark:
                     x = (column + self.QUIET) * module
