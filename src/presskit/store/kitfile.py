@@ -296,7 +296,12 @@ class KitFile:
                     f"{_named(path)} is from an older presskit and must be upgraded, "
                     "which cannot be done while it is open read-only or elsewhere."
                 )
-            _migrate(path, version)
+            try:
+                _migrate(path, version)
+            except KitFileError:
+                if lock is not None:  # or the kit stays locked, read-only on every try after
+                    lock.release()
+                raise
         try:
             db = _connect(path, read_only=bool(reason))
         except sqlite3.Error as err:
@@ -640,7 +645,9 @@ class KitFile:
                 self._connection().backup(copy)
             finally:
                 copy.close()
-            with KitFile(temp, _connect(temp, read_only=False), None, "") as kit_file:
+            # Named by the file the person chose: a sentence from this save (a full disk, a
+            # kit too large) names it, never the temporary file it is written to first.
+            with KitFile(path, _connect(temp, read_only=False), None, "") as kit_file:
                 kit_file.save(kit, label="Saved as", new_assets=new_assets, keep_assets=keep_assets)
             _fsync(temp)
             if locking.is_locked_elsewhere(path):
@@ -856,8 +863,8 @@ def backup_path(path: Path, version: int) -> Path:
 def _migrate(path: Path, version: int) -> None:
     """Backs the file up next to itself, then brings it to the current format in one transaction."""
     backup = backup_path(path, version)
+    temp = _temp_beside(backup)
     try:
-        temp = _temp_beside(backup)
         shutil.copyfile(path, temp)
         _fsync(temp)
         os.replace(temp, backup)
@@ -873,6 +880,8 @@ def _migrate(path: Path, version: int) -> None:
         raise KitFileError(
             f"Could not upgrade {_named(path)} from an older presskit: {_reason(err)}."
         ) from None
+    finally:
+        temp.unlink(missing_ok=True)  # a backup that was not finished is not left beside it
 
 
 def _read_only_row(path: str | os.PathLike[str], sql: str, *params: object) -> tuple | None:
