@@ -186,6 +186,8 @@ def _insert_assets(db: sqlite3.Connection, assets: Iterable[NewAsset]) -> None:
 def _asset_ids_in(document_json: str) -> set[str]:
     """The images a stored document refers to, read without building the whole kit."""
     try:
+        # Equivalent mutant (make mutants): no default (None): iterating None is a TypeError,
+        # which gives the same empty set.
         stills = json.loads(document_json).get("stills", [])
         return {
             s["asset"] for s in stills if isinstance(s, dict) and isinstance(s.get("asset"), str)
@@ -231,6 +233,8 @@ class KitFile:
         document = _document_of(kit, path)
         temp = _temp_beside(path)
         try:
+            # Equivalent mutant (make mutants): Python's own isolation level; it begins a
+            # transaction only before INSERT, UPDATE or DELETE, and _transaction has begun one.
             db = _defensive(sqlite3.connect(temp, isolation_level=None))
             try:
                 db.execute("PRAGMA journal_mode = DELETE")
@@ -274,7 +278,7 @@ class KitFile:
                 f"{_named(path)} is from an older presskit and holds {_listed(foreign)}, which "
                 "presskit did not put there, so it will not upgrade it."
             )
-        reason = ""
+        reason = ""  # Equivalent mutant (make mutants): None; a reason is read only when read-only
         lock = None
         if foreign:
             reason = (
@@ -640,6 +644,8 @@ class KitFile:
             return _reopen(path)
         temp = _temp_beside(path)
         try:
+            # Equivalent mutant (make mutants): Python's own isolation level; a backup's
+            # target runs no statement that would begin a transaction.
             copy = sqlite3.connect(temp, isolation_level=None)
             try:
                 self._connection().backup(copy)
@@ -647,6 +653,8 @@ class KitFile:
                 copy.close()
             # Named by the file the person chose: a sentence from this save (a full disk, a
             # kit too large) names it, never the temporary file it is written to first.
+            # Equivalent mutants (make mutants): read_only=None and a reason of None, both
+            # false as False and "" are.
             with KitFile(path, _connect(temp, read_only=False), None, "") as kit_file:
                 kit_file.save(kit, label="Saved as", new_assets=new_assets, keep_assets=keep_assets)
             _fsync(temp)
@@ -837,6 +845,8 @@ def _inspect(path: Path) -> tuple[int, list[str]]:
         tables = {
             name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
+        # Equivalent mutant (make mutants): `tables > TABLES`; a file with presskit's tables
+        # also has SQLite's sqlite_sequence (revisions is AUTOINCREMENT), so never exactly them.
         if version == FORMAT_VERSION and not tables >= TABLES:
             raise sqlite3.DatabaseError("tables are missing")
         model.loads(_document_text(db, path))
@@ -868,9 +878,11 @@ def _migrate(path: Path, version: int) -> None:
         shutil.copyfile(path, temp)
         _fsync(temp)
         os.replace(temp, backup)
-        db = _connect(path, read_only=False)
+        db = _connect(path, read_only=False)  # Equivalent mutant: read_only=None, false too
         try:
             with _transaction(db):
+                # Equivalent mutant (make mutants): `version - 2` while there is one migration
+                # ([-1:] is [0:]); with a second, the test of a format 1 kit notices.
                 for step in MIGRATIONS[version - 1 :]:
                     step(db)
                 db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
