@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import errno
 import hashlib
 import os
@@ -130,7 +131,11 @@ def test_at_rest_a_kit_is_one_file_with_a_rollback_journal(kit_path):
     with sqlite3.connect(kit_path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        # What another program reading the file finds about who made it, and when.
+        made = dict(db.execute("SELECT key, value FROM meta"))
     db.close()
+    assert made.keys() == {"created_at", "created_by"} and made["created_by"] == "presskit"
+    assert datetime.datetime.fromisoformat(made["created_at"]).tzinfo == datetime.UTC
 
 
 def test_the_same_image_twice_is_stored_once(kit_path):

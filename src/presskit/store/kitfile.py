@@ -48,7 +48,7 @@ KEEP_REVISIONS = 50
 
 # Equivalent mutants (make mutants): every SQL statement below in lower or upper case
 # ("select json from revisions", "SELECT JSON FROM REVISIONS"); SQLite reads keywords and
-# table and column names in any case.
+# table and column names in any case (a value in quotes is not: the meta table's test).
 
 
 @dataclass(frozen=True)
