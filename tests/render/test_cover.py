@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from PIL import Image
 
 from presskit import kitio, model, render
-from presskit.store import KitFile
+from presskit.store import KitFile, NewAsset
 from tests.render.test_fields_and_fitting import long_kit, pdf_text, placed_text
 
 THEMES = ("classic", "modern", "minimal")
@@ -34,6 +35,20 @@ def sample(tmp_path_factory) -> Path:
         kit = kit_file.load()
         kit.person.pronouns, kit.person.location = "she/her", "Seoul"
         kit_file.save(kit)
+    return path
+
+
+def portrait_kit(folder: Path) -> Path:
+    """A kit whose cover still stands upright (three times as tall as wide)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 900), (90, 120, 140)).save(buffer, "JPEG")
+    picture = NewAsset(buffer.getvalue(), name="tall.jpg", mime="image/jpeg", width=300, height=900)
+    kit = model.PressKit(
+        person=model.Person(name="Ana Lima", pronouns="she/her", headline="Quiet films."),
+        stills=[model.Still(id="s", asset=picture.sha256, credit="Ian Chen")],
+    )
+    path = folder / "portrait.presskit"
+    KitFile.create(path, kit, [picture]).close()
     return path
 
 
@@ -103,6 +118,8 @@ def test_the_cover_reads_name_roles_byline_still_credit_and_quote_in_that_order(
     )
     contact = line_at(page, "DP Reel · vimeo.com/793204574")[0]  # the key contact at the foot
     assert name > original > roles > byline > quote > contact
+    sizes = render.load_theme(theme).sizes
+    assert line_at(page, "CINEMATOGRAPHER")[1] == sizes.caption + 1.5  # a little over captions
     assert page.extract_text().rstrip().endswith("connection with.”")  # the quote, closed
     ((width, height, bottom),) = pictures(page)  # the cover still, once
     if theme in FULL_BLEED:  # edge to edge at the top, the name clear under it
@@ -117,21 +134,31 @@ def test_the_cover_reads_name_roles_byline_still_credit_and_quote_in_that_order(
         assert credit > quote
 
 
+@pytest.mark.parametrize("shape", ["wide", "upright"])
 @pytest.mark.parametrize("theme", THEMES)
-def test_the_cover_still_fills_its_place_and_no_more(sample, theme):
-    """Framed: the text's width, at most 42% of the page's height; full-bleed: the page's
-    width, at most 60% of its height."""
-    page = cover_page(sample, theme=theme)
-    ((width, height, _bottom),) = pictures(page)
+def test_the_cover_still_fills_its_place_and_no_more_right_by_the_name(
+    sample, tmp_path, theme, shape
+):
+    """Framed: the text's width, at most 42% of the page's height, half a line under the
+    byline; full-bleed: the page's width, at most 60% of its height, the name a line and a
+    half under it."""
+    path = sample if shape == "wide" else portrait_kit(tmp_path)
+    page = cover_page(path, theme=theme)
+    ((width, height, bottom),) = pictures(page)
     page_width, page_height = float(page.mediabox.width), float(page.mediabox.height)
-    theme_ = render.load_theme(theme)
+    sizes = render.load_theme(theme).sizes
     if theme in FULL_BLEED:
         most = (page_width, page_height * 0.6)
+        name, size = line_at(page, "Im-Sun Song" if shape == "wide" else "Ana Lima")
+        assert sizes.leading < bottom - (name + size) < 2 * sizes.leading
     else:
-        margin = theme_.spacing.margin * 72 / 25.4
+        margin = render.load_theme(theme).spacing.margin * 72 / 25.4
         most = (page_width - 2 * margin, page_height * 0.42)
+        byline = line_at(page, "she/her")[0]
+        assert 0 < byline - (bottom + height) < 2 * sizes.leading
     assert width <= most[0] + 0.01 and height <= most[1] + 0.01
     assert width == pytest.approx(most[0]) or height == pytest.approx(most[1])
+    assert (width > height) == (shape == "wide")
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -158,20 +185,36 @@ def test_a_cover_without_a_still_has_its_name_at_the_top(sample):
         assert float(page.mediabox.height) - margin - 1.5 * size < name
 
 
-def test_the_roles_keep_their_room_from_the_quote_without_a_byline(tmp_path):
-    """Roles right above a byline sit close to it; with no byline the quote that follows
-    keeps a line's room."""
-    person = model.Person(name="Ana Lima", roles=["Director"], headline="Quiet films.")
-    with_byline = dataclasses.replace(person, pronouns="she/her")
-    gaps = []
-    for who in (with_byline, person):
-        reader, _ = pdf_text(model.PressKit(person=who), tmp_path, sections=["cover"])
-        placed = [(text.strip(), y, size) for text, y, size in placed_text(reader.pages[0])]
-        roles = next(i for i, (text, _y, _s) in enumerate(placed) if text == "DIRECTOR")
-        (_t, above, _s), (_t2, below, size) = placed[roles], placed[roles + 1]
-        gaps.append(above - below - size)
+def test_the_roles_sit_close_above_their_byline_and_a_line_above_anything_else(sample):
+    """The room the roles take, seen as how far they push down what follows: a byline (it
+    belongs with them) 2 points under them, the cover still a whole line."""
+    with KitFile.open(sample) as kit_file:
+        kit = kit_file.load()
+    with_roles = kit.person.roles
+
+    def pushed_down(pronouns: str) -> float:
+        """How much lower the line under the roles (the byline, else the still) sits for them."""
+        tops = []
+        for roles in (with_roles, []):
+            kit.person = dataclasses.replace(
+                kit.person, roles=roles, pronouns=pronouns, location=""
+            )
+            page = cover_page(sample, kit, theme="classic")
+            ((_width, height, bottom),) = pictures(page)
+            tops.append(line_at(page, pronouns)[0] if pronouns else bottom + height)
+        return tops[1] - tops[0]
+
     leading = render.load_theme("classic").sizes.leading
-    assert gaps[0] < leading / 2 < leading <= gaps[1]
+    assert pushed_down("") - pushed_down("she/her") == pytest.approx(leading - 2, abs=0.1)
+
+
+def test_a_quote_typed_in_its_own_marks_prints_in_one_pair(tmp_path):
+    for typed in ('"X-rays, mostly."', "“X-rays, mostly.”", "X-rays, mostly."):
+        kit = model.PressKit(
+            person=model.Person(name="Ana Lima"), interview=model.Interview(pull_quote=typed)
+        )
+        reader, _ = pdf_text(kit, tmp_path, sections=["cover"])
+        assert reader.pages[0].extract_text().strip() == "Ana Lima\n“X-rays, mostly.”"
 
 
 def test_pronouns_and_based_in_print_on_the_cover(tmp_path):
@@ -234,6 +277,45 @@ def test_no_field_however_long_pushes_the_cover_past_one_page(tmp_path, theme):
     assert "…”" in cover  # the quote is cut inside its quotation marks
     whole, _ = pdf_text(long_kit(), tmp_path, theme=theme)
     assert "about" in whole.pages[1].extract_text().lower()  # the next section: page 2
+
+
+def test_a_name_too_long_for_two_lines_is_set_smaller_to_fit_them(tmp_path):
+    theme = render.load_theme("classic")
+    name = "Maria-Aurelia Wojciechowska-Lindqvist Santos Oliveira"
+    reader, _ = pdf_text(model.PressKit(person=model.Person(name=name)), tmp_path)
+    placed = [(y, size) for text, y, size in placed_text(reader.pages[0])]
+    assert len(placed) == 2  # two lines, nothing else on the cover
+    assert len({size for _y, size in placed}) == 1
+    assert max(theme.sizes.heading, theme.sizes.cover_name * 0.4) < placed[0][1]
+    assert placed[0][1] < theme.sizes.cover_name
+
+
+def test_each_cover_line_is_held_to_its_lines(sample):
+    """However long: the original name and the byline two lines each, the credit two, the
+    quote six; then cut with an ellipsis."""
+    with KitFile.open(sample) as kit_file:
+        kit = kit_file.load()
+    kit.person = dataclasses.replace(
+        kit.person,
+        name_original="송임선 " * 80,
+        pronouns="they/them " * 30,
+        location="Lisbon " * 60,
+    )
+    kit.interview.pull_quote = "A sentence that never ends. " * 60
+    cover = kit.still(kit.design.cover_still)
+    cover.credit = "Aigerim Yusupova " * 20
+    page = cover_page(sample, kit, theme="classic")
+    placed = placed_text(page)
+    lines = {
+        field: len({round(y) for text, y, _size in placed if re.search(words, text)})
+        for field, words in {
+            "original name": "송임선",
+            "byline": "they/them|Lisbon",
+            "credit": "Yusupova",
+            "quote": "sentence|never|ends",
+        }.items()
+    }
+    assert lines == {"original name": 2, "byline": 2, "credit": 2, "quote": 6}
 
 
 def test_a_long_name_is_set_smaller_then_wrapped_and_a_short_one_keeps_its_size(tmp_path):
