@@ -122,21 +122,6 @@ def test_every_text_field_of_a_still_prints_with_it(tmp_path):
     assert "still.copyright" in words.values()  # the enumeration reached it
 
 
-def test_pronouns_and_based_in_print_on_the_cover(tmp_path):
-    kit = model.PressKit(
-        person=model.Person(name="Ana Lima", pronouns="she/her", location="Lisbon and Seoul")
-    )
-    reader, _text = pdf_text(kit, tmp_path)
-    cover = re.sub(r"\s+", " ", reader.pages[0].extract_text())
-    assert "she/her · Based in Lisbon and Seoul" in cover
-
-
-def test_the_headline_prints_as_the_covers_quote_when_the_interview_gives_none(tmp_path):
-    kit = model.PressKit(person=model.Person(name="Ana", headline="zqheadlineqz"))
-    _reader, text = pdf_text(kit, tmp_path)
-    assert "zqheadlineqz" in text
-
-
 # -- nothing to show -----------------------------------------------------------------------
 
 
@@ -209,53 +194,6 @@ def long_kit() -> model.PressKit:
         films=[model.Film(id="f", title="A film title " * 40, logline="One line.")],
         contact=model.Contact(email="a" * 400 + "@example.com"),
     )
-
-
-@pytest.mark.parametrize("theme", THEMES)
-def test_no_field_however_long_pushes_the_cover_past_one_page(tmp_path, theme):
-    reader, _text = pdf_text(long_kit(), tmp_path, theme=theme, sections=["cover"])
-    assert len(reader.pages) == 1
-    cover = reader.pages[0].extract_text()
-    assert "Maria-Aurelia" in cover and "…" in cover
-    assert "…”" in cover  # the quote is cut inside its quotation marks
-    whole, _ = pdf_text(long_kit(), tmp_path, theme=theme)
-    assert "about" in whole.pages[1].extract_text().lower()  # the next section: page 2
-
-
-def test_a_long_name_is_set_smaller_then_wrapped_and_a_short_one_keeps_its_size(tmp_path):
-    theme = render.load_theme("classic")
-    short, _ = pdf_text(model.PressKit(person=model.Person(name="Ana Lima")), tmp_path)
-    sizes = {size for text, _y, size in placed_text(short.pages[0]) if "Ana" in text}
-    assert sizes == {theme.sizes.cover_name}
-    reader, _ = pdf_text(long_kit(), tmp_path, sections=["cover"])
-    name = [(y, size) for text, y, size in placed_text(reader.pages[0]) if "Wojcie" in text]
-    assert [size for _y, size in name] == pytest.approx([max(19, 50 * 0.4)] * len(name))
-    assert 2 < len({round(y) for y, _size in name}) <= 5
-
-
-@pytest.mark.parametrize("theme", THEMES)
-def test_a_full_cover_is_shrunk_to_end_just_above_the_key_contact(tmp_path, theme):
-    """Every cover line as long as it may be, the cover still and four long laurels, on the
-    shorter Letter page: more than the page holds, so the whole is set smaller to end just
-    above the key contact at the foot, never over it and never far short of it."""
-    path = tmp_path / "full.presskit"
-    kitio.create_kit(path, kitio.sample_json()).close()
-    with KitFile.open(path) as kit_file:
-        kit = kit_file.load()
-        kit.person = dataclasses.replace(long_kit().person, portrait=kit.person.portrait)
-        kit.interview.pull_quote = "A sentence that never ends. " * 60
-        kit.contact.email = "press@example.com"
-        award = model.Award(name="Best Film at the Berlinale " * 6, year=2024, note="Jury " * 9)
-        kit.films[0].awards = [award] * 4
-        options = render.Options(
-            invariant=True, theme=theme, sections=["cover"], page_size="letter"
-        )
-        reader = pypdf.PdfReader(io.BytesIO(render.render_pdf(kit, kit_file, options).pdf))
-    assert len(reader.pages) == 1
-    placed = placed_text(reader.pages[0])
-    contact, size = next((y, s) for text, y, s in placed if "press@example.com" in text)
-    lowest = min(y - s for text, y, s in placed if "press@example.com" not in text)
-    assert contact + size < lowest < contact + 5 * size
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -16,7 +16,6 @@ from presskit.render.markup import PIECE_CHARS, pieces
 from presskit.store import KitFile
 from tests.pdf_checks import font_names, unembedded_fonts
 from tests.render.photos import credit_lines, give_each_still_its_own_photographer
-from tests.render.test_fields_and_fitting import placed_text
 
 
 @pytest.fixture(scope="module")
@@ -387,16 +386,3 @@ def test_a_still_without_a_photographer_prints_no_photo_credit(tmp_path):
     assert text.count("Photo:") == 1
     assert f"{alone.caption} © Nordlicht Films" in text  # the copyright alone, no "Photo:"
     assert f"{both.caption} Photo: Ian Chen · CC BY 4.0" in text
-
-
-@pytest.mark.parametrize("theme", ["classic", "modern", "minimal"])
-def test_the_cover_shows_its_still_once_and_the_name_clear_of_a_full_bleed_one(sample_kit, theme):
-    page = export(sample_kit, theme=theme, sections=("cover",)).pages[0]
-    content = page.get_contents().get_data().decode("latin-1")
-    # (placed height, bottom edge) of each picture; a full-bleed one is drawn in page space
-    drawn = re.findall(r"[\d.]+ 0 0 ([\d.]+) [\d.]+ ([\d.]+) cm\s+/\S+ Do", content)
-    assert len(drawn) == 1
-    if render.load_theme(theme).style.cover == "full-bleed":
-        bottom = float(drawn[0][1])
-        name = [y for text, y, _size in placed_text(page) if "Im-Sun Song" in text]
-        assert name and max(name) < bottom  # under the picture, not printed over it

@@ -78,6 +78,11 @@ def test_the_reason_names_what_was_found(kit_path):
     sql(kit_path, *FOREIGN["trigger"])
     with KitFile.open(kit_path) as f:
         assert f.foreign == ("the table “canary”", "the trigger “spy”")
+        assert f.read_only_reason == (
+            "“kit.presskit” holds the table “canary” and the trigger “spy”, which presskit did "
+            "not put there, so it opened read-only; to edit it, save a clean copy "
+            "(File > Save a Clean Copy, or `presskit repair`)."
+        )
 
 
 def test_save_as_of_a_foreign_kit_writes_a_clean_one(kit_path, tmp_path):
@@ -91,6 +96,22 @@ def test_save_as_of_a_foreign_kit_writes_a_clean_one(kit_path, tmp_path):
         assert {s.asset for s in kit.stills} <= new.asset_ids()
         new.save(kit)
     assert {"spy", "canary", "everything"}.isdisjoint(schema_names(tmp_path / "new.presskit"))
+
+
+def test_save_as_of_a_foreign_kit_takes_the_place_chosen_with_the_new_still(kit_path, tmp_path):
+    """The person chose the name (the save dialog asked before replacing), and the still they
+    added since opening comes along with its picture."""
+    sql(kit_path, *FOREIGN["trigger"])
+    chosen = tmp_path / "chosen.presskit"
+    chosen.write_bytes(b"an older file the person chose to replace")
+    added = asset(3)
+    with KitFile.open(kit_path) as f:
+        kit = f.load()
+        kit.stills.append(model.Still(id="still-3", asset=added.sha256))
+        new = f.save_as(chosen, kit, new_assets=[added])
+    with new:
+        assert new.load() == kit
+        assert new.asset_bytes(added.sha256) == added.data
 
 
 def test_a_clean_copy_leaves_damaged_pictures_and_unreadable_revisions_out(kit_path, tmp_path):
@@ -127,8 +148,12 @@ def test_an_older_kit_with_foreign_code_is_not_upgraded(tmp_path):
     _write_v1(path, kit_with(a), a)
     sql(path, "CREATE TRIGGER t AFTER INSERT ON assets BEGIN DELETE FROM document; END")
     before = path.read_bytes()
-    with pytest.raises(KitFileError, match="will not upgrade it"):
+    with pytest.raises(KitFileError) as refused:
         KitFile.open(path)
+    assert str(refused.value) == (
+        "“old.presskit” is from an older presskit and holds the trigger “t”, which presskit "
+        "did not put there, so it will not upgrade it."
+    )
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.presskit"]
 
@@ -144,6 +169,11 @@ def test_a_picture_whose_bytes_no_longer_match_is_damaged_not_passed_on(kit_path
         assert f.picture_problems([first, second, "f" * 64], deep=True) == {
             first: "damaged",
             "f" * 64: "missing",
+        }
+        # A missing one does not end the look: the pictures after it are checked too.
+        assert f.picture_problems(["f" * 64, second, first], deep=True) == {
+            "f" * 64: "missing",
+            first: "damaged",
         }
 
 
@@ -182,6 +212,19 @@ def test_a_document_larger_than_any_press_kit_is_refused_unread(tmp_path, monkey
     assert path.read_bytes() == before
 
 
+def test_a_kit_and_a_picture_of_exactly_the_limits_are_written_and_read(kit_path, monkeypatch):
+    """The limits are the largest sizes presskit writes and reads, not the first refused."""
+    kit = model.PressKit(person=model.Person(name="Ana", bio_long="x" * 2_000))
+    picture = asset(1)
+    monkeypatch.setattr(limits, "DOCUMENT_CHARS", len(model.dumps(kit)))
+    monkeypatch.setattr(limits, "ASSET_BYTES", len(picture.data))
+    with KitFile.open(kit_path) as f:
+        f.save(kit, keep_assets=[picture.sha256])
+    with KitFile.open(kit_path) as f:
+        assert f.load() == kit
+        assert f.asset_bytes(picture.sha256) == picture.data
+
+
 def test_a_forty_megabyte_word_is_refused_at_open(tmp_path):
     path = tmp_path / "word.presskit"
     KitFile.create(path, model.PressKit(person=model.Person(name="Ana"))).close()
@@ -210,6 +253,9 @@ def test_each_lookup_says_which_error_by_what_was_looked_for(kit_path):
             f.asset_info("0" * 64)
         with pytest.raises(MissingImageError):
             f.asset_head("0" * 64, 10)
+        with pytest.raises(MissingImageError) as missing:
+            f.asset_bytes("0" * 64)
+        assert str(missing.value) == "“kit.presskit” has no image 000000000000."
         with pytest.raises(KitFileError) as err:
             f.load_revision(999)
         assert not isinstance(err.value, MissingImageError)
@@ -219,8 +265,12 @@ def test_each_lookup_says_which_error_by_what_was_looked_for(kit_path):
 def test_a_kit_too_large_to_open_again_is_never_written(kit_path, tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "DOCUMENT_CHARS", 5_000)
     big = kit_with(name="N" * 6_000)
-    with pytest.raises(KitFileError, match="more than a kit file holds"):
+    with pytest.raises(KitFileError) as refused:
         KitFile.create(tmp_path / "new.presskit", big)
+    assert str(refused.value) == (
+        f"The kit is {len(model.dumps(big)):,} characters, more than a kit file holds (5,000), "
+        "so “new.presskit” was not written; shorten its longest fields."
+    )
     assert not (tmp_path / "new.presskit").exists()
     before = fingerprint(kit_path)
     with KitFile.open(kit_path) as f, pytest.raises(KitFileError, match="was not written"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import errno
 import hashlib
 import os
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from presskit import model
 from presskit.errors import KitFileError
 from presskit.store import FORMAT_VERSION, KEEP_REVISIONS, KitFile, NewAsset
+from presskit.store.kitfile import AssetInfo
 from presskit.store.schema import APPLICATION_ID, SCHEMA_V1
 
 
@@ -129,7 +131,11 @@ def test_at_rest_a_kit_is_one_file_with_a_rollback_journal(kit_path):
     with sqlite3.connect(kit_path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        # What another program reading the file finds about who made it, and when.
+        made = dict(db.execute("SELECT key, value FROM meta"))
     db.close()
+    assert made.keys() == {"created_at", "created_by"} and made["created_by"] == "presskit"
+    assert datetime.datetime.fromisoformat(made["created_at"]).tzinfo == datetime.UTC
 
 
 def test_the_same_image_twice_is_stored_once(kit_path):
@@ -141,6 +147,36 @@ def test_the_same_image_twice_is_stored_once(kit_path):
         assert [a.sha256 for a in f.assets()] == [sha]
 
 
+def test_an_added_picture_keeps_its_name_type_and_size(kit_path):
+    data = photo_bytes(5)
+    with KitFile.open(kit_path) as f:
+        sha = f.add_asset(data, name="Lake at dawn.jpg", mime="image/jpeg", width=6000, height=4000)
+    with KitFile.open(kit_path) as f:
+        assert f.asset_info(sha) == AssetInfo(
+            sha, "Lake at dawn.jpg", "image/jpeg", 6000, 4000, len(data)
+        )
+        assert f.asset_bytes(sha) == data
+
+
+def test_a_revision_written_elsewhere_keeps_its_pictures(kit_path):
+    """A revision another program wrote may leave out an empty still's "asset" (presskit
+    reads that as no picture yet): the pictures of its other stills stay in the file."""
+    kept = asset(1)
+    with KitFile.open(kit_path) as f:
+        kit = kit_with(kept)
+        kit.stills.insert(0, model.Still(id="still-0"))
+        f.save(kit, label="With the lake")
+    db = sqlite3.connect(kit_path)
+    db.execute("UPDATE revisions SET json = json_remove(json, '$.stills[0].asset')")
+    db.commit()
+    db.close()
+    with KitFile.open(kit_path) as f:
+        f.save(kit_with(), revision=False)  # the still is removed from the kit
+        (revision,) = f.revisions()
+        assert [s.asset for s in f.load_revision(revision.id).stills] == ["", kept.sha256]
+        assert f.asset_bytes(kept.sha256) == kept.data
+
+
 def test_explicit_saves_make_revisions_and_autosave_does_not(kit_path):
     with KitFile.open(kit_path) as f:
         for name in ("One", "Two"):
@@ -149,6 +185,8 @@ def test_explicit_saves_make_revisions_and_autosave_does_not(kit_path):
         revisions = f.revisions()
         assert [r.label for r in revisions] == ["Saved Two", "Saved One"]
         assert f.load_revision(revisions[1].id).person.name == "One"
+        f.save(kit_with(asset(1), name="Typing"))  # a save the person gave no label
+        assert [r.label for r in f.revisions()] == ["", "Saved Two", "Saved One"]
         assert f.load().person.name == "Typing"
 
 
@@ -366,6 +404,74 @@ def test_a_kit_open_in_another_window_opens_read_only(kit_path):
         first.close()
     with KitFile.open(kit_path) as third:
         assert not third.read_only
+
+
+def test_a_kit_opened_read_only_is_only_read(kit_path, tmp_path):
+    before = fingerprint(kit_path)
+    with KitFile.open(kit_path, read_only=True) as f:
+        assert f.read_only
+        assert f.read_only_reason == "“kit.presskit” was opened read-only."
+        with pytest.raises(KitFileError) as refused:
+            f.save(kit_with(name="Never saved"))
+        assert str(refused.value) == "“kit.presskit” is open read-only, so it cannot be saved."
+        assert f.load() == kit_with(asset(1))
+    assert fingerprint(kit_path) == before
+    old = tmp_path / "old.presskit"  # an older kit cannot be upgraded without writing it
+    _write_v1(old, kit_with(asset(3)), asset(3))
+    before = fingerprint(old)
+    with pytest.raises(KitFileError) as refused:
+        KitFile.open(old, read_only=True)
+    assert str(refused.value) == (
+        "“old.presskit” is from an older presskit and must be upgraded, which cannot be done "
+        "while it is open read-only or elsewhere."
+    )
+    assert fingerprint(old) == before
+    assert siblings(old) == ["kit.presskit", "old.presskit"]
+
+
+def test_a_kit_opened_read_only_is_not_written_whatever_its_journal_mode(kit_path):
+    """A kit another program switched to write-ahead logging: presskit writes its kits with a
+    rollback journal, and switching back would write the file it was asked only to read."""
+    db = sqlite3.connect(kit_path)
+    assert db.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+    db.close()
+    before = fingerprint(kit_path)
+    with KitFile.open(kit_path, read_only=True) as f:
+        assert f.load() == kit_with(asset(1))
+    assert fingerprint(kit_path) == before
+
+
+def test_a_journal_a_crash_left_unsynced_goes_when_the_kit_is_opened_to_edit(kit_path):
+    """A crash before the journal's header reached the disk leaves a journal of zeros that
+    SQLite ignores: opened to edit, the kit is one file again; opened read-only, nothing
+    is touched."""
+    journal = kit_path.with_name("kit.presskit-journal")
+    journal.write_bytes(bytes(4096))
+    before = fingerprint(kit_path)
+    with KitFile.open(kit_path, read_only=True) as f:
+        assert f.load() == kit_with(asset(1))
+    assert fingerprint(kit_path) == before and journal.read_bytes() == bytes(4096)
+    with KitFile.open(kit_path) as f:
+        assert f.load() == kit_with(asset(1))
+        assert siblings(kit_path) == ["kit.presskit"]
+        f.save(kit_with(asset(1), name="Edited"))
+    with KitFile.open(kit_path) as f:
+        assert f.load().person.name == "Edited"
+
+
+def test_save_as_onto_a_kit_open_in_another_window_is_refused(kit_path, tmp_path):
+    other = tmp_path / "other.presskit"
+    KitFile.create(other, kit_with(name="Other")).close()
+    with KitFile.open(other) as elsewhere:
+        before = fingerprint(other)
+        with KitFile.open(kit_path) as f, pytest.raises(KitFileError) as refused:
+            f.save_as(other, kit_with(asset(1)))
+        assert str(refused.value) == (
+            "“other.presskit” is open in another presskit window; close it there first."
+        )
+        assert fingerprint(other) == before
+        assert elsewhere.load() == kit_with(name="Other")
+    assert siblings(kit_path) == ["kit.presskit", "other.presskit"]
 
 
 def test_save_as_copies_everything_and_leaves_the_original(kit_path, tmp_path):

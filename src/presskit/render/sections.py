@@ -410,11 +410,12 @@ def cover(ctx: Context) -> list[Flowable]:
     much, the whole is shrunk to the room left above the key contact."""
     kit, styles, theme = ctx.kit, ctx.styles, ctx.theme
     person = kit.person
+    # Equivalent mutants (make mutants): another key ("COVER"); it only names the outline
+    # entry's destination, which no other bookmark shares.
     parts: list[Flowable] = [Bookmark("Cover", "cover")]
     room = ctx.page[1] - 2 * ctx.margin - cover_foot(ctx)
     still = cover_still(ctx)
     full_bleed = theme.style.cover == "full-bleed"
-    # Equivalent mutant (make mutants): "still or full_bleed"; fitted() of no still is None.
     if still and full_bleed:
         # The onPage hook paints it edge to edge; the flow leaves its room free.
         size = ctx.fitted(still, (ctx.page[0], ctx.page[1] * 0.6))
@@ -422,7 +423,7 @@ def cover(ctx: Context) -> list[Flowable]:
             if ctx.renditions is None:
                 ctx.plan.place(still.asset, size)
             space = size[1] - ctx.margin + ctx.theme.sizes.leading * 1.5
-            parts.append(Spacer(1, space))
+            parts.append(Spacer(1, space))  # Equivalent mutant: its width; only height takes room
             room -= space
     held: list[Flowable] = []
     if person.name.strip():
@@ -453,6 +454,7 @@ def cover(ctx: Context) -> list[Flowable]:
     if still and not full_bleed:
         picture = ctx.image(still, (ctx.frame_width, ctx.page[1] * 0.42))
         if picture:
+            # Equivalent mutant (make mutants): the spacer's width; only its height takes room.
             held += [Spacer(1, theme.sizes.leading * 0.5), picture]
             if credit_line(still):
                 held.append(ctx.held(credit_line(still), styles.credit, max_lines=2))
@@ -462,6 +464,9 @@ def cover(ctx: Context) -> list[Flowable]:
         text = "“" + quote.strip('“”"')
         held.append(ctx.held(text, styles.pull_quote, max_lines=6, closing="”"))
     if held:
+        # Equivalent mutants (make mutants): a width of None (KeepInFrame then takes the
+        # frame's, the same), no mode (shrink is its default), max(room, 2) (the room left
+        # above the key contact is never under 2 points).
         parts.append(KeepInFrame(ctx.frame_width, max(room, 1), held, mode="shrink"))
     return parts  # the key contact sits at the foot of the page: see document._cover_page
 

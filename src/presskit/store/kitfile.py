@@ -48,7 +48,7 @@ KEEP_REVISIONS = 50
 
 # Equivalent mutants (make mutants): every SQL statement below in lower or upper case
 # ("select json from revisions", "SELECT JSON FROM REVISIONS"); SQLite reads keywords and
-# table and column names in any case.
+# table and column names in any case (a value in quotes is not: the meta table's test).
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,8 @@ def _insert_assets(db: sqlite3.Connection, assets: Iterable[NewAsset]) -> None:
 def _asset_ids_in(document_json: str) -> set[str]:
     """The images a stored document refers to, read without building the whole kit."""
     try:
+        # Equivalent mutant (make mutants): no default (None): iterating None is a TypeError,
+        # which gives the same empty set.
         stills = json.loads(document_json).get("stills", [])
         return {
             s["asset"] for s in stills if isinstance(s, dict) and isinstance(s.get("asset"), str)
@@ -231,6 +233,8 @@ class KitFile:
         document = _document_of(kit, path)
         temp = _temp_beside(path)
         try:
+            # Equivalent mutant (make mutants): Python's own isolation level; it begins a
+            # transaction only before INSERT, UPDATE or DELETE, and _transaction has begun one.
             db = _defensive(sqlite3.connect(temp, isolation_level=None))
             try:
                 db.execute("PRAGMA journal_mode = DELETE")
@@ -274,7 +278,7 @@ class KitFile:
                 f"{_named(path)} is from an older presskit and holds {_listed(foreign)}, which "
                 "presskit did not put there, so it will not upgrade it."
             )
-        reason = ""
+        reason = ""  # Equivalent mutant (make mutants): None; a reason is read only when read-only
         lock = None
         if foreign:
             reason = (
@@ -296,7 +300,12 @@ class KitFile:
                     f"{_named(path)} is from an older presskit and must be upgraded, "
                     "which cannot be done while it is open read-only or elsewhere."
                 )
-            _migrate(path, version)
+            try:
+                _migrate(path, version)
+            except KitFileError:
+                if lock is not None:  # or the kit stays locked, read-only on every try after
+                    lock.release()
+                raise
         try:
             db = _connect(path, read_only=bool(reason))
         except sqlite3.Error as err:
@@ -635,12 +644,18 @@ class KitFile:
             return _reopen(path)
         temp = _temp_beside(path)
         try:
+            # Equivalent mutant (make mutants): Python's own isolation level; a backup's
+            # target runs no statement that would begin a transaction.
             copy = sqlite3.connect(temp, isolation_level=None)
             try:
                 self._connection().backup(copy)
             finally:
                 copy.close()
-            with KitFile(temp, _connect(temp, read_only=False), None, "") as kit_file:
+            # Named by the file the person chose: a sentence from this save (a full disk, a
+            # kit too large) names it, never the temporary file it is written to first.
+            # Equivalent mutants (make mutants): read_only=None and a reason of None, both
+            # false as False and "" are.
+            with KitFile(path, _connect(temp, read_only=False), None, "") as kit_file:
                 kit_file.save(kit, label="Saved as", new_assets=new_assets, keep_assets=keep_assets)
             _fsync(temp)
             if locking.is_locked_elsewhere(path):
@@ -830,6 +845,8 @@ def _inspect(path: Path) -> tuple[int, list[str]]:
         tables = {
             name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
+        # Equivalent mutant (make mutants): `tables > TABLES`; a file with presskit's tables
+        # also has SQLite's sqlite_sequence (revisions is AUTOINCREMENT), so never exactly them.
         if version == FORMAT_VERSION and not tables >= TABLES:
             raise sqlite3.DatabaseError("tables are missing")
         model.loads(_document_text(db, path))
@@ -856,14 +873,16 @@ def backup_path(path: Path, version: int) -> Path:
 def _migrate(path: Path, version: int) -> None:
     """Backs the file up next to itself, then brings it to the current format in one transaction."""
     backup = backup_path(path, version)
+    temp = _temp_beside(backup)
     try:
-        temp = _temp_beside(backup)
         shutil.copyfile(path, temp)
         _fsync(temp)
         os.replace(temp, backup)
-        db = _connect(path, read_only=False)
+        db = _connect(path, read_only=False)  # Equivalent mutant: read_only=None, false too
         try:
             with _transaction(db):
+                # Equivalent mutant (make mutants): `version - 2` while there is one migration
+                # ([-1:] is [0:]); with a second, the test of a format 1 kit notices.
                 for step in MIGRATIONS[version - 1 :]:
                     step(db)
                 db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
@@ -873,6 +892,8 @@ def _migrate(path: Path, version: int) -> None:
         raise KitFileError(
             f"Could not upgrade {_named(path)} from an older presskit: {_reason(err)}."
         ) from None
+    finally:
+        temp.unlink(missing_ok=True)  # a backup that was not finished is not left beside it
 
 
 def _read_only_row(path: str | os.PathLike[str], sql: str, *params: object) -> tuple | None:
