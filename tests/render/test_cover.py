@@ -122,14 +122,14 @@ def test_the_cover_reads_name_roles_byline_still_credit_and_quote_in_that_order(
     assert line_at(page, "CINEMATOGRAPHER")[1] == sizes.caption + 1.5  # a little over captions
     assert page.extract_text().rstrip().endswith("connection with.”")  # the quote, closed
     ((width, height, bottom),) = pictures(page)  # the cover still, once
-    if theme in FULL_BLEED:  # edge to edge at the top, the name clear under it
+    credit, size = line_at(page, "Photo: Ian Chen")
+    assert bottom - 2 * size < credit < bottom  # right under the still
+    if theme in FULL_BLEED:  # edge to edge at the top, its credit and the name clear under it
         assert width == pytest.approx(float(page.mediabox.width))
         assert bottom + height == pytest.approx(float(page.mediabox.height))
-        assert name + line_at(page, "Im-Sun Song")[1] < bottom
+        assert name + line_at(page, "Im-Sun Song")[1] < credit
     else:  # inside the margins between the byline and its credit, the credit over the quote
-        credit, size = line_at(page, "Photo: Ian Chen")
         assert byline > bottom + height
-        assert bottom - 2 * size < credit < bottom
         assert credit > quote
 
 
@@ -139,8 +139,8 @@ def test_the_cover_still_fills_its_place_and_no_more_right_by_the_name(
     sample, tmp_path, theme, shape
 ):
     """Framed: the text's width, at most 42% of the page's height, half a line under the
-    byline; full-bleed: the page's width, at most 60% of its height, the name a line and a
-    half under it."""
+    byline; full-bleed: the page's width, at most 60% of its height, its credit right under
+    it and the name a line under that."""
     path = sample if shape == "wide" else portrait_kit(tmp_path)
     page = cover_page(path, theme=theme)
     ((width, height, bottom),) = pictures(page)
@@ -149,7 +149,8 @@ def test_the_cover_still_fills_its_place_and_no_more_right_by_the_name(
     if theme in FULL_BLEED:
         most = (page_width, page_height * 0.6)
         name, size = line_at(page, "Im-Sun Song" if shape == "wide" else "Ana Lima")
-        assert sizes.leading < bottom - (name + size) < 2 * sizes.leading
+        credit = line_at(page, "Photo: Ian Chen")[0]
+        assert credit < bottom and sizes.leading / 2 < credit - (name + size) < sizes.leading * 2
     else:
         margin = render.load_theme(theme).spacing.margin * 72 / 25.4
         most = (page_width - 2 * margin, page_height * 0.42)

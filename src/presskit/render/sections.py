@@ -416,16 +416,26 @@ def cover(ctx: Context) -> list[Flowable]:
     room = ctx.page[1] - 2 * ctx.margin - cover_foot(ctx)
     still = cover_still(ctx)
     full_bleed = theme.style.cover == "full-bleed"
+    held: list[Flowable] = []
     if still and full_bleed:
-        # The onPage hook paints it edge to edge; the flow leaves its room free.
+        # The onPage hook paints it edge to edge; the flow leaves its room free, and sets its
+        # credit right under it, in the cover's ink.
         size = ctx.fitted(still, (ctx.page[0], ctx.page[1] * 0.6))
         if size:
             if ctx.renditions is None:
                 ctx.plan.place(still.asset, size)
-            space = size[1] - ctx.margin + ctx.theme.sizes.leading * 1.5
+            credited = bool(credit_line(still))
+            space = size[1] - ctx.margin + (3 if credited else ctx.theme.sizes.leading * 1.5)
             parts.append(Spacer(1, space))  # Equivalent mutant: its width; only height takes room
             room -= space
-    held: list[Flowable] = []
+            if credited:
+                ink = ParagraphStyle(
+                    "cover_credit", styles.credit, textColor=HexColor(theme.colours.cover_text)
+                )
+                held += [
+                    ctx.held(credit_line(still), ink, max_lines=2),
+                    Spacer(1, ctx.theme.sizes.leading * 0.75),
+                ]
     if person.name.strip():
         held.append(
             ctx.held(
