@@ -7,6 +7,7 @@ are made at the right size before layout; and which text is set in which font, r
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -112,6 +113,9 @@ class Context:
     # (``refit.past_running_long``).
     carried_ends: set[str] = field(default_factory=set)
     _pixels: dict[str, tuple[int, int]] = field(default_factory=dict)  # ``pixels``
+    _paragraphs: dict[tuple[str, int], tuple[ParagraphStyle, Paragraph]] = field(
+        default_factory=dict
+    )  # ``paragraph``
 
     @property
     def planning(self) -> bool:
@@ -151,10 +155,21 @@ class Context:
         return mark(paragraph, role, key, text) if role else paragraph
 
     def paragraph(self, text: str, style: ParagraphStyle) -> Paragraph:
-        face = family(style.fontName.rsplit("-", 1)[0])
-        if needs_shaping(text):
-            style = shaped(style)
-        return Paragraph(inline(text, face, self.coverage), style)
+        # A render lays its pages out several times (``refit``): each text is parsed once,
+        # and each use gets a fresh copy of it (ReportLab keeps a paragraph's layout on it).
+        key = (text, id(style))
+        found = self._paragraphs.get(key)
+        if found is None:
+            face = family(style.fontName.rsplit("-", 1)[0])
+            source = shaped(style) if needs_shaping(text) else style
+            # The style is kept with it, so its id is not given to another while cached.
+            found = self._paragraphs[key] = (
+                style,
+                Paragraph(inline(text, face, self.coverage), source),
+            )
+        paragraph = copy.copy(found[1])
+        paragraph.frags = list(paragraph.frags)
+        return paragraph
 
     def held(
         self,
