@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, PageBreak
 from presskit import cli
 from presskit.render import layout_check, refit, sections
 from presskit.render.document import Options, RenderResult, check_layout, render_pdf
-from presskit.render.flowables import KeepWhole, Marker
+from presskit.render.flowables import KeepWhole, KeepWholeOrPart, Marker
 from presskit.render.plan import mark
 from presskit.store import KitFile
 from tests.pdf_checks import placed_text
@@ -497,3 +497,33 @@ def test_a_refit_that_mends_nothing_is_not_kept(one_still_kit, bio_flow, monkeyp
         refitted = render_pdf(kit, kit_file, Options(invariant=True))
     assert refitted.pages == plain.pages
     assert refitted.pdf == plain.pdf
+
+
+@pytest.mark.parametrize("left", [0.45, 0.2])
+def test_a_film_s_stills_part_after_their_first_row_rather_than_leave_a_third_empty(
+    one_still_kit, bio_flow, left
+):
+    """With a third of the page or more left, a film's stills start there (the title and
+    first row together) and go on overleaf; with less, they move whole to the next page."""
+
+    def stills(ctx):
+        rows = [_Block(text_height(ctx) * 0.3) for _ in range(2)]
+        for n, row in enumerate(rows):
+            row.layout_text = f"row {n + 1}"
+        group = [
+            mark(Marker(), "stills-group", "tide"),
+            ctx.para("The Tide Between Us", ctx.styles.subhead, "heading"),
+            *rows,
+        ]
+        spare = text_height(ctx) * layout_check.SPARE_ROOM
+        return [_Block(text_height(ctx) * (1 - left)), KeepWholeOrPart(group, 2, spare)]
+
+    bio_flow(stills)
+    result = rendered(one_still_kit)
+    title = next(x for x in result.plan.landings if x.text == "The Tide Between Us")
+    rows = [x.page for x in result.plan.landings if x.text.startswith("row ")]
+    if left > layout_check.SPARE_ROOM:
+        assert (title.page, rows) == (2, [2, 3])
+    else:
+        assert (title.page, rows) == (3, [3, 3])
+    assert layout_check.faults(result.plan) == []

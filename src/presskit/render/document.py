@@ -247,14 +247,12 @@ def _refit(ctx: Context, names: list[str], options: Options) -> tuple[BytesIO, _
         )
         for film, height in remedies.heights.items():
             smaller[film] = min(height, smaller.get(film, height))
-        loose = refit.loose_groups(ctx.plan) - ctx.loose_groups
         longer = refit.long_pages(ctx.plan, ctx.long_pages)
-        if not (smaller or remedies.tight or remedies.carried or loose or longer):
+        if not (smaller or remedies.tight or remedies.carried or longer):
             break
         ctx.key_still_heights.update(smaller)
         ctx.tight_sections |= remedies.tight
         ctx.carried_ends |= remedies.carried
-        ctx.loose_groups |= loose
         ctx.long_pages.update(longer)
         buffer, doc = _lay_out(ctx, names, options)
         score = (len(faults(ctx.plan)), doc.page)

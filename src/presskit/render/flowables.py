@@ -286,6 +286,27 @@ class KeepWhole(KeepTogether):
         return width, 0xFFFFFF  # as KeepTogether: always asked to split, which keeps or moves it
 
 
+class KeepWholeOrPart(KeepWhole):
+    """Kept whole on one page, unless that leaves ``spare`` points or more of this page
+    empty: then it parts after its first ``head`` flowables (kept together) where they fit,
+    and the rest follows on (a film's stills: the title and first row, then row by row)."""
+
+    def __init__(self, flowables: list[Flowable], head: int, spare: float):
+        super().__init__(flowables)
+        self.head, self.spare = head, spare
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        whole = super().split(available_width, available_height)
+        moves = len(whole) > len(self._content)  # a break before it: it does not fit here
+        if moves and available_height >= self.spare:
+            head = KeepWhole(self._content[: self.head])
+            head.canv = self.canv
+            head.wrap(available_width, available_height)
+            if available_height >= head._H:  # it starts here, parting where the page ends
+                return list(self._content)
+        return whole
+
+
 class Marker(Flowable):
     """Nothing to see: marks a place in the flow for the record of where things landed."""
 

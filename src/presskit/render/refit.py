@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from presskit.render.layout_check import (
     NEAR_EMPTY,
-    STILLS_WAITING,
     ShortEnd,
     faults,
     short_ends,
@@ -31,22 +30,6 @@ def _near_empty_pages(plan: Plan) -> list[tuple[list[Landing], list[Landing]]]:
             after = [x for x in plan.landings if x.page == fault.page + 1]
             if here and after:
                 found.append((here, after))
-    return found
-
-
-def loose_groups(plan: Plan) -> set[str]:
-    """The film ids ("" for general stills) whose stills, kept whole, did not fit under a
-    page's content and opened the next page, where that page was left near empty or with a
-    third of its text area or more to spare (``layout_check.STILLS_WAITING``): they may part
-    between rows."""
-    found = set()
-    for _here, after in _near_empty_pages(plan):
-        group = next((x for x in after[:3] if x.role == "stills-group"), None)
-        if group is not None:
-            found.add(group.key)
-    for fault in faults(plan):
-        if fault.kind == STILLS_WAITING:
-            found.add(next(x.key for x in plan.landings if x.page == fault.page + 1))
     return found
 
 

@@ -37,6 +37,7 @@ from presskit.render.flowables import (
     Bookmark,
     JpegReader,
     KeepWhole,
+    KeepWholeOrPart,
     LongText,
     Marker,
     MissingPicture,
@@ -48,6 +49,7 @@ from presskit.render.flowables import (
 from presskit.render.fonts import Coverage, Face, family
 from presskit.render.images import PROFILES, AssetSource, Rendition
 from presskit.render.laurels import GAP, LaurelRow
+from presskit.render.layout_check import SPARE_ROOM
 from presskit.render.markup import (
     PIECE_CHARS,
     inline,
@@ -95,9 +97,6 @@ class Context:
     # Film id -> the height (points) its key still may take, where the layout asked for less
     # than the usual (``refit.key_still_heights``).
     key_still_heights: dict[str, float] = field(default_factory=dict)
-    # Film ids ("" for the general stills) whose stills may part between rows, where keeping
-    # them whole left a page near empty (``refit.loose_groups``).
-    loose_groups: set[str] = field(default_factory=set)
     # Film ids whose laurels follow the kept head, where they made it too tall to fit.
     laurels_after: set[str] = field(default_factory=set)
     # Page number -> points its text may run past the usual foot, to take in a film's or
@@ -946,10 +945,10 @@ def stills(ctx: Context) -> list[Flowable]:
         if title and len(groups) > 1:
             block.append(ctx.para(title, ctx.styles.subhead, "heading"))
         rows = still_rows(ctx, group)
-        if key in ctx.loose_groups:  # the title and the first row, then row by row
-            parts += [KeepWhole(block + rows[:1]), *rows[1:]]
-        else:
-            parts.append(KeepWhole(block + rows))
+        # Whole, or the title and the first row then row by row where keeping it whole
+        # would leave a third of the page empty.
+        spare = (ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)) * SPARE_ROOM
+        parts.append(KeepWholeOrPart(block + rows, head=len(block) + 1, spare=spare))
     return parts
 
 
