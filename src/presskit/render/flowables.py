@@ -286,6 +286,24 @@ class KeepWhole(KeepTogether):
         return width, 0xFFFFFF  # as KeepTogether: always asked to split, which keeps or moves it
 
 
+class SharedLinesParagraph(Paragraph):
+    """A paragraph whose copies share its line breaks, per width: a render measures the same
+    paragraph many times (kept blocks, refits), and breaking its lines is most of that.
+    Only a paragraph given ``lines = {}`` shares; the parts a page's foot splits it into
+    are paragraphs of their own."""
+
+    lines: dict[object, object] | None = None
+
+    def breakLines(self, width: object) -> object:  # ReportLab's name
+        if self.lines is None:
+            return super().breakLines(width)
+        key = tuple(width) if isinstance(width, list) else width
+        found = self.lines.get(key)
+        if found is None:
+            found = self.lines[key] = super().breakLines(width)
+        return found
+
+
 class KeepWholeOrPart(KeepWhole):
     """Kept whole on one page, unless that leaves ``spare`` points or more of this page
     empty: then it parts after its first ``head`` flowables (kept together) where they fit,

@@ -44,6 +44,7 @@ from presskit.render.flowables import (
     PlacedImage,
     QrCode,
     Rule,
+    SharedLinesParagraph,
     SpacedLabel,
 )
 from presskit.render.fonts import Coverage, Face, family
@@ -161,11 +162,10 @@ class Context:
         if found is None:
             face = family(style.fontName.rsplit("-", 1)[0])
             source = shaped(style) if needs_shaping(text) else style
+            prototype = SharedLinesParagraph(inline(text, face, self.coverage), source)
+            prototype.lines = {}
             # The style is kept with it, so its id is not given to another while cached.
-            found = self._paragraphs[key] = (
-                style,
-                Paragraph(inline(text, face, self.coverage), source),
-            )
+            found = self._paragraphs[key] = (style, prototype)
         paragraph = copy.copy(found[1])
         paragraph.frags = list(paragraph.frags)
         return paragraph
