@@ -464,20 +464,23 @@ def _headline_parts(text: str) -> tuple[list[tuple[str, list[str]]], str, str]:
         pieces = re.split(r"\s*[:|–—]\s+", text)
     for piece in pieces:
         piece = re.sub(r"\(([^)]{1,80})\)\s*$", "", piece).strip()
-        on = re.match(r"^(?P<who>.+?)\s+(?i:on|talks|discusses|and)\s+(?P<what>.+)$", piece)
+        # The last "on": "Jane Doe and Sam Lee on “Red Earth”" is about the film.
+        on = re.match(r"^(?P<who>.+)\s+(?i:on|talks|discusses|and)\s+(?P<what>.+)$", piece)
         if on:
             what = on.group("what").strip()
             quoted = _QUOTED.fullmatch(what)
             if quoted:
                 title, given = quoted.group(1), "quoted"
             piece = on.group("who")
-        for who in re.split(r"\s+(?:&|and)\s+", piece)[:1]:
-            candidate, roles = strip_roles(who)
-            match = re.match(ANY_NAME, candidate)
-            if match:
-                name = clean_name(match.group(0))
-                if name:
-                    names.append((name, roles))
+        # The job titles first: "Writer & Director Jane Doe" is one person; then, of two
+        # guests ("Director A & Writer B"), the first is the one presented.
+        piece, roles = strip_roles(piece)
+        candidate = re.split(r"\s+(?:&|and)\s+", piece)[0]
+        match = re.match(ANY_NAME, candidate)
+        if match:
+            name = clean_name(match.group(0))
+            if name:
+                names.append((name, roles))
     if parens:
         inside = parens.group(1).strip()
         # "Layla Haddad (ليلى حداد)", "김지은 (Kim Ji-eun)": the name in another script, not a title.
