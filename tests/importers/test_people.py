@@ -1,0 +1,65 @@
+"""Who the article presents: the name, how sure the importer is of it, and what they do.
+
+Each article here is a shape the corpus does not hold; each assertion was a small breakage of
+importers/interview.py that no other test noticed (make mutants).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from presskit import importers
+from presskit.cli import main
+
+QA = "\n\nWhat drew you to it?\n\nThe sea.\n"
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "roles"),
+    [
+        # A line without the name says nothing of them, however it ends; the sentence after
+        # "is a" gives the role, not what they did before ("who began as a film editor").
+        (
+            "This week we talk to a cinematographer.\n\n"
+            "Mia Lund is a Danish director who began as a film editor.",
+            ["director"],
+        ),
+        # A job title before the name; the first mention of the name is the one that says it.
+        (
+            "Award-winning cinematographer Mia Lund returns with her second feature; "
+            "Mia Lund shot it alone.",
+            ["cinematographer"],
+        ),
+        ("Cinematographer Mia Lund returns with her second feature.", ["cinematographer"]),
+        ("Mia Lund, the editor of three features, returns as a director.", ["editor"]),
+    ],
+)
+def test_the_role_comes_from_the_line_that_names_them(standfirst, roles):
+    proposal = importers.parse("Mia Lund on “Cold Water”\n\n" + standfirst + QA)
+    assert (proposal.name, proposal.roles) == ("Mia Lund", roles)
+    assert proposal.confidence["roles"].line.startswith(standfirst.split("\n\n")[-1][:30])
+
+
+@pytest.mark.parametrize("name", ["Marie de la Cruz", "João da Silva Santos", "Lucas van der Berg"])
+def test_a_name_with_particles_is_whole_when_only_is_a_introduces_it(name):
+    proposal = importers.parse(f"Interview\n\n{name} is a French director." + QA)
+    assert (proposal.name, proposal.roles) == (name, ["director"])
+
+
+def test_a_name_named_once_is_doubtful_and_named_again_by_surname_is_sure():
+    once = importers.parse("In conversation with Mia Lund" + QA)
+    assert (once.name, once.level("name")) == ("Mia Lund", "low")
+    again = importers.parse(
+        "In conversation with Mia Lund\n\nWhat drew you to it, Lund?\n\nThe sea."
+    )
+    assert (again.name, again.level("name")) == ("Mia Lund", "high")
+
+
+def test_the_json_gives_the_name_in_its_own_script(tmp_path, capsys):
+    article = tmp_path / "article.txt"
+    article.write_text("Layla Haddad (ليلى حداد)" + QA, encoding="utf-8")
+    assert main(["import-interview", str(article), "--json"]) == 0
+    person = json.loads(capsys.readouterr().out)["person"]
+    assert (person["name"], person["name_original"]) == ("Layla Haddad", "ليلى حداد")
