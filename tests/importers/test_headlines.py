@@ -99,3 +99,11 @@ def test_without_a_title_in_the_headline_films_named_in_passing_stay_doubtful_an
         ("Blue Sky", "low"),
         ("Red Earth", "low"),
     ]
+
+
+def test_a_title_ending_in_a_capital_letter_keeps_it():
+    article = "Planet X: an interview with Jane Doe\n\nWhy now?\n\nMy new film Planet X is about my mother."
+    proposal = importers.parse(article)
+    assert [
+        (f.title, proposal.level(f"films[{i}].title")) for i, f in enumerate(proposal.films)
+    ] == [("Planet X", "high")]

@@ -367,6 +367,7 @@ def _asks(block: Block) -> bool:
 
 def _statement_question(text: str) -> bool:
     """A marked line that asks without a question mark: "You shot it yourself."."""
+    # Equivalent mutant (make mutants): lstrip(); a block's text comes stripped (read_blocks).
     return len(text) < 250 and len(text.split()) >= 3 and text.rstrip().endswith((".", ":"))
 
 
@@ -377,10 +378,12 @@ def _ending(block: Block, style: str) -> bool:
         return False
     if _ENDINGS.match(text) and len(text) < 200:
         return True
+    # Equivalent mutant (make mutants): the pattern in capitals; it is matched in any case.
     if film_facts.film_line(text) or re.match(r"^(runtime|country)\s*:", text, re.I):
         return True
     if _RELEASE_NOTE.match(text):
         return True  # "The Quiet Harbour is in cinemas from 4 April.": the editor's, not theirs
+    # Equivalent mutant (make mutants): "X" added to the characters stripped; no line ends "?X".
     if PHOTO_CUE.search(text) and not text.rstrip(' ”"').endswith("?"):
         return True  # "Ballast premieres at IDFA. Lead image: Joost Hendriks"
     # A heading among headed questions that asks nothing: "Links", "Show notes".
@@ -388,6 +391,7 @@ def _ending(block: Block, style: str) -> bool:
         style == "emphasis"
         and block.emphasised
         and len(text.split()) <= 4
+        # Equivalent mutant (make mutants): lstrip(); a block's text comes stripped (read_blocks).
         and not text.rstrip().endswith(("?", ".", ":"))
     )
 
@@ -440,6 +444,7 @@ def _headline_index(blocks: list[Block]) -> int | None:
 def _headline_parts(text: str) -> tuple[list[tuple[str, list[str]]], str, str]:
     """([(name, roles)...], title, how the title was given) from a headline such as
     "EP. 214: Director Aisha Karim & Writer Ben Okoro (The Last Ferry)"."""
+    # Equivalent mutants (make mutants): the pattern in other case; it is matched in any case.
     text = re.sub(r"^(?:EP\.?|Episode|S\d+\s*E)\s*\d+\s*[:.–-]\s*", "", text.strip(), flags=re.I)
     # "Ife Adeyemi, Director of “The Weaver's Son”"
     of = re.match(
@@ -449,11 +454,15 @@ def _headline_parts(text: str) -> tuple[list[tuple[str, list[str]]], str, str]:
         quoted = _QUOTED.fullmatch(of.group("what").strip())
         title = quoted.group(1) if quoted else ""
         who = [(clean_name(of.group("who")), roles_in(of.group("roles")))]
+        # Equivalent mutants (make mutants): any "given" without a title; it is read with one only.
         return who, title, "quoted" if title else ""
     names: list[tuple[str, list[str]]] = []
+    # Equivalent mutants (make mutants): any start values; "given" is read only with a title
+    # and every branch that sets a title sets both.
     title, given = "", ""
     parens = re.search(r"\(([^)]{1,80})\)\s*$", text)
     interview = _HEADLINE_INTERVIEW.match(text)
+    # Equivalent mutant (make mutants): None; both branches below set the pieces.
     pieces = [text]
     if interview:
         pieces = [interview.group("who")]
@@ -484,6 +493,8 @@ def _headline_parts(text: str) -> tuple[list[tuple[str, list[str]]], str, str]:
     if parens:
         inside = parens.group(1).strip()
         # "Layla Haddad (ليلى حداد)", "김지은 (Kim Ji-eun)": the name in another script, not a title.
+        # Equivalent mutant (make mutants): "!=" below; a "title" that is the person's name
+        # is no film (_films' add()), so "Kim Ji-eun" is dropped either way.
         other_script = re.fullmatch(NON_LATIN_NAME, inside) or (
             clean_name(inside) == inside and any(re.fullmatch(NON_LATIN_NAME, n) for n, _ in names)
         )

@@ -1,0 +1,72 @@
+"""Where a question ends and its answer begins, and where the interview itself ends.
+
+Each article is a shape the corpus does not hold; each assertion was a small breakage of
+importers/interview.py that no other test noticed (make mutants).
+"""
+
+from __future__ import annotations
+
+from presskit import importers
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(pair.question, pair.answer) for pair in importers.parse(text).interview]
+
+
+def test_a_question_that_names_the_photos_is_still_a_question_and_a_country_line_ends_it():
+    article = (
+        "An interview with Mia Lund\n\n"
+        "Was it hard to find the money?\n\n"
+        "It took four years.\n\n"
+        "We saw your stills on set. Photos by you, or by the crew?\n\n"
+        "By me, always.\n\n"
+        "You kept every still. Photos by the crew, you once said, “were never the point?”\n\n"
+        "Never.\n\n"
+        "Country: Denmark\n\n"
+        "Mia Lund lives in Aarhus.\n"
+    )
+    assert pairs(article) == [
+        ("Was it hard to find the money?", "It took four years."),
+        ("We saw your stills on set. Photos by you, or by the crew?", "By me, always."),
+        (
+            "You kept every still. Photos by the crew, you once said, “were never the point?”",
+            "Never.",
+        ),
+    ]
+
+
+LONG_BOLD = (
+    "The sea does not wait for anyone, and neither did we: every morning we set out before "
+    "dawn, loaded the boat in the dark, and came back only when the light was gone, for forty "
+    "days in a row, and the crew slept in the harbour master's house between tides."
+)
+
+
+def test_bold_statements_are_questions_and_a_short_bold_heading_ends_the_interview():
+    """Where bold lines are the questions, a bold statement of three words or more ending in
+    "." or ":" asks too; a bold paragraph as long as an answer does not; a bold line of four
+    words or fewer without a full stop ("Where to watch it") closes the interview."""
+    article = (
+        "# An interview with Mia Lund\n\n"
+        "**What drew you to the sea?**\n\n"
+        "I grew up on it.\n\n"
+        "**You shot alone.**\n\n"
+        "With one lens and a borrowed boat.\n\n"
+        "**And the ending:**\n\n"
+        "It came last, on the final day of the shoot.\n\n"
+        "**Would you do it again?**\n\n"
+        f"**{LONG_BOLD}**\n\n"
+        "That was the whole shoot.\n\n"
+        "**Where to watch it**\n\n"
+        "Website: https://mialund.example.org\n"
+    )
+    proposal = importers.parse(article)
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("What drew you to the sea?", "I grew up on it."),
+        ("You shot alone.", "With one lens and a borrowed boat."),
+        ("And the ending:", "It came last, on the final day of the shoot."),
+        ("Would you do it again?", f"{LONG_BOLD}\n\nThat was the whole shoot."),
+    ]
+    assert [(link.label, link.url) for link in proposal.links] == [
+        ("Website", "https://mialund.example.org")
+    ]
