@@ -63,3 +63,35 @@ def test_the_json_gives_the_name_in_its_own_script(tmp_path, capsys):
     assert main(["import-interview", str(article), "--json"]) == 0
     person = json.loads(capsys.readouterr().out)["person"]
     assert (person["name"], person["name_original"]) == ("Layla Haddad", "ليلى حداد")
+
+
+def test_written_and_directed_by_them_says_what_they_do():
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\n"
+        "Night Ferry (2023, 14 min, Denmark)\n\n"
+        "Written and directed by Mia Lund." + QA
+    )
+    assert proposal.roles == ["writer", "director"]
+    assert proposal.confidence["roles"].line == "Written and directed by Mia Lund."
+
+
+def test_a_photographer_credit_is_sure_with_a_cue_or_films_and_doubtful_without():
+    proposal = importers.parse(
+        "In conversation with Mia Lund" + QA + "\nImage credits:\nJonas Weber (“Night Ferry”)\n"
+        "Ana Ruiz\nPhoto: Lee Park\n"
+    )
+    credits = [(c.name, proposal.level(f"credits[{i}]")) for i, c in enumerate(proposal.credits)]
+    assert credits == [("Jonas Weber", "high"), ("Ana Ruiz", "low"), ("Lee Park", "high")]
+
+
+def test_the_answer_that_introduces_them_is_the_bio_and_says_where_it_came_from():
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\n"
+        "Can you introduce yourself?\n\n"
+        "I am a director from Aarhus.\n"
+    )
+    assert proposal.bio == "I am a director from Aarhus."
+    assert (proposal.confidence["bio"].level, proposal.confidence["bio"].line) == (
+        "high",
+        "Can you introduce yourself?",
+    )

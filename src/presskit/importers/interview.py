@@ -47,8 +47,9 @@ __all__ = ["CreditFound", "FilmMention", "LinkFound", "Pair", "Proposal", "parse
 
 FilmMention = FilmFacts  # the name earlier callers used
 
+# "1." or "2)" numbers a question; "4.5 million" starts an answer, and keeps its number.
 _QUESTION_LABEL = re.compile(
-    r"^(?:Q(?:uestion)?\s*\d*\s*[:.)–-]|\d{1,2}\s*[.)]|Q\d+\s)\s*", re.IGNORECASE
+    r"^(?:Q(?:uestion)?\s*\d*\s*[:.)–-]|\d{1,2}\s*[.)](?!\s*\d)|Q\d+\s)\s*", re.IGNORECASE
 )
 _ANSWER_LABEL = re.compile(r"^(?:A(?:nswer)?\s*\d*\s*[:.)–-])\s*", re.IGNORECASE)
 _SPEAKER = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.'’-]*(?: [A-Za-zÀ-ÿ][\w.'’-]*){0,3}):\s+(?=\S)")
@@ -352,7 +353,7 @@ def _asks(block: Block) -> bool:
         return False
     if len(text) > 400 or block.quote:
         return False
-    if _QUESTION_LABEL.match(text) and not re.match(r"^\d{1,2}[.)]\s*\d", text):
+    if _QUESTION_LABEL.match(text):
         return text.rstrip().endswith(("?", ".", ":")) or len(text) < 300
     if text.rstrip(' ”"').endswith("?"):
         return True

@@ -1,0 +1,83 @@
+"""How an article marks its questions, each way read by its own rule: "Q:" labels, lines in
+capitals, or a paragraph's own signs; and a person's correction in the review.
+
+Each article is a shape the corpus does not hold; each assertion was a small breakage of
+importers/interview.py that no other test noticed (make mutants).
+"""
+
+from __future__ import annotations
+
+from presskit import importers
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(pair.question, pair.answer) for pair in importers.parse(text).interview]
+
+
+def test_where_q_labels_mark_the_questions_a_question_mark_in_an_answer_asks_nothing():
+    article = (
+        "In conversation with Mia Lund\n\n"
+        "q: Where did it start?\n\n"
+        "a: In Aarhus, in my grandmother's kitchen.\n\n"
+        "Did I know it would take ten years?\n\n"
+        "No.\n\n"
+        "q: And the money\n\n"
+        "a: Four years of asking.\n"
+    )
+    assert pairs(article) == [
+        (
+            "Where did it start?",
+            "In Aarhus, in my grandmother's kitchen.\n\nDid I know it would take ten years?\n\nNo.",
+        ),
+        ("And the money", "Four years of asking."),
+    ]
+
+
+def test_where_capitals_mark_the_questions_a_statement_in_capitals_asks_too():
+    article = (
+        "In conversation with Mia Lund\n\n"
+        "WHAT DREW YOU TO THE SEA?\n\n"
+        "I grew up on it.\n\n"
+        "OK.\n\n"
+        "YOU SHOT IT ALONE.\n\n"
+        "With one lens.\n\n"
+        "WHERE CAN WE SEE IT?\n\n"
+        "At the festival.\n"
+    )
+    assert pairs(article) == [
+        ("WHAT DREW YOU TO THE SEA?", "I grew up on it.\n\nOK."),
+        ("YOU SHOT IT ALONE.", "With one lens."),
+        ("WHERE CAN WE SEE IT?", "At the festival."),
+    ]
+
+
+def test_a_paragraph_asks_by_its_own_signs_and_an_answer_starting_with_a_number_is_whole():
+    article = (
+        "In conversation with Mia Lund\n\n"
+        "How many people saw it?\n\n"
+        "4.5 million people watched it on television.\n\n"
+        "Your mother asked “why not?”\n\n"
+        "She did, and she was right.\n\n"
+        "Tell us how it began. You were twelve.\n\n"
+        "I was eleven, in fact.\n"
+    )
+    assert pairs(article) == [
+        ("How many people saw it?", "4.5 million people watched it on television."),
+        ("Your mother asked “why not?”", "She did, and she was right."),
+        ("Tell us how it began. You were twelve.", "I was eleven, in fact."),
+    ]
+
+
+def test_a_correction_in_the_review_keeps_the_other_turns_and_trims_the_speakers():
+    proposal = importers.parse(
+        "HELEN MARSH: Where did it start?\n\n"
+        "MIA LUND: In Aarhus.\n\n"
+        "HM: And the money?\n\n"
+        "ML: Four years of asking.\n\n"
+        "It never stopped.\n"
+    )
+    proposal.remark(4, "ignored")  # the person reviewing leaves out the last paragraph
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Where did it start?", "In Aarhus."),
+        ("And the money?", "Four years of asking."),
+    ]
