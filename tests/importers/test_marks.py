@@ -81,3 +81,39 @@ def test_a_correction_in_the_review_keeps_the_other_turns_and_trims_the_speakers
         ("Where did it start?", "In Aarhus."),
         ("And the money?", "Four years of asking."),
     ]
+
+
+def test_a_line_without_words_asks_nothing_and_a_link_in_the_first_line_is_found():
+    proposal = importers.parse(
+        "Mia Lund is a Danish director: https://mialund.example.org\n\n"
+        "Why the sea?\n\n"
+        "I grew up on it.\n\n"
+        "1998–2004.\n\n"
+        "Those were the years.\n"
+    )
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Why the sea?", "I grew up on it.\n\n1998–2004.\n\nThose were the years.")
+    ]
+    assert [(link.label, link.url) for link in proposal.links] == [
+        ("Website", "https://mialund.example.org")
+    ]
+
+
+LONG = (
+    "you spent four winters on the coast, with a crew of three, a borrowed boat and a camera "
+    "that froze every morning, and the people of the village let you into their kitchens, "
+    "their boats and their church, though they had turned away every film crew before you, "
+    "and they still talk about the night the generator caught fire"
+)
+
+
+def test_a_long_numbered_question_asks_whether_it_ends_in_a_question_mark_full_stop_or_colon():
+    questions = [f"1. Before we start: {LONG}; was it worth it?", f"2. Tell us about it: {LONG}.",
+                 f"3. And then the ending: {LONG}:"]  # fmt: skip
+    assert all(300 <= len(question) <= 400 for question in questions)
+    article = "In conversation with Mia Lund\n\n" + "".join(
+        f"{question}\n\nIt was winter {number}.\n\n" for number, question in enumerate(questions, 1)
+    )
+    assert pairs(article) == [
+        (question[3:], f"It was winter {number}.") for number, question in enumerate(questions, 1)
+    ]

@@ -210,6 +210,7 @@ class _Reading:
         self.first_question = min(asked) if asked else len(blocks)
 
     def film_lines(self) -> list[film_facts.FilmLine]:
+        # Equivalent mutants (make mutants): a name no attribute has; each call reads afresh.
         if not hasattr(self, "_film_lines"):
             self._film_lines = _film_lines(self)
         return self._film_lines
@@ -336,6 +337,7 @@ class _Reading:
             label = self._speaker(text)
             return bool(label) and label in self.interviewer
         if style == "labels":
+            # Equivalent mutants (make mutants): the pattern in other case; matched in any case.
             return bool(re.match(r"^Q(?:uestion)?\s*\d*\s*[:.)–-]|^Q\d+\s", text, re.I))
         if style == "emphasis":
             return block.emphasised and (self.asks[index] or (asked and _statement_question(text)))
@@ -354,14 +356,18 @@ def _asks(block: Block) -> bool:
     if len(text) > 400 or block.quote:
         return False
     if _QUESTION_LABEL.match(text):
+        # Equivalent mutant (make mutants): lstrip(); a block's text comes stripped (read_blocks).
         return text.rstrip().endswith(("?", ".", ":")) or len(text) < 300
+    # Equivalent mutant (make mutants): "X" added to the characters stripped; no line ends "?X".
     if text.rstrip(' ”"').endswith("?"):
         return True
     # A lead-in ending in "." that asks: "Can you briefly introduce yourself to our readers."
     return (
+        # Equivalent mutant (make mutants): lstrip(); a block's text comes stripped (read_blocks).
         text.rstrip().endswith(".")
         and len(text) < 250
         and bool(_REQUEST.search(text))
+        # Equivalent mutant (make mutants): "YOU" in the pattern; it is matched in any case.
         and bool(re.search(r"\byou(r|rself)?\b", text, re.IGNORECASE))
     )
 
@@ -879,6 +885,7 @@ def _sentences(text: str) -> list[str]:
 
 def _strip_label(para: str, labels: set[str]) -> str:
     for pattern in (_QUESTION_LABEL, _ANSWER_LABEL):
+        # Equivalent mutants (make mutants): any count; a pattern anchored at ^ matches once.
         para = pattern.sub("", para, count=1)
     match = re.match(r"^([^:]{1,40}):\s+", para)
     if match and match.group(1) in labels:
