@@ -792,6 +792,7 @@ def _title_above(reading: _Reading, field_line: str) -> str:
     above = blocks[index - 1].text if index > 0 else ""
     if index - 1 == reading.headline_index and _cued(above):
         return ""  # "Q&A: Jane Doe on “Red Earth”" is a headline; "Quiet Hours" is a title
+    # Equivalent mutants (make mutants): "?" or "!" dropped here; looks_like_title refuses both.
     if above and film_facts.looks_like_title(above) and not above.endswith((".", "?", "!")):
         return above
     return ""
