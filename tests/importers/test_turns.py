@@ -70,3 +70,57 @@ def test_bold_statements_are_questions_and_a_short_bold_heading_ends_the_intervi
     assert [(link.label, link.url) for link in proposal.links] == [
         ("Website", "https://mialund.example.org")
     ]
+
+
+def test_a_speaker_named_later_by_surname_alone_is_the_same_speaker():
+    article = (
+        "Helen Anne Marsh: Where did it start?\n\n"
+        "Maria Sofia Lund: In Aarhus.\n\n"
+        "Marsh: And the money?\n\n"
+        "Lund: Four years of asking.\n\n"
+        "Marsh: Was it worth it?\n\n"
+        "Lund: Every day.\n"
+    )
+    proposal = importers.parse(article)
+    assert proposal.name == "Maria Sofia Lund"
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Where did it start?", "In Aarhus."),
+        ("And the money?", "Four years of asking."),
+        ("Was it worth it?", "Every day."),
+    ]
+
+
+def test_the_interviewer_asks_though_the_guest_asks_back_more():
+    article = (
+        "Interviewer: Tell me about the boat.\n\n"
+        "Mia Lund: Which boat? The first one?\n\n"
+        "Interviewer: The first one.\n\n"
+        "Mia Lund: Which do you mean, the blue one or the red?\n\n"
+        "Interviewer: The blue one.\n\n"
+        "Mia Lund: It sank.\n"
+    )
+    assert pairs(article) == [
+        ("Tell me about the boat.", "Which boat? The first one?"),
+        ("The first one.", "Which do you mean, the blue one or the red?"),
+        ("The blue one.", "It sank."),
+    ]
+
+
+def test_the_interviewer_is_the_one_whose_turns_are_mostly_questions_not_most_questions():
+    article = (
+        "HM: Where did it start?\n\n"
+        "ML: In Aarhus. Where else?\n\n"
+        "ML: My grandmother's kitchen, to be exact.\n\n"
+        "ML: Do you know Aarhus?\n\n"
+        "ML: It rains.\n\n"
+        "HM: And the money?\n\n"
+        "ML: Four years of asking.\n"
+    )
+    assert pairs(article) == [
+        (
+            "Where did it start?",
+            "In Aarhus. Where else?\n\nMy grandmother's kitchen, to be exact.\n\n"
+            "Do you know Aarhus?\n\nIt rains.",
+        ),
+        ("And the money?", "Four years of asking."),
+    ]

@@ -249,9 +249,7 @@ class _Reading:
             return set(), set()
         labels_of = {name: {lab for lab, s in aliases.items() if s == name} for name in speakers}
         writers = {w.casefold() for w in self.writers}
-        named = [
-            s for s in speakers if s.casefold() in writers or s.casefold() in {"interviewer", "q"}
-        ]
+        named = [s for s in speakers if s.casefold() in writers or s.casefold() == "interviewer"]
         if named:
             interviewer = named[0]
         else:
@@ -260,6 +258,7 @@ class _Reading:
             if len(speakers) == 2 and not any(asks.values()):
                 # No one asks with a question mark ("Tell me about your first camera."):
                 # of two people taking turns, the one who opens is the one asking.
+                # Equivalent mutant (make mutants): "or True"; one who spoke once labels no turns.
                 interviewer = order[0] if order[0] in speakers else ""
             elif ratio[interviewer] < 0.5 or len(speakers) < 2:
                 interviewer = ""
