@@ -136,7 +136,13 @@ TARGETS = [
         "forkserver",
     ),
     Target("interview", "src/presskit/importers/interview.py", ("tests/importers",)),
-    Target("preflight", "src/presskit/preflight.py", ("tests/preflight",)),
+    # The stills a render would show as "picture missing" boxes are preflight's sentences
+    # too, held by the render tests of missing pictures.
+    Target(
+        "preflight",
+        "src/presskit/preflight.py",
+        ("tests/preflight", "tests/render/test_missing_pictures.py"),
+    ),
 ]
 
 
