@@ -117,3 +117,37 @@ def test_a_long_numbered_question_asks_whether_it_ends_in_a_question_mark_full_s
     assert pairs(article) == [
         (question[3:], f"It was winter {number}.") for number, question in enumerate(questions, 1)
     ]
+
+
+def test_a_headline_asking_a_question_is_not_the_first_question():
+    proposal = importers.parse(
+        "# Mia Lund: why the sea?\n\nIt was always the sea.\n\nWhy the sea?\n\nI grew up on it.\n"
+    )
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Why the sea?", "I grew up on it.")
+    ]
+    # What the review shows for each paragraph, and what a person may change.
+    assert proposal.roles_of == {0: "ignored", 1: "ignored", 2: "question", 3: "answer"}
+
+
+def test_the_review_marks_what_ends_the_interview_and_an_editors_note_as_ignored():
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\n"
+        "Why the sea?\n\n"
+        "I grew up on it.\n\n"
+        "*She laughs.*\n\n"
+        "Is it finished?\n\n"
+        "Nearly.\n\n"
+        "Links:\n\n"
+        "Website: https://mialund.example.org\n"
+    )
+    assert proposal.roles_of == {
+        0: "ignored",
+        1: "question",
+        2: "answer",
+        3: "ignored",
+        4: "question",
+        5: "answer",
+        6: "ignored",
+        7: "ignored",
+    }

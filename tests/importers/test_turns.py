@@ -78,6 +78,7 @@ def test_a_speaker_named_later_by_surname_alone_is_the_same_speaker():
         "Maria Sofia Lund: In Aarhus.\n\n"
         "Marsh: And the money?\n\n"
         "Lund: Four years of asking.\n\n"
+        "*She laughs.*\n\n"  # an editor's note in italics: no one's words
         "Marsh: Was it worth it?\n\n"
         "Lund: Every day.\n"
     )
@@ -123,4 +124,24 @@ def test_the_interviewer_is_the_one_whose_turns_are_mostly_questions_not_most_qu
             "Do you know Aarhus?\n\nIt rains.",
         ),
         ("And the money?", "Four years of asking."),
+    ]
+
+
+def test_an_interviewer_asking_half_the_time_still_asks_and_a_guest_speaking_once_is_trimmed():
+    article = (
+        "HM: Where did it start?\n\n"
+        "ML: In Aarhus.\n\n"
+        "Mary Ann Lee: It was my kitchen.\n\n"
+        "HM: Tell me about the boat.\n\n"
+        "ML: It sank.\n\n"
+        "BOB: Can I add something?\n\n"
+        "ML: Please.\n\n"
+        "BOB: It was my boat.\n"
+    )
+    assert pairs(article) == [
+        ("Where did it start?", "In Aarhus.\n\nIt was my kitchen."),
+        (
+            "Tell me about the boat.",
+            "It sank.\n\nCan I add something?\n\nPlease.\n\nIt was my boat.",
+        ),
     ]

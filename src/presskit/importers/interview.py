@@ -258,14 +258,17 @@ class _Reading:
             if len(speakers) == 2 and not any(asks.values()):
                 # No one asks with a question mark ("Tell me about your first camera."):
                 # of two people taking turns, the one who opens is the one asking.
-                # Equivalent mutant (make mutants): "or True"; one who spoke once labels no turns.
                 interviewer = order[0] if order[0] in speakers else ""
             elif ratio[interviewer] < 0.5 or len(speakers) < 2:
                 interviewer = ""
+        # Equivalent mutants (make mutants): "or True" above, or any name for "no interviewer"
+        # ("XXXX", None): only a speaker's name has labels, so no turn is theirs.
         asking = labels_of.get(interviewer, set())
         others = set().union(*(labels_of[s] for s in speakers if s != interviewer))
         # In a transcript, a guest who speaks once ("Ben: It was a funny pitch.") is a
-        # speaker too: their label is not part of what they said.
+        # speaker too: their label is not part of what they said. Equivalent mutant (make
+        # mutants): "or" for "and"; the interviewer's own labels are never the guest's name
+        # (_person skips them) and are labels either way.
         others |= {lab for lab, s in aliases.items() if counts[s] == 1 and len(lab.split()) <= 3}
         return asking, others
 
@@ -273,11 +276,13 @@ class _Reading:
 
     def _roles(self) -> dict[int, str]:
         blocks = self.blocks
-        start = (self.headline_index or -1) + 1
+        # After the headline; a headline first in the article is index 0, which is no less one.
+        start = 0 if self.headline_index is None else self.headline_index + 1
         pulled = _pull_quotes(blocks)
         self.asks = [_asks(block) for block in blocks]  # once per paragraph: used twice
         style = self._style(start, pulled)
         roles: dict[int, str] = {}
+        # Equivalent mutants (make mutants): None for either False.
         asked = False
         ended = False
         for index, block in enumerate(blocks):
@@ -288,20 +293,13 @@ class _Reading:
                 role, ended = "ignored", True
             elif self._is_question(index, style, asked):
                 role, asked = "question", True
-            elif style == "speakers" and asked and self._speaker(text) in self.interviewer:
-                role = "question"
             elif asked and block.italic and not self._speaker(text):
                 role = "ignored"  # an editor's note: "The film opens on Friday."
             else:
                 role = "answer" if asked else "ignored"
             roles[index] = role
-        # In a transcript an unlabelled paragraph continues the turn before it.
-        if style == "speakers":
-            for index in sorted(roles):
-                if roles[index] == "question" and not self._speaker(blocks[index].text):
-                    before = roles.get(index - 1)
-                    if before == "answer" and not blocks[index].text.rstrip().endswith("?"):
-                        roles[index] = "answer"
+        # In a transcript an unlabelled paragraph continues the turn before it: only the
+        # interviewer's label makes a question there (_is_question), so it is an answer.
         return roles
 
     def _speaker(self, text: str) -> str:
