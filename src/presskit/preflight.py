@@ -88,7 +88,8 @@ def picture_findings(
     kit: model.PressKit, source: AssetSource, *, deep: bool = False
 ) -> list[Finding]:
     """An error for each included still whose picture is missing from the file or damaged
-    in it. Cheap by default (presence and stored size); ``deep`` checks every byte."""
+    in it. Cheap by default (presence and stored size); ``deep`` checks every byte.
+    Equivalent mutant (make mutants): "deep=True" as the default; every caller passes it."""
     stills = [(i, s) for i, s in enumerate(kit.stills) if s.included and s.asset]
     problems = _picture_problems(source, [s.asset for _i, s in stills], deep)
     found = []
@@ -171,6 +172,8 @@ def _resolution(kit: model.PressKit, source: AssetSource) -> list[Finding]:
         try:
             info = source.asset_info(still.asset)
         except Exception:
+            # Equivalent mutant (make mutants): "break"; placements() read every placed
+            # picture's info already, so only a source failing between the two reads gets here.
             continue
         width_pt = boxes[still.asset][0]
         dpi = info.width / (width_pt / 72)
@@ -191,6 +194,7 @@ def _layout(kit: model.PressKit, source: AssetSource) -> list[Finding]:
     """The layout checker's faults in the kit's own theme and page size, as warnings."""
     if kit.design.page_size not in PAGE_SIZES or nothing_to_show(kit, source):
         return []
+    # Equivalent mutant (make mutants): Options() without the profile; "screen" is its default.
     return layout_findings(check_layout(kit, source, Options(profile="screen")).faults)
 
 
