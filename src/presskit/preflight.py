@@ -225,7 +225,7 @@ def _films(kit: model.PressKit) -> list[Finding]:
 
 
 def _section_is_empty(kit: model.PressKit, name: str) -> bool:
-    # Equivalent mutant (make mutants): ".get(name, None)" for ".get(name, False)", both false.
+    # Equivalent mutants (make mutants): ".get(name, None)" or ".get(name)"; None is false too.
     return {
         "cover": not kit.person.name.strip(),
         "bio": not (kit.person.bio_short.strip() or kit.person.bio_long.strip()),

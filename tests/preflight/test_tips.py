@@ -69,3 +69,11 @@ def test_without_a_theme_the_fallback_fonts_decide_what_can_be_drawn():
     assert found(kit) == [
         ("warning", "person.bio_short", "No font in the kit can draw 𓀀; it will be left out.")
     ]
+
+
+def test_a_section_presskit_does_not_know_is_one_error_not_also_an_empty_section():
+    kit = a_kit()
+    kit.design.sections.append(model.SectionSetting("reviews", True))
+    assert found(kit) == [
+        ("error", "design.sections[6]", "The section “reviews” is not one presskit knows.")
+    ]
