@@ -95,3 +95,47 @@ def test_the_answer_that_introduces_them_is_the_bio_and_says_where_it_came_from(
         "high",
         "Can you introduce yourself?",
     )
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "bio", "level"),
+    [
+        # A closing "About the filmmaker" holds the bio, after the interview.
+        (
+            ["Why the sea?", "I grew up on it.", "About the filmmaker",
+             "Mia Lund is a Danish director whose shorts have screened in Aarhus and Oslo."],
+            "Mia Lund is a Danish director whose shorts have screened in Aarhus and Oslo.",
+            "high",
+        ),
+        # Of two lines about them, neither starting with the name: the first, and doubtful.
+        (
+            ["Danish director Mia Lund has spent five years filming the North Sea.",
+             "Award-winning director Mia Lund has made three shorts about fishermen.",
+             "Why the sea?", "I grew up on it."],
+            "Danish director Mia Lund has spent five years filming the North Sea.",
+            "low",
+        ),
+        # A line that presents them by name first wins, though it comes later, and is sure.
+        (
+            ["Danish director Mia Lund has spent five years filming the North Sea.",
+             "Mia Lund is a director from Aarhus who grew up by the water.",
+             "Why the sea?", "I grew up on it."],
+            "Mia Lund is a director from Aarhus who grew up by the water.",
+            "high",
+        ),
+    ],
+)  # fmt: skip
+def test_the_bio_is_the_line_that_presents_them(paragraphs, bio, level):
+    proposal = importers.parse("\n\n".join(["Meet Mia Lund", *paragraphs]))
+    assert (proposal.bio, proposal.level("bio"), proposal.confidence["bio"].line) == (
+        bio,
+        level,
+        bio,
+    )
+
+
+def test_an_about_heading_with_nothing_after_it_gives_no_bio():
+    proposal = importers.parse(
+        "Meet Mia Lund\n\nWhy the sea?\n\nI grew up on it.\n\nAbout the director"
+    )
+    assert (proposal.name, proposal.bio) == ("Mia Lund", "")

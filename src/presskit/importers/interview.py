@@ -624,6 +624,8 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
         if _BIO_QUESTION.search(pair.question):
             asked = next((t for t in reading.texts if pair.question in t), pair.question)
             return pair.answer, "high", asked
+    # Equivalent mutants (make mutants): any level or line with no bio; parse() keeps them
+    # only with one.
     if not proposal.name:
         return "", "", ""
     surname = proposal.name.split()[-1]
