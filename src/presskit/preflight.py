@@ -272,6 +272,7 @@ def _text_fields(node: object, path: str = "") -> list[tuple[str, str]]:
             item for i, value in enumerate(node) for item in _text_fields(value, f"{path}[{i}]")
         ]
     if hasattr(node, "__dataclass_fields__"):
+        # Equivalent mutant (make mutants): "X" stripped too; no field's name starts with it.
         return [
             item
             for name in node.__dataclass_fields__
@@ -314,6 +315,7 @@ def _title_spellings(kit: model.PressKit) -> list[Finding]:
     for i, qa in enumerate(kit.interview.items):
         for quoted in dict.fromkeys(_QUOTED.findall(qa.answer)):
             if quoted not in closest:
+                # Equivalent mutants (make mutants): any n; the closest comes first.
                 match = difflib.get_close_matches(quoted.casefold(), titles, n=1, cutoff=0.8)
                 title = titles[match[0]] if match else None
                 closest[quoted] = title if title != quoted else None

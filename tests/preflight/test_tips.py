@@ -53,6 +53,7 @@ def test_a_film_named_in_the_interview_as_listed_is_no_tip_and_one_named_nearly_
         ]
     )
     kit = a_kit(films=[film("Moth"), film("Dragonfly")], interview=interview)
+    interview.items.append(model.QA("And?", "“Mothers”, a film by my sister."))  # not that close
     assert found(kit) == [
         (
             "tip",
@@ -62,12 +63,16 @@ def test_a_film_named_in_the_interview_as_listed_is_no_tip_and_one_named_nearly_
     ]
 
 
-def test_without_a_theme_the_fallback_fonts_decide_what_can_be_drawn():
+def test_the_themes_fonts_and_the_fallbacks_decide_what_can_be_drawn():
     kit = a_kit()
-    kit.design.theme = ""
-    kit.person.bio_short = "Ana Ruiz, 감독. 𓀀"  # Korean the fallbacks draw; hieroglyphs none do
+    # Korean the fallback fonts draw; "Ԧ" (Cyrillic) only the theme's; hieroglyphs none.
+    kit.person.bio_short = "Ana Ruiz, 감독. Ԧ 𓀀𓀁"
     assert found(kit) == [
-        ("warning", "person.bio_short", "No font in the kit can draw 𓀀; it will be left out.")
+        ("warning", "person.bio_short", "No font in the kit can draw 𓀀 𓀁; it will be left out.")
+    ]
+    kit.design.theme = ""  # no theme: the fallbacks alone
+    assert found(kit) == [
+        ("warning", "person.bio_short", "No font in the kit can draw Ԧ 𓀀 𓀁; it will be left out.")
     ]
 
 
