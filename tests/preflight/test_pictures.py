@@ -131,3 +131,24 @@ def test_a_page_size_presskit_does_not_know_is_an_error_and_nothing_is_laid_out(
         ("error", "design.page_size")
     ]
     assert not [f for f in found if "pixels wide" in f.message]
+
+
+def test_the_check_is_cheap_unless_asked_to_look_deep(tmp_path):
+    """A picture changed inside the file keeps its stored size: only reading every byte
+    finds it, which the check does when asked (before an export), not on every edit."""
+    still = _jpeg(300, (200, 50, 50))
+    kit = model.PressKit(person=model.Person(name="Ana Ruiz"))
+    kit.stills = [model.Still(id="s", asset=still.sha256, caption="Pond", credit="C", alt="A.")]
+    path = tmp_path / "k.presskit"
+    KitFile.create(path, kit, [still]).close()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "UPDATE assets SET data = zeroblob(length(data)) WHERE sha256 = ?", (still.sha256,)
+        )
+    db.close()
+    with KitFile.open(path, read_only=True) as kit_file:
+        cheap = preflight.check(kit_file.load(), kit_file, layout=False)
+        deep = preflight.check(kit_file.load(), kit_file, deep=True, layout=False)
+    damaged = "Still 1 (“Pond”): its picture is damaged in the file; add the photograph again."
+    assert damaged not in [f.message for f in cheap]
+    assert damaged in [f.message for f in deep]
