@@ -45,11 +45,14 @@ LONG_BOLD = (
 def test_bold_statements_are_questions_and_a_short_bold_heading_ends_the_interview():
     """Where bold lines are the questions, a bold statement of three words or more ending in
     "." or ":" asks too; a bold paragraph as long as an answer does not; a bold line of four
-    words or fewer without a full stop ("Where to watch it") closes the interview."""
+    words or fewer without a full stop ("Where to watch it") closes the interview, a longer
+    one is part of the answer."""
     article = (
         "# An interview with Mia Lund\n\n"
         "**What drew you to the sea?**\n\n"
         "I grew up on it.\n\n"
+        "**The sound of the sea**\n\n"  # five words: a subheading, not the end
+        "It never stops.\n\n"
         "**You shot alone.**\n\n"
         "With one lens and a borrowed boat.\n\n"
         "**And the ending:**\n\n"
@@ -62,7 +65,10 @@ def test_bold_statements_are_questions_and_a_short_bold_heading_ends_the_intervi
     )
     proposal = importers.parse(article)
     assert [(pair.question, pair.answer) for pair in proposal.interview] == [
-        ("What drew you to the sea?", "I grew up on it."),
+        (
+            "What drew you to the sea?",
+            "I grew up on it.\n\nThe sound of the sea\n\nIt never stops.",
+        ),
         ("You shot alone.", "With one lens and a borrowed boat."),
         ("And the ending:", "It came last, on the final day of the shoot."),
         ("Would you do it again?", f"{LONG_BOLD}\n\nThat was the whole shoot."),
@@ -144,4 +150,18 @@ def test_an_interviewer_asking_half_the_time_still_asks_and_a_guest_speaking_onc
             "Tell me about the boat.",
             "It sank.\n\nCan I add something?\n\nPlease.\n\nIt was my boat.",
         ),
+    ]
+
+
+def test_an_interviewer_who_speaks_second_asks_in_quotes():
+    article = (
+        "ML: Thank you for having me.\n\n"
+        "HM: People ask you “why the sea?”\n\n"
+        "ML: Because I grew up on it.\n\n"
+        "HM: And “why now?”\n\n"
+        "ML: Because the boat was free.\n"
+    )
+    assert pairs(article) == [
+        ("People ask you “why the sea?”", "Because I grew up on it."),
+        ("And “why now?”", "Because the boat was free."),
     ]

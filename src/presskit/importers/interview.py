@@ -243,6 +243,7 @@ class _Reading:
                     short.setdefault(initials(speaker).casefold(), speaker)
                     short.setdefault(speaker.split()[-1].casefold(), speaker)
             counts[speaker] = counts.get(speaker, 0) + 1
+            # Equivalent mutant (make mutants): "X" stripped too; no turn ends "?X".
             asks[speaker] = asks.get(speaker, 0) + text.rstrip(' ”"').endswith("?")
         speakers = [name for name in order if counts[name] >= 2]
         if not speakers:
