@@ -214,6 +214,10 @@ def refresh(work: Path) -> None:
         shutil.copytree(ROOT / folder, work / folder, ignore=ignore)
 
 
+def function_of(mutant: str) -> str:
+    return mutant.rpartition("__mutmut_")[0]
+
+
 def regenerated(work: Path, target: Target, killed: list[str]) -> dict[str, list[str]]:
     """The target's mutants by status once mutmut has regenerated the module from the source
     as it is now: it forgets what it found for the functions whose code changed (a fix, a
@@ -239,10 +243,15 @@ def run(target: Target, again: bool, tests_at: str) -> tuple[dict[str, list[str]
     if again:
         earlier = outcomes(work, target)
         chosen = sorted(n for status, names in earlier.items() if status != "killed" for n in names)
+        before = outcomes(work, target, unchecked=True)
+        unreached = {function_of(n) for n in before.get("not checked", [])}
         refresh(work)
         now = regenerated(work, target, earlier.get("killed", []))
         existing = {name for names in now.values() for name in names}
-        chosen = sorted({*chosen, *now.get("not checked", [])} & existing)
+        # The unchecked mutants of functions the last run went through (changed since);
+        # those of functions a stopped run never reached stay for a plain run to reach.
+        forgotten = {n for n in now.get("not checked", []) if function_of(n) not in unreached}
+        chosen = sorted({*chosen, *forgotten} & existing)
     else:
         work = scratch_copy(target, tests_at)
     start = time.monotonic()
