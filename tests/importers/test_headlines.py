@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from presskit import importers
+from tests.importers.reading import films_and_levels
 
 BODY = "\n\nWhat drew you to it?\n\nMy grandmother wove every morning.\n"
 
@@ -83,9 +84,7 @@ def test_a_title_before_an_interview_with_is_the_main_film_once_the_article_name
     about: first, and sure; the other film named in passing stays doubtful."""
     proposal = importers.parse(headline + BOTH_FILMS)
     assert proposal.name == "Jane Doe"
-    assert [
-        (f.title, proposal.level(f"films[{i}].title")) for i, f in enumerate(proposal.films)
-    ] == [
+    assert films_and_levels(proposal) == [
         ("Red Earth", "high"),
         ("Blue Sky", "low"),
     ]
@@ -93,9 +92,7 @@ def test_a_title_before_an_interview_with_is_the_main_film_once_the_article_name
 
 def test_without_a_title_in_the_headline_films_named_in_passing_stay_doubtful_and_in_order():
     proposal = importers.parse("An interview with Jane Doe" + BOTH_FILMS)
-    assert [
-        (f.title, proposal.level(f"films[{i}].title")) for i, f in enumerate(proposal.films)
-    ] == [
+    assert films_and_levels(proposal) == [
         ("Blue Sky", "low"),
         ("Red Earth", "low"),
     ]
@@ -104,6 +101,4 @@ def test_without_a_title_in_the_headline_films_named_in_passing_stay_doubtful_an
 def test_a_title_ending_in_a_capital_letter_keeps_it():
     article = "Planet X: an interview with Jane Doe\n\nWhy now?\n\nMy new film Planet X is about my mother."
     proposal = importers.parse(article)
-    assert [
-        (f.title, proposal.level(f"films[{i}].title")) for i, f in enumerate(proposal.films)
-    ] == [("Planet X", "high")]
+    assert films_and_levels(proposal) == [("Planet X", "high")]

@@ -8,10 +8,7 @@ importers/interview.py that no other test noticed (make mutants).
 from __future__ import annotations
 
 from presskit import importers
-
-
-def pairs(text: str) -> list[tuple[str, str]]:
-    return [(pair.question, pair.answer) for pair in importers.parse(text).interview]
+from tests.importers.reading import pairs
 
 
 def test_where_q_labels_mark_the_questions_a_question_mark_in_an_answer_asks_nothing():

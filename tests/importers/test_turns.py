@@ -7,10 +7,7 @@ importers/interview.py that no other test noticed (make mutants).
 from __future__ import annotations
 
 from presskit import importers
-
-
-def pairs(text: str) -> list[tuple[str, str]]:
-    return [(pair.question, pair.answer) for pair in importers.parse(text).interview]
+from tests.importers.reading import pairs
 
 
 def test_a_question_that_names_the_photos_is_still_a_question_and_a_country_line_ends_it():
