@@ -148,3 +148,16 @@ def test_the_review_marks_what_ends_the_interview_and_an_editors_note_as_ignored
         6: "ignored",
         7: "ignored",
     }
+
+
+def test_a_paragraph_the_importer_ignored_can_be_made_part_of_an_answer():
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\nWhy the sea?\n\nI grew up on it.\n\n*She laughs.*\n"
+    )
+    assert proposal.roles_of[3] == "ignored"
+    proposal.remark(3, "answer")
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Why the sea?", "I grew up on it.\n\nShe laughs.")
+    ]
+    # A field the importer found nothing for is not flagged as doubtful.
+    assert (proposal.bio, proposal.level("bio")) == ("", "high")

@@ -318,6 +318,7 @@ class _Reading:
             b for i, b in enumerate(self.blocks) if i >= start and i not in pulled and self.asks[i]
         ]
         labelled = [b for b in candidates if _QUESTION_LABEL.match(b.text)]
+        # Equivalent mutant (make mutants): "^q"; it is matched in any case.
         if sum(1 for b in labelled if re.match(r"^Q", b.text, re.I)) >= 2:
             return "labels"
         emphasised = [b for b in candidates if b.emphasised]
@@ -489,6 +490,7 @@ def _headline_parts(text: str) -> tuple[list[tuple[str, list[str]]], str, str]:
         # The job titles first: "Writer & Director Jane Doe" is one person; then, of two
         # guests ("Director A & Writer B"), the first is the one presented.
         piece, roles = strip_roles(piece)
+        # Equivalent mutants (make mutants): no split, or on "AND"; a name stops at "&" or "and".
         candidate = re.split(r"\s+(?:&|and)\s+", piece)[0]
         match = re.match(ANY_NAME, candidate)
         if match:
@@ -781,6 +783,7 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
 def _cued(headline: str) -> bool:
     """Does a headline say whom it presents ("Interview with X", "X: ...", "X (Title)"), or
     is it a bare line of capitalised words that may as well be a title?"""
+    # Equivalent mutant (make mutants): the pattern in capitals; it is matched in any case.
     return bool(re.search(r"[:(|–—]|\b(on|with)\b", headline, re.I))
 
 
