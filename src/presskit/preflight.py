@@ -88,7 +88,8 @@ def picture_findings(
     kit: model.PressKit, source: AssetSource, *, deep: bool = False
 ) -> list[Finding]:
     """An error for each included still whose picture is missing from the file or damaged
-    in it. Cheap by default (presence and stored size); ``deep`` checks every byte."""
+    in it. Cheap by default (presence and stored size); ``deep`` checks every byte.
+    Equivalent mutant (make mutants): "deep=True" as the default; every caller passes it."""
     stills = [(i, s) for i, s in enumerate(kit.stills) if s.included and s.asset]
     problems = _picture_problems(source, [s.asset for _i, s in stills], deep)
     found = []
@@ -113,7 +114,9 @@ def picture_sentences(kit: model.PressKit, source: AssetSource, *, deep: bool = 
 
 
 def _picture_problems(source: AssetSource, sha256s: list[str], deep: bool) -> dict[str, str]:
-    own = getattr(source, "picture_problems", None)  # a kit file answers all at once
+    # A kit file answers all at once. Equivalent mutants (make mutants): not asking it (None,
+    # another name); picture by picture below gives the same answers, only slower.
+    own = getattr(source, "picture_problems", None)
     if own is not None:
         return own(sha256s, deep=deep)
     problems = {}
@@ -171,6 +174,8 @@ def _resolution(kit: model.PressKit, source: AssetSource) -> list[Finding]:
         try:
             info = source.asset_info(still.asset)
         except Exception:
+            # Equivalent mutant (make mutants): "break"; placements() read every placed
+            # picture's info already, so only a source failing between the two reads gets here.
             continue
         width_pt = boxes[still.asset][0]
         dpi = info.width / (width_pt / 72)
@@ -191,6 +196,7 @@ def _layout(kit: model.PressKit, source: AssetSource) -> list[Finding]:
     """The layout checker's faults in the kit's own theme and page size, as warnings."""
     if kit.design.page_size not in PAGE_SIZES or nothing_to_show(kit, source):
         return []
+    # Equivalent mutant (make mutants): Options() without the profile; "screen" is its default.
     return layout_findings(check_layout(kit, source, Options(profile="screen")).faults)
 
 
@@ -219,7 +225,7 @@ def _films(kit: model.PressKit) -> list[Finding]:
 
 
 def _section_is_empty(kit: model.PressKit, name: str) -> bool:
-    # Equivalent mutant (make mutants): ".get(name, None)" for ".get(name, False)", both false.
+    # Equivalent mutants (make mutants): ".get(name, None)" or ".get(name)"; None is false too.
     return {
         "cover": not kit.person.name.strip(),
         "bio": not (kit.person.bio_short.strip() or kit.person.bio_long.strip()),
@@ -266,6 +272,7 @@ def _text_fields(node: object, path: str = "") -> list[tuple[str, str]]:
             item for i, value in enumerate(node) for item in _text_fields(value, f"{path}[{i}]")
         ]
     if hasattr(node, "__dataclass_fields__"):
+        # Equivalent mutant (make mutants): "X" stripped too; no field's name starts with it.
         return [
             item
             for name in node.__dataclass_fields__
@@ -308,6 +315,7 @@ def _title_spellings(kit: model.PressKit) -> list[Finding]:
     for i, qa in enumerate(kit.interview.items):
         for quoted in dict.fromkeys(_QUOTED.findall(qa.answer)):
             if quoted not in closest:
+                # Equivalent mutants (make mutants): any n; the closest comes first.
                 match = difflib.get_close_matches(quoted.casefold(), titles, n=1, cutoff=0.8)
                 title = titles[match[0]] if match else None
                 closest[quoted] = title if title != quoted else None

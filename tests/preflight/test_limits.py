@@ -115,3 +115,11 @@ def test_a_kit_at_the_limits_is_checked_once_per_quote():
     assert {t.message for t in tips} == {
         "The interview names “Flim 12”, but the film is listed as “Film 12”."
     }
+
+
+def test_past_a_hard_limit_the_errors_still_come_first():
+    kit = kit_named("N" * 500, bio_long="x" * (limits.PROSE.hard + 1))
+    assert [(f.severity, f.where) for f in preflight.check(kit)] == [
+        ("error", "person.bio_long"),
+        ("warning", "person.name"),
+    ]

@@ -126,6 +126,9 @@ def photo_credits(blocks: list[Block]) -> list[tuple[CreditFound, str]]:
             continue
         if in_block and len(text) < 200:
             name = re.split(r"[,(;–—]|\s-\s", text, maxsplit=1)[0].strip(" :")
+            cue = PHOTO_CUE.match(name)  # "Photo: Lee Park" under the heading; not "Photon"
+            if cue and cue.group(0)[-1:] in (" ", ":"):
+                name = name[cue.end() :]
             if clean_name(name):
                 add(clean_name(name), re.findall(r"[“\"]([^”\"]{1,120}?)[,.]?[”\"]", text))
                 continue

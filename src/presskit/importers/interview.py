@@ -47,8 +47,9 @@ __all__ = ["CreditFound", "FilmMention", "LinkFound", "Pair", "Proposal", "parse
 
 FilmMention = FilmFacts  # the name earlier callers used
 
+# "1." or "2)" numbers a question; "4.5 million" starts an answer, and keeps its number.
 _QUESTION_LABEL = re.compile(
-    r"^(?:Q(?:uestion)?\s*\d*\s*[:.)–-]|\d{1,2}\s*[.)]|Q\d+\s)\s*", re.IGNORECASE
+    r"^(?:Q(?:uestion)?\s*\d*\s*[:.)–-]|\d{1,2}\s*[.)](?!\s*\d)|Q\d+\s)\s*", re.IGNORECASE
 )
 _ANSWER_LABEL = re.compile(r"^(?:A(?:nswer)?\s*\d*\s*[:.)–-])\s*", re.IGNORECASE)
 _SPEAKER = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.'’-]*(?: [A-Za-zÀ-ÿ][\w.'’-]*){0,3}):\s+(?=\S)")
@@ -209,6 +210,7 @@ class _Reading:
         self.first_question = min(asked) if asked else len(blocks)
 
     def film_lines(self) -> list[film_facts.FilmLine]:
+        # Equivalent mutants (make mutants): a name no attribute has; each call reads afresh.
         if not hasattr(self, "_film_lines"):
             self._film_lines = _film_lines(self)
         return self._film_lines
@@ -241,15 +243,14 @@ class _Reading:
                     short.setdefault(initials(speaker).casefold(), speaker)
                     short.setdefault(speaker.split()[-1].casefold(), speaker)
             counts[speaker] = counts.get(speaker, 0) + 1
+            # Equivalent mutant (make mutants): "X" stripped too; no turn ends "?X".
             asks[speaker] = asks.get(speaker, 0) + text.rstrip(' ”"').endswith("?")
         speakers = [name for name in order if counts[name] >= 2]
         if not speakers:
             return set(), set()
         labels_of = {name: {lab for lab, s in aliases.items() if s == name} for name in speakers}
         writers = {w.casefold() for w in self.writers}
-        named = [
-            s for s in speakers if s.casefold() in writers or s.casefold() in {"interviewer", "q"}
-        ]
+        named = [s for s in speakers if s.casefold() in writers or s.casefold() == "interviewer"]
         if named:
             interviewer = named[0]
         else:
@@ -261,10 +262,14 @@ class _Reading:
                 interviewer = order[0] if order[0] in speakers else ""
             elif ratio[interviewer] < 0.5 or len(speakers) < 2:
                 interviewer = ""
+        # Equivalent mutants (make mutants): "or True" above, or any name for "no interviewer"
+        # ("XXXX", None): only a speaker's name has labels, so no turn is theirs.
         asking = labels_of.get(interviewer, set())
         others = set().union(*(labels_of[s] for s in speakers if s != interviewer))
         # In a transcript, a guest who speaks once ("Ben: It was a funny pitch.") is a
-        # speaker too: their label is not part of what they said.
+        # speaker too: their label is not part of what they said. Equivalent mutant (make
+        # mutants): "or" for "and"; the interviewer's own labels are never the guest's name
+        # (_person skips them) and are labels either way.
         others |= {lab for lab, s in aliases.items() if counts[s] == 1 and len(lab.split()) <= 3}
         return asking, others
 
@@ -272,11 +277,13 @@ class _Reading:
 
     def _roles(self) -> dict[int, str]:
         blocks = self.blocks
-        start = (self.headline_index or -1) + 1
+        # After the headline; a headline first in the article is index 0, which is no less one.
+        start = 0 if self.headline_index is None else self.headline_index + 1
         pulled = _pull_quotes(blocks)
         self.asks = [_asks(block) for block in blocks]  # once per paragraph: used twice
         style = self._style(start, pulled)
         roles: dict[int, str] = {}
+        # Equivalent mutants (make mutants): None for either False.
         asked = False
         ended = False
         for index, block in enumerate(blocks):
@@ -287,20 +294,13 @@ class _Reading:
                 role, ended = "ignored", True
             elif self._is_question(index, style, asked):
                 role, asked = "question", True
-            elif style == "speakers" and asked and self._speaker(text) in self.interviewer:
-                role = "question"
             elif asked and block.italic and not self._speaker(text):
                 role = "ignored"  # an editor's note: "The film opens on Friday."
             else:
                 role = "answer" if asked else "ignored"
             roles[index] = role
-        # In a transcript an unlabelled paragraph continues the turn before it.
-        if style == "speakers":
-            for index in sorted(roles):
-                if roles[index] == "question" and not self._speaker(blocks[index].text):
-                    before = roles.get(index - 1)
-                    if before == "answer" and not blocks[index].text.rstrip().endswith("?"):
-                        roles[index] = "answer"
+        # In a transcript an unlabelled paragraph continues the turn before it: only the
+        # interviewer's label makes a question there (_is_question), so it is an answer.
         return roles
 
     def _speaker(self, text: str) -> str:
@@ -318,6 +318,7 @@ class _Reading:
             b for i, b in enumerate(self.blocks) if i >= start and i not in pulled and self.asks[i]
         ]
         labelled = [b for b in candidates if _QUESTION_LABEL.match(b.text)]
+        # Equivalent mutant (make mutants): "^q"; it is matched in any case.
         if sum(1 for b in labelled if re.match(r"^Q", b.text, re.I)) >= 2:
             return "labels"
         emphasised = [b for b in candidates if b.emphasised]
@@ -335,6 +336,7 @@ class _Reading:
             label = self._speaker(text)
             return bool(label) and label in self.interviewer
         if style == "labels":
+            # Equivalent mutants (make mutants): the pattern in other case; matched in any case.
             return bool(re.match(r"^Q(?:uestion)?\s*\d*\s*[:.)–-]|^Q\d+\s", text, re.I))
         if style == "emphasis":
             return block.emphasised and (self.asks[index] or (asked and _statement_question(text)))
@@ -352,21 +354,26 @@ def _asks(block: Block) -> bool:
         return False
     if len(text) > 400 or block.quote:
         return False
-    if _QUESTION_LABEL.match(text) and not re.match(r"^\d{1,2}[.)]\s*\d", text):
+    if _QUESTION_LABEL.match(text):
+        # Equivalent mutant (make mutants): lstrip(); a block's text comes stripped (read_blocks).
         return text.rstrip().endswith(("?", ".", ":")) or len(text) < 300
+    # Equivalent mutant (make mutants): "X" added to the characters stripped; no line ends "?X".
     if text.rstrip(' ”"').endswith("?"):
         return True
     # A lead-in ending in "." that asks: "Can you briefly introduce yourself to our readers."
     return (
+        # Equivalent mutant (make mutants): lstrip(); a block's text comes stripped (read_blocks).
         text.rstrip().endswith(".")
         and len(text) < 250
         and bool(_REQUEST.search(text))
+        # Equivalent mutant (make mutants): "YOU" in the pattern; it is matched in any case.
         and bool(re.search(r"\byou(r|rself)?\b", text, re.IGNORECASE))
     )
 
 
 def _statement_question(text: str) -> bool:
     """A marked line that asks without a question mark: "You shot it yourself."."""
+    # Equivalent mutant (make mutants): lstrip(); a block's text comes stripped (read_blocks).
     return len(text) < 250 and len(text.split()) >= 3 and text.rstrip().endswith((".", ":"))
 
 
@@ -377,10 +384,12 @@ def _ending(block: Block, style: str) -> bool:
         return False
     if _ENDINGS.match(text) and len(text) < 200:
         return True
+    # Equivalent mutant (make mutants): the pattern in capitals; it is matched in any case.
     if film_facts.film_line(text) or re.match(r"^(runtime|country)\s*:", text, re.I):
         return True
     if _RELEASE_NOTE.match(text):
         return True  # "The Quiet Harbour is in cinemas from 4 April.": the editor's, not theirs
+    # Equivalent mutant (make mutants): "X" added to the characters stripped; no line ends "?X".
     if PHOTO_CUE.search(text) and not text.rstrip(' ”"').endswith("?"):
         return True  # "Ballast premieres at IDFA. Lead image: Joost Hendriks"
     # A heading among headed questions that asks nothing: "Links", "Show notes".
@@ -388,6 +397,7 @@ def _ending(block: Block, style: str) -> bool:
         style == "emphasis"
         and block.emphasised
         and len(text.split()) <= 4
+        # Equivalent mutant (make mutants): lstrip(); a block's text comes stripped (read_blocks).
         and not text.rstrip().endswith(("?", ".", ":"))
     )
 
@@ -440,6 +450,7 @@ def _headline_index(blocks: list[Block]) -> int | None:
 def _headline_parts(text: str) -> tuple[list[tuple[str, list[str]]], str, str]:
     """([(name, roles)...], title, how the title was given) from a headline such as
     "EP. 214: Director Aisha Karim & Writer Ben Okoro (The Last Ferry)"."""
+    # Equivalent mutants (make mutants): the pattern in other case; it is matched in any case.
     text = re.sub(r"^(?:EP\.?|Episode|S\d+\s*E)\s*\d+\s*[:.–-]\s*", "", text.strip(), flags=re.I)
     # "Ife Adeyemi, Director of “The Weaver's Son”"
     of = re.match(
@@ -449,11 +460,15 @@ def _headline_parts(text: str) -> tuple[list[tuple[str, list[str]]], str, str]:
         quoted = _QUOTED.fullmatch(of.group("what").strip())
         title = quoted.group(1) if quoted else ""
         who = [(clean_name(of.group("who")), roles_in(of.group("roles")))]
+        # Equivalent mutants (make mutants): any "given" without a title; it is read with one only.
         return who, title, "quoted" if title else ""
     names: list[tuple[str, list[str]]] = []
+    # Equivalent mutants (make mutants): any start values; "given" is read only with a title
+    # and every branch that sets a title sets both.
     title, given = "", ""
     parens = re.search(r"\(([^)]{1,80})\)\s*$", text)
     interview = _HEADLINE_INTERVIEW.match(text)
+    # Equivalent mutant (make mutants): None; both branches below set the pieces.
     pieces = [text]
     if interview:
         pieces = [interview.group("who")]
@@ -464,23 +479,29 @@ def _headline_parts(text: str) -> tuple[list[tuple[str, list[str]]], str, str]:
         pieces = re.split(r"\s*[:|–—]\s+", text)
     for piece in pieces:
         piece = re.sub(r"\(([^)]{1,80})\)\s*$", "", piece).strip()
-        on = re.match(r"^(?P<who>.+?)\s+(?i:on|talks|discusses|and)\s+(?P<what>.+)$", piece)
+        # The last "on": "Jane Doe and Sam Lee on “Red Earth”" is about the film.
+        on = re.match(r"^(?P<who>.+)\s+(?i:on|talks|discusses|and)\s+(?P<what>.+)$", piece)
         if on:
             what = on.group("what").strip()
             quoted = _QUOTED.fullmatch(what)
             if quoted:
                 title, given = quoted.group(1), "quoted"
             piece = on.group("who")
-        for who in re.split(r"\s+(?:&|and)\s+", piece)[:1]:
-            candidate, roles = strip_roles(who)
-            match = re.match(ANY_NAME, candidate)
-            if match:
-                name = clean_name(match.group(0))
-                if name:
-                    names.append((name, roles))
+        # The job titles first: "Writer & Director Jane Doe" is one person; then, of two
+        # guests ("Director A & Writer B"), the first is the one presented.
+        piece, roles = strip_roles(piece)
+        # Equivalent mutants (make mutants): no split, or on "AND"; a name stops at "&" or "and".
+        candidate = re.split(r"\s+(?:&|and)\s+", piece)[0]
+        match = re.match(ANY_NAME, candidate)
+        if match:
+            name = clean_name(match.group(0))
+            if name:
+                names.append((name, roles))
     if parens:
         inside = parens.group(1).strip()
         # "Layla Haddad (ليلى حداد)", "김지은 (Kim Ji-eun)": the name in another script, not a title.
+        # Equivalent mutant (make mutants): "!=" below; a "title" that is the person's name
+        # is no film (_films' add()), so "Kim Ji-eun" is dropped either way.
         other_script = re.fullmatch(NON_LATIN_NAME, inside) or (
             clean_name(inside) == inside and any(re.fullmatch(NON_LATIN_NAME, n) for n, _ in names)
         )
@@ -597,7 +618,7 @@ def _roles_from_text(name: str, texts: list[str]) -> tuple[list[str], str]:
             found = roles_in(phrase)
             if found:
                 return found, text
-    return [], ""
+    return [], ""  # Equivalent mutant (make mutants): the line is kept only with roles found
 
 
 def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
@@ -606,6 +627,8 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
         if _BIO_QUESTION.search(pair.question):
             asked = next((t for t in reading.texts if pair.question in t), pair.question)
             return pair.answer, "high", asked
+    # Equivalent mutants (make mutants): any level or line with no bio; parse() keeps them
+    # only with one.
     if not proposal.name:
         return "", "", ""
     surname = proposal.name.split()[-1]
@@ -634,7 +657,7 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
         if _BIO_SENTENCE.search(text) or near_role:
             found.append((0 if _presents(text, proposal) else 1, text))
     if not found:
-        return "", "", ""
+        return "", "", ""  # Equivalent mutants (make mutants): as above
     rank, text = min(found, key=lambda item: item[0])
     return text, "high" if rank == 0 else "low", text
 
@@ -760,6 +783,7 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
 def _cued(headline: str) -> bool:
     """Does a headline say whom it presents ("Interview with X", "X: ...", "X (Title)"), or
     is it a bare line of capitalised words that may as well be a title?"""
+    # Equivalent mutant (make mutants): the pattern in capitals; it is matched in any case.
     return bool(re.search(r"[:(|–—]|\b(on|with)\b", headline, re.I))
 
 
@@ -771,6 +795,7 @@ def _title_above(reading: _Reading, field_line: str) -> str:
     above = blocks[index - 1].text if index > 0 else ""
     if index - 1 == reading.headline_index and _cued(above):
         return ""  # "Q&A: Jane Doe on “Red Earth”" is a headline; "Quiet Hours" is a title
+    # Equivalent mutants (make mutants): "?" or "!" dropped here; looks_like_title refuses both.
     if above and film_facts.looks_like_title(above) and not above.endswith((".", "?", "!")):
         return above
     return ""
@@ -864,6 +889,7 @@ def _sentences(text: str) -> list[str]:
 
 def _strip_label(para: str, labels: set[str]) -> str:
     for pattern in (_QUESTION_LABEL, _ANSWER_LABEL):
+        # Equivalent mutants (make mutants): any count; a pattern anchored at ^ matches once.
         para = pattern.sub("", para, count=1)
     match = re.match(r"^([^:]{1,40}):\s+", para)
     if match and match.group(1) in labels:

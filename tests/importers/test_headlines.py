@@ -1,0 +1,104 @@
+"""What a headline tells the importer: whom the article presents, in what role, and the film.
+
+Each shape here is one the corpus does not hold; each line was a small breakage of
+importers/interview.py that no other test noticed (make mutants).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presskit import importers
+from tests.importers.reading import films_and_levels
+
+BODY = "\n\nWhat drew you to it?\n\nMy grandmother wove every morning.\n"
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "roles", "films"),
+    [
+        # "NAME, Role of “Title”": the role and the quoted title are theirs.
+        ("Ife Adeyemi, Director of “The Weaver's Son”", "Ife Adeyemi", ["director"], ["The Weaver's Son"]),
+        # Without quotes the words after "of" may be anything: no title.
+        ("Ife Adeyemi, Director of The Weaver's Son", "Ife Adeyemi", ["director"], []),
+        # An episode number, in any case, is not part of the name.
+        ("Ep. 12: Jane Doe on “Red Earth”", "Jane Doe", [], ["Red Earth"]),
+        ("ep 12 - Jane Doe", "Jane Doe", [], []),
+        ("Episode 12 – Jane Doe on “Red Earth”", "Jane Doe", [], ["Red Earth"]),
+        # Of two guests the first is the one presented; the title in brackets is the film.
+        ("Director Aisha Karim and Writer Ben Okoro (The Last Ferry)", "Aisha Karim", ["director"], ["The Last Ferry"]),
+        ("Jane Doe (Red Earth) ", "Jane Doe", [], ["Red Earth"]),
+        # "&" inside a run of job titles joins two roles of one person, not two guests.
+        ("Writer & Director Jane Doe (Red Earth)", "Jane Doe", ["writer", "director"], ["Red Earth"]),
+        ("Jane Doe and Sam Lee on “Red Earth”", "Jane Doe", [], ["Red Earth"]),
+        ("Layla Haddad talks “Red Earth” (ليلى حداد)", "Layla Haddad", [], ["Red Earth"]),
+        ("Jane Doe talks “Red Earth”", "Jane Doe", [], ["Red Earth"]),
+    ],
+)  # fmt: skip
+def test_a_headline_gives_the_name_the_roles_and_the_film(headline, name, roles, films):
+    proposal = importers.parse(headline + BODY)
+    assert (proposal.name, proposal.roles) == (name, roles)
+    assert [film.title for film in proposal.films] == films
+    assert all(proposal.level(f"films[{i}].title") == "high" for i in range(len(films)))
+
+
+def test_of_two_guests_the_first_named_is_presented_though_the_other_is_named_more():
+    article = (
+        "Director Aisha Karim and Writer Ben Okoro\n\n"
+        "What did you both bring?\n\n"
+        "Ben Okoro wrote the first draft in a week.\n"
+    )
+    proposal = importers.parse(article)
+    assert (proposal.name, proposal.roles) == ("Aisha Karim", ["director"])
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "original"),
+    [
+        ("Layla Haddad (ليلى حداد)", "Layla Haddad", "ليلى حداد"),
+        ("김지은 (Kim Ji-eun)", "Kim Ji-eun", "김지은"),
+        ("Kim Ji-eun (김지은)", "Kim Ji-eun", "김지은"),
+    ],
+)
+def test_a_name_in_another_script_in_brackets_is_the_name_not_a_film(headline, name, original):
+    proposal = importers.parse(headline + BODY)
+    assert (proposal.name, proposal.name_original, proposal.films) == (name, original, [])
+
+
+BOTH_FILMS = (  # the films named in passing, without quotes
+    "\n\nWhat drew you to it?\n\n"
+    "My first short Blue Sky was about my grandmother. My new film Red Earth is about my mother.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Red Earth: an interview with Jane Doe",
+        "“Red Earth” – an interview with Jane Doe",
+        "*Red Earth* | An interview with Jane Doe",
+    ],
+)
+def test_a_title_before_an_interview_with_is_the_main_film_once_the_article_names_it(headline):
+    """The headline's title, named in the answers without quotes, is the film the article is
+    about: first, and sure; the other film named in passing stays doubtful."""
+    proposal = importers.parse(headline + BOTH_FILMS)
+    assert proposal.name == "Jane Doe"
+    assert films_and_levels(proposal) == [
+        ("Red Earth", "high"),
+        ("Blue Sky", "low"),
+    ]
+
+
+def test_without_a_title_in_the_headline_films_named_in_passing_stay_doubtful_and_in_order():
+    proposal = importers.parse("An interview with Jane Doe" + BOTH_FILMS)
+    assert films_and_levels(proposal) == [
+        ("Blue Sky", "low"),
+        ("Red Earth", "low"),
+    ]
+
+
+def test_a_title_ending_in_a_capital_letter_keeps_it():
+    article = "Planet X: an interview with Jane Doe\n\nWhy now?\n\nMy new film Planet X is about my mother."
+    proposal = importers.parse(article)
+    assert films_and_levels(proposal) == [("Planet X", "high")]

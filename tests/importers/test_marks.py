@@ -1,0 +1,163 @@
+"""How an article marks its questions, each way read by its own rule: "Q:" labels, lines in
+capitals, or a paragraph's own signs; and a person's correction in the review.
+
+Each article is a shape the corpus does not hold; each assertion was a small breakage of
+importers/interview.py that no other test noticed (make mutants).
+"""
+
+from __future__ import annotations
+
+from presskit import importers
+from tests.importers.reading import pairs
+
+
+def test_where_q_labels_mark_the_questions_a_question_mark_in_an_answer_asks_nothing():
+    article = (
+        "In conversation with Mia Lund\n\n"
+        "q: Where did it start?\n\n"
+        "a: In Aarhus, in my grandmother's kitchen.\n\n"
+        "Did I know it would take ten years?\n\n"
+        "No.\n\n"
+        "q: And the money\n\n"
+        "a: Four years of asking.\n"
+    )
+    assert pairs(article) == [
+        (
+            "Where did it start?",
+            "In Aarhus, in my grandmother's kitchen.\n\nDid I know it would take ten years?\n\nNo.",
+        ),
+        ("And the money", "Four years of asking."),
+    ]
+
+
+def test_where_capitals_mark_the_questions_a_statement_in_capitals_asks_too():
+    article = (
+        "In conversation with Mia Lund\n\n"
+        "WHAT DREW YOU TO THE SEA?\n\n"
+        "I grew up on it.\n\n"
+        "OK.\n\n"
+        "YOU SHOT IT ALONE.\n\n"
+        "With one lens.\n\n"
+        "WHERE CAN WE SEE IT?\n\n"
+        "At the festival.\n"
+    )
+    assert pairs(article) == [
+        ("WHAT DREW YOU TO THE SEA?", "I grew up on it.\n\nOK."),
+        ("YOU SHOT IT ALONE.", "With one lens."),
+        ("WHERE CAN WE SEE IT?", "At the festival."),
+    ]
+
+
+def test_a_paragraph_asks_by_its_own_signs_and_an_answer_starting_with_a_number_is_whole():
+    article = (
+        "In conversation with Mia Lund\n\n"
+        "How many people saw it?\n\n"
+        "4.5 million people watched it on television.\n\n"
+        "Your mother asked “why not?”\n\n"
+        "She did, and she was right.\n\n"
+        "Tell us how it began. You were twelve.\n\n"
+        "I was eleven, in fact.\n"
+    )
+    assert pairs(article) == [
+        ("How many people saw it?", "4.5 million people watched it on television."),
+        ("Your mother asked “why not?”", "She did, and she was right."),
+        ("Tell us how it began. You were twelve.", "I was eleven, in fact."),
+    ]
+
+
+def test_a_correction_in_the_review_keeps_the_other_turns_and_trims_the_speakers():
+    proposal = importers.parse(
+        "HELEN MARSH: Where did it start?\n\n"
+        "MIA LUND: In Aarhus.\n\n"
+        "HM: And the money?\n\n"
+        "ML: Four years of asking.\n\n"
+        "It never stopped.\n"
+    )
+    proposal.remark(4, "ignored")  # the person reviewing leaves out the last paragraph
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Where did it start?", "In Aarhus."),
+        ("And the money?", "Four years of asking."),
+    ]
+
+
+def test_a_line_without_words_asks_nothing_and_a_link_in_the_first_line_is_found():
+    proposal = importers.parse(
+        "Mia Lund is a Danish director: https://mialund.example.org\n\n"
+        "Why the sea?\n\n"
+        "I grew up on it.\n\n"
+        "1998–2004.\n\n"
+        "Those were the years.\n"
+    )
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Why the sea?", "I grew up on it.\n\n1998–2004.\n\nThose were the years.")
+    ]
+    assert [(link.label, link.url) for link in proposal.links] == [
+        ("Website", "https://mialund.example.org")
+    ]
+
+
+LONG = (
+    "you spent four winters on the coast, with a crew of three, a borrowed boat and a camera "
+    "that froze every morning, and the people of the village let you into their kitchens, "
+    "their boats and their church, though they had turned away every film crew before you, "
+    "and they still talk about the night the generator caught fire"
+)
+
+
+def test_a_long_numbered_question_asks_whether_it_ends_in_a_question_mark_full_stop_or_colon():
+    questions = [f"1. Before we start: {LONG}; was it worth it?", f"2. Tell us about it: {LONG}.",
+                 f"3. And then the ending: {LONG}:"]  # fmt: skip
+    assert all(300 <= len(question) <= 400 for question in questions)
+    article = "In conversation with Mia Lund\n\n" + "".join(
+        f"{question}\n\nIt was winter {number}.\n\n" for number, question in enumerate(questions, 1)
+    )
+    assert pairs(article) == [
+        (question[3:], f"It was winter {number}.") for number, question in enumerate(questions, 1)
+    ]
+
+
+def test_a_headline_asking_a_question_is_not_the_first_question():
+    proposal = importers.parse(
+        "# Mia Lund: why the sea?\n\nIt was always the sea.\n\nWhy the sea?\n\nI grew up on it.\n"
+    )
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Why the sea?", "I grew up on it.")
+    ]
+    # What the review shows for each paragraph, and what a person may change.
+    assert proposal.roles_of == {0: "ignored", 1: "ignored", 2: "question", 3: "answer"}
+
+
+def test_the_review_marks_what_ends_the_interview_and_an_editors_note_as_ignored():
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\n"
+        "Why the sea?\n\n"
+        "I grew up on it.\n\n"
+        "*She laughs.*\n\n"
+        "Is it finished?\n\n"
+        "Nearly.\n\n"
+        "Links:\n\n"
+        "Website: https://mialund.example.org\n"
+    )
+    assert proposal.roles_of == {
+        0: "ignored",
+        1: "question",
+        2: "answer",
+        3: "ignored",
+        4: "question",
+        5: "answer",
+        6: "ignored",
+        7: "ignored",
+    }
+
+
+def test_a_paragraph_the_importer_ignored_can_be_made_part_of_an_answer():
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\nWhy the sea?\n\nI grew up on it.\n\n*She laughs.*\n"
+    )
+    assert proposal.roles_of[3] == "ignored"
+    proposal.remark(3, "answer")
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Why the sea?", "I grew up on it.\n\nShe laughs.")
+    ]
+    # A field the importer found nothing for is not flagged as doubtful.
+    assert (proposal.bio, proposal.level("bio")) == ("", "high")

@@ -1,0 +1,141 @@
+"""Who the article presents: the name, how sure the importer is of it, and what they do.
+
+Each article here is a shape the corpus does not hold; each assertion was a small breakage of
+importers/interview.py that no other test noticed (make mutants).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from presskit import importers
+from presskit.cli import main
+
+QA = "\n\nWhat drew you to it?\n\nThe sea.\n"
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "roles"),
+    [
+        # A line without the name says nothing of them, however it ends; the sentence after
+        # "is a" gives the role, not what they did before ("who began as a film editor").
+        (
+            "This week we talk to a cinematographer.\n\n"
+            "Mia Lund is a Danish director who began as a film editor.",
+            ["director"],
+        ),
+        # A job title before the name; the first mention of the name is the one that says it.
+        (
+            "Award-winning cinematographer Mia Lund returns with her second feature; "
+            "Mia Lund shot it alone.",
+            ["cinematographer"],
+        ),
+        ("Cinematographer Mia Lund returns with her second feature.", ["cinematographer"]),
+        ("Mia Lund, the editor of three features, returns as a director.", ["editor"]),
+    ],
+)
+def test_the_role_comes_from_the_line_that_names_them(standfirst, roles):
+    proposal = importers.parse("Mia Lund on “Cold Water”\n\n" + standfirst + QA)
+    assert (proposal.name, proposal.roles) == ("Mia Lund", roles)
+    assert proposal.confidence["roles"].line.startswith(standfirst.split("\n\n")[-1][:30])
+
+
+@pytest.mark.parametrize("name", ["Marie de la Cruz", "João da Silva Santos", "Lucas van der Berg"])
+def test_a_name_with_particles_is_whole_when_only_is_a_introduces_it(name):
+    proposal = importers.parse(f"Interview\n\n{name} is a French director." + QA)
+    assert (proposal.name, proposal.roles) == (name, ["director"])
+
+
+def test_a_name_named_once_is_doubtful_and_named_again_by_surname_is_sure():
+    once = importers.parse("In conversation with Mia Lund" + QA)
+    assert (once.name, once.level("name")) == ("Mia Lund", "low")
+    again = importers.parse(
+        "In conversation with Mia Lund\n\nWhat drew you to it, Lund?\n\nThe sea."
+    )
+    assert (again.name, again.level("name")) == ("Mia Lund", "high")
+
+
+def test_the_json_gives_the_name_in_its_own_script(tmp_path, capsys):
+    article = tmp_path / "article.txt"
+    article.write_text("Layla Haddad (ليلى حداد)" + QA, encoding="utf-8")
+    assert main(["import-interview", str(article), "--json"]) == 0
+    person = json.loads(capsys.readouterr().out)["person"]
+    assert (person["name"], person["name_original"]) == ("Layla Haddad", "ليلى حداد")
+
+
+def test_written_and_directed_by_them_says_what_they_do():
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\n"
+        "Night Ferry (2023, 14 min, Denmark)\n\n"
+        "Written and directed by Mia Lund." + QA
+    )
+    assert proposal.roles == ["writer", "director"]
+    assert proposal.confidence["roles"].line == "Written and directed by Mia Lund."
+
+
+def test_a_photographer_credit_is_sure_with_a_cue_or_films_and_doubtful_without():
+    proposal = importers.parse(
+        "In conversation with Mia Lund" + QA + "\nImage credits:\nJonas Weber (“Night Ferry”)\n"
+        "Ana Ruiz\nPhoto: Lee Park\n"
+    )
+    credits = [(c.name, proposal.level(f"credits[{i}]")) for i, c in enumerate(proposal.credits)]
+    assert credits == [("Jonas Weber", "high"), ("Ana Ruiz", "low"), ("Lee Park", "high")]
+
+
+def test_the_answer_that_introduces_them_is_the_bio_and_says_where_it_came_from():
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\n"
+        "Can you introduce yourself?\n\n"
+        "I am a director from Aarhus.\n"
+    )
+    assert proposal.bio == "I am a director from Aarhus."
+    assert (proposal.confidence["bio"].level, proposal.confidence["bio"].line) == (
+        "high",
+        "Can you introduce yourself?",
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "bio", "level"),
+    [
+        # A closing "About the filmmaker" holds the bio, after the interview.
+        (
+            ["Why the sea?", "I grew up on it.", "About the filmmaker",
+             "Mia Lund is a Danish director whose shorts have screened in Aarhus and Oslo."],
+            "Mia Lund is a Danish director whose shorts have screened in Aarhus and Oslo.",
+            "high",
+        ),
+        # Of two lines about them, neither starting with the name: the first, and doubtful.
+        (
+            ["Danish director Mia Lund has spent five years filming the North Sea.",
+             "Award-winning director Mia Lund has made three shorts about fishermen.",
+             "Why the sea?", "I grew up on it."],
+            "Danish director Mia Lund has spent five years filming the North Sea.",
+            "low",
+        ),
+        # A line that presents them by name first wins, though it comes later, and is sure.
+        (
+            ["Danish director Mia Lund has spent five years filming the North Sea.",
+             "Mia Lund is a director from Aarhus who grew up by the water.",
+             "Why the sea?", "I grew up on it."],
+            "Mia Lund is a director from Aarhus who grew up by the water.",
+            "high",
+        ),
+    ],
+)  # fmt: skip
+def test_the_bio_is_the_line_that_presents_them(paragraphs, bio, level):
+    proposal = importers.parse("\n\n".join(["Meet Mia Lund", *paragraphs]))
+    assert (proposal.bio, proposal.level("bio"), proposal.confidence["bio"].line) == (
+        bio,
+        level,
+        bio,
+    )
+
+
+def test_an_about_heading_with_nothing_after_it_gives_no_bio():
+    proposal = importers.parse(
+        "Meet Mia Lund\n\nWhy the sea?\n\nI grew up on it.\n\nAbout the director"
+    )
+    assert (proposal.name, proposal.bio) == ("Mia Lund", "")
