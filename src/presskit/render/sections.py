@@ -78,8 +78,8 @@ OTHER_STILLS_TITLE = "Other stills"  # the stills of no film, after the films' o
 # A tight section's running text keeps this share of its paragraph spacing.
 TIGHTENED = ("body", "lead", "question")
 TIGHT_SPACING = 0.5
-KEY_STILL_SHARE = 0.36
-BLEED_CROP = 0.25  # the most of its height a picture set edge to edge may lose  # of the page's height: the most a film's key still takes
+KEY_STILL_SHARE = 0.36  # of the page's height: the most a film's key still takes
+BLEED_CROP = 0.25  # the most of its height a picture set edge to edge may lose
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 
