@@ -194,6 +194,10 @@ def _resolution(kit: model.PressKit, source: AssetSource) -> list[Finding]:
 
 def _layout(kit: model.PressKit, source: AssetSource) -> list[Finding]:
     """The layout checker's faults in the kit's own theme and page size, as warnings."""
+    # Equivalent mutant (make mutants): nothing_to_show(kit, None). With no source every
+    # picture is missing; a kit that then shows nothing has no text at all (every section but
+    # the cover sets a heading or a folio), so only its cover picture: one page, the picture
+    # fitted inside the frame, where the checker finds nothing.
     if kit.design.page_size not in PAGE_SIZES or nothing_to_show(kit, source):
         return []
     # Equivalent mutant (make mutants): Options() without the profile; "screen" is its default.

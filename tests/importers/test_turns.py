@@ -162,3 +162,23 @@ def test_an_interviewer_who_speaks_second_asks_in_quotes():
         ("People ask you “why the sea?”", "Because I grew up on it."),
         ("And “why now?”", "Because the boat was free."),
     ]
+
+
+def test_a_note_in_a_transcript_is_no_speaker_however_often_it_comes():
+    """ "Note:" is a word that labels no one: an editor's note among the turns keeps its
+    label, though it comes as often as a speaker's."""
+    note = "Note: The shoot ran forty days"
+    article = (
+        "# An interview with Mia Lund\n\n"
+        "Hanna Berg: Was it hard to find the money?\n\n"
+        f"Mia Lund: It took four years.\n\n{note}\n\n"
+        "Hanna Berg: Would you do it again?\n\n"
+        f"Mia Lund: Yes.\n\n{note}\n\n"
+        "Hanna Berg: And the sea?\n\n"
+        "Mia Lund: Always.\n"
+    )
+    assert pairs(article) == [
+        ("Was it hard to find the money?", f"It took four years.\n\n{note}"),
+        ("Would you do it again?", f"Yes.\n\n{note}"),
+        ("And the sea?", "Always."),
+    ]

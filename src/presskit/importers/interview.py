@@ -230,6 +230,9 @@ class _Reading:
         short: dict[str, str] = {}  # "HM" and "MARSH" -> "Helen Marsh", once she has spoken
         for text in self.texts:
             match = _SPEAKER.match(text)
+            # Equivalent mutants (make mutants): ">=" or 20,001. A guard: a "turn" that long
+            # is a pasted page, not a speaker's; one character either way at 20,000 changes
+            # no reading (a label used once is a speaker anyway, see ``others`` below).
             if not match or _NOT_SPEAKERS.match(match.group(1)) or len(text) > 20_000:
                 continue
             label = match.group(1)
@@ -884,6 +887,9 @@ def _details(found: list[FilmFacts], proposal: Proposal, reading: _Reading) -> N
 
 
 def _sentences(text: str) -> list[str]:
+    # A paragraph of 20,000 characters or more is no answer: read as its first 2,000
+    # (test_limits). Equivalent mutant (make mutants): 2,001; where a guard cuts a pasted
+    # page, one character more cannot matter.
     return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text) if len(text) < 20_000 else [text[:2000]]
 
 
