@@ -15,7 +15,8 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from presskit import kitio
+from presskit import kitio, model
+from presskit.store import KitFile
 
 # Pixel sizes as a camera or a grading suite gives them: enough for a still across the text
 # width at print's 300 dpi, so the pages are laid out as a real kit's are (a smaller picture
@@ -87,10 +88,16 @@ def _make(folder: Path, name: str, kit: dict[str, Any]) -> Path:
     return path
 
 
-def sample(folder: Path) -> Path:
+def sample(folder: Path, change: Callable[[model.PressKit], None] | None = None) -> Path:
+    """The bundled sample kit, with ``change`` made to it and saved, if given."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "sample.presskit"
     kitio.create_kit(path, kitio.sample_json()).close()
+    if change is not None:
+        with KitFile.open(path) as kit_file:
+            kit = kit_file.load()
+            change(kit)
+            kit_file.save(kit)
     return path
 
 

@@ -20,6 +20,7 @@ from PIL import Image
 
 from presskit import kitio, model, render
 from presskit.store import KitFile, NewAsset
+from tests.render import corpus
 from tests.render.test_fields_and_fitting import long_kit, pdf_text, placed_text
 
 THEMES = ("classic", "modern", "minimal")
@@ -29,13 +30,11 @@ FULL_BLEED = {theme for theme in THEMES if render.load_theme(theme).style.cover 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory) -> Path:
     """The sample kit, with pronouns and a place: every line the cover has."""
-    path = tmp_path_factory.mktemp("cover") / "sample.presskit"
-    kitio.create_kit(path, kitio.sample_json()).close()
-    with KitFile.open(path) as kit_file:
-        kit = kit_file.load()
+
+    def placed(kit: model.PressKit) -> None:
         kit.person.pronouns, kit.person.location = "she/her", "Seoul"
-        kit_file.save(kit)
-    return path
+
+    return corpus.sample(tmp_path_factory.mktemp("cover"), placed)
 
 
 def portrait_kit(folder: Path) -> Path:

@@ -15,6 +15,7 @@ from presskit.render.images import pixels_for
 from presskit.render.markup import PIECE_CHARS, pieces
 from presskit.store import KitFile
 from tests.pdf_checks import font_names, unembedded_fonts
+from tests.render import corpus
 from tests.render.photos import credit_lines, give_each_still_its_own_photographer
 
 
@@ -69,13 +70,7 @@ def test_the_sample_kit_shows_every_section_with_her_words(sample_kit):
 @pytest.fixture(scope="module")
 def own_credits_kit(tmp_path_factory) -> Path:
     """The sample kit with a different photographer for each still."""
-    path = tmp_path_factory.mktemp("credits") / "credits.presskit"
-    kitio.create_kit(path, kitio.sample_json()).close()
-    with KitFile.open(path) as kit_file:
-        kit = kit_file.load()
-        give_each_still_its_own_photographer(kit)
-        kit_file.save(kit)
-    return path
+    return corpus.sample(tmp_path_factory.mktemp("credits"), give_each_still_its_own_photographer)
 
 
 def test_every_still_is_credited_under_it_to_its_own_photographer(own_credits_kit):

@@ -113,6 +113,7 @@ class Context:
     # (``refit.past_running_long``).
     carried_ends: set[str] = field(default_factory=set)
     _pixels: dict[str, tuple[int, int]] = field(default_factory=dict)  # ``pixels``
+    _tight_styles: dict[str, ParagraphStyle] = field(default_factory=dict)  # ``_tightened``
     _paragraphs: dict[tuple[str, int], tuple[ParagraphStyle, Paragraph]] = field(
         default_factory=dict
     )  # ``paragraph``
@@ -137,12 +138,7 @@ class Context:
         """``text`` set in ``style``; a ``role`` (``plan.ROLES``) tells the layout checker
         what it is."""
         if self.section in self.tight_sections and style.name in TIGHTENED:
-            style = ParagraphStyle(
-                f"{style.name}-tight",
-                style,
-                spaceBefore=style.spaceBefore * TIGHT_SPACING,
-                spaceAfter=style.spaceAfter * TIGHT_SPACING,
-            )
+            style = self._tightened(style)
         if self.planning:
             self.plan.set_text(style.fontName, typographic(text))
             return Spacer(0, 0)
@@ -153,6 +149,19 @@ class Context:
             return mark(long_text, role, key, text) if role else long_text
         paragraph = self.paragraph(text, style)
         return mark(paragraph, role, key, text) if role else paragraph
+
+    def _tightened(self, style: ParagraphStyle) -> ParagraphStyle:
+        """``style`` with its paragraph spacing closed up (one per style: a render builds
+        its paragraphs several times, and ``paragraph`` keeps each style's texts)."""
+        tight = self._tight_styles.get(style.name)
+        if tight is None:
+            tight = self._tight_styles[style.name] = ParagraphStyle(
+                f"{style.name}-tight",
+                style,
+                spaceBefore=style.spaceBefore * TIGHT_SPACING,
+                spaceAfter=style.spaceAfter * TIGHT_SPACING,
+            )
+        return tight
 
     def paragraph(self, text: str, style: ParagraphStyle) -> Paragraph:
         # A render lays its pages out several times (``refit``): each text is parsed once,
@@ -1039,7 +1048,7 @@ def story(ctx: Context, sections: list[str]) -> list[Flowable]:
             parts = [mark(Marker(), "section-start", name), *parts]
             parts.append(mark(Marker(), "section-end", name))
         if name == "contact":  # short, the kit's last word: never a link or two left over
-            parts = [KeepWhole(parts)]
+            parts = [KeepWhole(parts)]  # its marks kept with it, on the page it lands on
         if previous == "cover" and name != "contact":
             flow.append(PageBreak())
         elif flow:
