@@ -91,23 +91,55 @@ def test_billing_block_and_specs_show_only_what_is_there(rich_kit):
     assert "Aspect ratio" not in text and "Sound" not in text and "Credits" not in text
 
 
-def _drawn_squares(pdf: bytes, page_number: int) -> int:
+def _drawn_qr_codes(pdf: bytes, page_number: int) -> list[frozenset[tuple[int, int]]]:
+    """Each QR code drawn on the page (a filled path of rectangles alone) as the (row,
+    column) of its dark modules, read back from its rectangles (a module tall, one or more
+    wide), counted from its first row and column."""
     page = pypdf.PdfReader(io.BytesIO(pdf)).pages[page_number]
-    return page.get_contents().get_data().count(b" re")
+    codes = []
+    for path in page.get_contents().get_data().split(b"\nn ")[1:]:
+        words = path.split(b"\nf", 1)[0].split()  # up to its fill
+        if not words or len(words) % 5 or any(word != b"re" for word in words[4::5]):
+            continue
+        rects = [tuple(float(n) for n in words[i : i + 4]) for i in range(0, len(words), 5)]
+        module = min(h for _x, _y, _w, h in rects)
+        left, top = min(x for x, *_ in rects), max(y for _x, y, *_ in rects)
+        dark = set()
+        for x, y, width, _h in rects:
+            row, first = round((top - y) / module), round((x - left) / module)
+            dark |= {(row, first + i) for i in range(round(width / module))}
+        codes.append(frozenset(dark))
+    return codes
+
+
+def _encoded(url: str) -> frozenset[tuple[int, int]]:
+    """The dark modules a QR code of ``url`` has (ReportLab's encoder), as drawn above."""
+    from reportlab.graphics.barcode import qrencoder
+
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    dark = {(r, c) for r, row in enumerate(code.modules) for c, on in enumerate(row) if on}
+    top, left = min(r for r, _ in dark), min(c for _, c in dark)
+    return frozenset((r - top, c - left) for r, c in dark)
+
+
+def _links(pdf: bytes, page_number: int) -> list[str]:
+    page = pypdf.PdfReader(io.BytesIO(pdf)).pages[page_number]
+    return [a.get_object()["/A"]["/URI"] for a in page.get("/Annots", [])]
 
 
 def test_print_sets_a_qr_code_beside_the_trailer_and_screen_does_not(rich_kit):
     printed, screen = render(rich_kit, profile="print"), render(rich_kit)
     page = next(i for i, t in enumerate(page_texts(printed.pdf)) if "Trailer: vimeo.com" in t)
-    assert _drawn_squares(printed.pdf, page) > 200  # the modules of two codes
+    # The trailer's and the screener's links, each with every module of its code and
+    # nothing else dark: a phone reads the link
+    links = _links(printed.pdf, page)
+    assert len(links) == 2
+    assert set(_drawn_qr_codes(printed.pdf, page)) == {_encoded(url) for url in links}
     page = next(i for i, t in enumerate(page_texts(screen.pdf)) if "Trailer: vimeo.com" in t)
-    assert _drawn_squares(screen.pdf, page) < 20
-    links = [
-        a.get_object()["/A"]["/URI"]
-        for p in pypdf.PdfReader(io.BytesIO(printed.pdf)).pages
-        for a in p.get("/Annots", [])
-    ]
-    assert "https://vimeo.com/100000001" in links and "https://vimeo.com/793204574" in links
+    assert _links(screen.pdf, page) == links
+    assert _drawn_qr_codes(screen.pdf, page) == []
 
 
 def test_the_cover_carries_the_most_notable_laurels_awards_first(rich_kit):

@@ -26,26 +26,28 @@ STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
 
 @dataclass(frozen=True)
 class Face:
-    """A family by name: what styles need, without loading a font file."""
+    """A family by name. Each style's font file is read (and registered with ReportLab)
+    when its name is first asked for, so an export reads only the styles its theme sets
+    text in: reading a file takes a hundredth of a second, a Hangul face's five."""
 
     name: str
 
     @property
     def bold(self) -> str:
-        return f"{self.name}-Bold"
+        return registered(self.name, "Bold")
 
     @property
     def italic(self) -> str:
-        return f"{self.name}-Italic"
+        return registered(self.name, "Italic")
 
     @property
     def regular(self) -> str:
-        return f"{self.name}-Regular"
+        return registered(self.name, "Regular")
 
 
 @dataclass(frozen=True)
 class Family(Face):
-    """A registered family, with the characters it has glyphs for."""
+    """A family whose regular is registered, with the characters it has glyphs for."""
 
     covers: frozenset[int] = frozenset()
 
@@ -64,33 +66,41 @@ def font_file(name: str, style: str) -> Path:
 
 
 @cache
+def registered(name: str, style: str) -> str:
+    """The name ReportLab knows ``style`` of family ``name`` by, its file read and
+    registered the first time: the file's own name, so a style the family lacks is the
+    one standing in for it ("NanumGothic-Regular" for its italic), read once."""
+    _map_styles(name)
+    return _read(font_file(name, style)).fontName
+
+
+@cache
 def family(name: str) -> Family:
-    """Registers a bundled family (all four styles, as ``font_file`` finds them) and
-    returns it."""
-    registered: dict[str, str] = {}
-    covers: frozenset[int] = frozenset()
-    for style in STYLES:
-        font_name = f"{name}-{style}"
-        font = TTFont(font_name, str(font_file(name, style)))
-        pdfmetrics.registerFont(font)
-        registered[style] = font_name
-        if style == "Regular":
-            covers = frozenset(font.face.charToGlyph)
+    """The bundled family ``name``, its regular registered (``registered``)."""
+    regular = _read(font_file(name, "Regular"))
+    _map_styles(name)
+    return Family(name, frozenset(regular.face.charToGlyph))
+
+
+@cache
+def _read(path: Path) -> TTFont:
+    font = TTFont(path.stem, str(path))
+    pdfmetrics.registerFont(font)
+    return font
+
+
+@cache
+def _map_styles(name: str) -> None:
+    """Tells ReportLab which font is the family's bold, italic and bold italic (names
+    only: a file is read when its style is asked for). Stand-ins come first, so that each
+    file's name reads back as its own style."""
     for bold, italic, style in (
-        (0, 0, "Regular"),
-        (1, 0, "Bold"),
-        (0, 1, "Italic"),
         (1, 1, "BoldItalic"),
+        (0, 1, "Italic"),
+        (1, 0, "Bold"),
+        (0, 0, "Regular"),
     ):
-        addMapping(name, bold, italic, registered[style])
-    pdfmetrics.registerFontFamily(
-        name,
-        normal=registered["Regular"],
-        bold=registered["Bold"],
-        italic=registered["Italic"],
-        boldItalic=registered["BoldItalic"],
-    )
-    return Family(name, covers)
+        addMapping(name, bold, italic, font_file(name, style).stem)
 
 
 def _invisible(char: str) -> bool:
@@ -114,8 +124,8 @@ class Coverage:
 def _fallback_for(code: int, primary: Family) -> Family | None:
     """The first fallback that draws ``code``; each is loaded only when first needed."""
     for name in FALLBACKS:
-        if name != primary.name and code in (fallback := family(name)).covers:
-            return fallback
+        if name != primary.name and code in (found := family(name)).covers:
+            return found
     return None
 
 

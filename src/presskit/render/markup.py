@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from xml.sax.saxutils import escape
+from html import escape
 
 from reportlab import rl_config
 
@@ -63,7 +63,7 @@ def inline(text: str, primary: Family, coverage: Coverage) -> str:
     parts = []
     for family, chunk in runs(typographic(text), primary, coverage):
         # Equivalent mutant (make mutants): "<BR/>"; ReportLab reads tag names in any case.
-        safe = escape(chunk).replace("\n", "<br/>")
+        safe = escape(chunk, quote=False).replace("\n", "<br/>")
         parts.append(f'<font face="{family.regular}">{safe}</font>' if family else safe)
     return "".join(parts)
 
