@@ -1,9 +1,10 @@
 """A warm export here against the same export by an earlier commit, in one run.
 
-    python bench/export_against.py REF [--stills N] [--rounds N]
+    python bench/export_against.py REF [--stills N] [--rounds N] [--latin]
 
 Both checkouts export the same kit (the sample kit plus N photo-like 24-megapixel stills,
-renditions cached) in a fresh process, alternating, ``--rounds`` times per profile; each job's
+renditions cached; with ``--latin`` without the person's name in Hangul, so that no
+fallback font is read) in a fresh process, alternating, ``--rounds`` times per profile; each job's
 CPU seconds (user + system, imports included, as ``bench/export.py`` times a warm export)
 are less shaken by other work on the machine than wall time. The earlier commit is checked
 out into a temporary git worktree. Prints the best and the mean of each side and their
@@ -37,7 +38,7 @@ print(usage.ru_utime + usage.ru_stime)
 """
 
 
-def make_kit(folder: Path, stills: int) -> Path:
+def make_kit(folder: Path, stills: int, latin: bool) -> Path:
     from presskit import kitio
     from presskit.store import KitFile
 
@@ -51,6 +52,10 @@ def make_kit(folder: Path, stills: int) -> Path:
     kitio.create_kit(kit, kitio.sample_json()).close()
     with KitFile.open(kit) as kit_file:
         kitio.add_stills(kit_file, paths, credit="Ian Chen")
+        if latin:
+            changed = kit_file.load()
+            changed.person.name_original = ""
+            kit_file.save(changed)
     return kit
 
 
@@ -70,6 +75,7 @@ def main() -> None:
     parser.add_argument("ref", help="the earlier commit, e.g. a tag or a hash")
     parser.add_argument("--stills", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--latin", action="store_true", help="no name in Hangul")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
@@ -80,11 +86,15 @@ def main() -> None:
         )
         try:
             sides = {"earlier": earlier / "src", "now": ROOT / "src"}
-            made = make_kit(folder / "kit", args.stills)
+            made = make_kit(folder / "kit", args.stills, args.latin)
             kits = {side: folder / f"{side}.presskit" for side in sides}
             for kit in kits.values():  # the same file for both; each side caches its renditions
                 shutil.copy(made, kit)
-            result: dict[str, object] = {"ref": args.ref, "stills": args.stills}
+            result: dict[str, object] = {
+                "ref": args.ref,
+                "stills": args.stills,
+                "latin": args.latin,
+            }
             for profile in ("print", "screen"):
                 times: dict[str, list[float]] = {side: [] for side in sides}
                 for side, src in sides.items():  # a first export makes the renditions
