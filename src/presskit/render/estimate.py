@@ -13,7 +13,8 @@ its font) and adds up:
 - per font, the subsets ReportLab will embed for the characters set in it (fallback fonts
   chosen by glyph coverage, as the layout chooses them), made and compressed here: within
   a few bytes of the PDF's own, for any font a theme names;
-- the rest, by a small linear model: sections, characters, images, font subsets.
+- the rest, by a small linear model: sections, characters, images, laurel wreaths, QR
+  codes, font subsets.
 
 Calibration (November 2026, Pillow 12, ReportLab 4): renditions of 20 test images (the
 sample kit's five stills, and 3600x2400 photo-like frames with gradients, shapes, blur
@@ -22,9 +23,10 @@ and grain from sigma 8 to 50, each saved at quality 80, 92 and 97) were made at 
 log(bytes per pixel) on log(original bytes per pixel), the original's quality and
 log(scale) gave the constants in ``_JPEG_MODEL`` (per-still error: 24% rms at quality 78,
 16% at 90; a kit's several stills average some of it out). With the real rendition sizes
-the whole estimate is within 3% of 37 exports, tiny kits included (see ``_BASE``); the
+the whole estimate is within 3% of 48 exports, tiny kits included (see ``_BASE``); the
 image model brings the rest of its error. ``tests/render/test_estimate.py`` holds it to
-its tolerance of real exports; ``python -m tests.render.test_estimate`` prints each error.
+its tolerance of real exports; ``python -m tests.render.test_estimate`` prints each error
+and their mean.
 """
 
 from __future__ import annotations
@@ -54,14 +56,17 @@ _OTHER_MODEL = {78: (-1.409, 0.382), 90: (-0.915, 0.337)}
 _ASSUMED_QUALITY = 90  # a JPEG whose quantisation table cannot be read
 _HEAD = 64 * 1024  # enough of a JPEG to reach its quantisation tables past an EXIF thumbnail
 
-# The rest, fitted (least squares) to what is left of 37 real exports once their images and
-# font glyphs are taken away: the sample kit, a kit of photographs and four tiny kits (a name,
-# a name and a bio, one film, an email), in every theme, both profiles, sections alone and
-# together. Each is within 1.5 KB of that remainder.
-_BASE = 1_550  # the PDF's own structure: catalogue, outline, metadata, cross-reference
-_PER_SECTION = 560  # a page or two each: page objects, folio, outline entry
-_PER_CHAR = 0.51  # compressed content streams, per character of text shown
-_PER_IMAGE = 840  # an image's dictionary and drawing operators
+# The rest, fitted (least squares) to what is left of 48 real exports once their images and
+# font glyphs are taken away: the sample kit, two kits of photographs, four tiny kits (a
+# name, a name and a bio, one film, an email) and the layout corpus's rich kit (festivals,
+# awards, trailers), in every theme, both profiles, sections alone and together. Each is
+# within 2 KB of that remainder (November 2026, after the film pages' laurels and QR codes).
+_BASE = 840  # the PDF's own structure: catalogue, outline, metadata, cross-reference
+_PER_SECTION = 800  # a page or two each: page objects, folio, outline entry
+_PER_CHAR = 0.53  # compressed content streams, per character of text shown
+_PER_IMAGE = 540  # an image's dictionary and drawing operators
+_PER_WREATH = 500  # a laurel wreath's curves
+_PER_QR_CODE = 930  # a QR code's modules (print)
 _PER_SUBSET = 2_400  # a font subset's objects besides its glyphs: font, widths, descriptor, cmap
 _SUBSETTING = threading.Lock()  # one estimate at a time uses the estimate's own font copies
 
@@ -90,6 +95,8 @@ def estimate_size(
         + _PER_SECTION * len(laid_out.sections)
         + _PER_CHAR * laid_out.characters()
         + _PER_IMAGE * len(laid_out.images)
+        + _PER_WREATH * laid_out.wreaths
+        + _PER_QR_CODE * laid_out.qr_codes
     )
     return round(images + fonts + text)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from presskit.render.fonts import Coverage, family, runs
+from presskit.render.fonts import Coverage, family, registered, runs
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,8 @@ class Plan:
     places: dict[str, tuple[float, float]] = field(default_factory=dict)
     sections: list[str] = field(default_factory=list)  # the sections that print, in order
     key_stills: dict[str, str] = field(default_factory=dict)  # film id -> its key still's id
+    wreaths: int = 0  # laurel wreaths drawn (vector paths, for the size estimate)
+    qr_codes: int = 0  # QR codes drawn (print)
     # Filled as the pages are laid out (``render_pdf``), empty after the planning pass alone:
     landings: list[Landing] = field(default_factory=list)
     pages: int = 0
@@ -141,6 +143,6 @@ class Plan:
         for item in self.texts:
             primary = family(item.font.rsplit("-", 1)[0])
             for fallback, chunk in runs(item.text, primary, Coverage()):
-                font = f"{fallback.name}-{item.fallback_style}" if fallback else item.font
+                font = registered(fallback.name, item.fallback_style) if fallback else item.font
                 used.setdefault(font, set()).update(map(ord, chunk))
         return used

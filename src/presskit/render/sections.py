@@ -47,7 +47,7 @@ from presskit.render.flowables import (
     SharedLinesParagraph,
     SpacedLabel,
 )
-from presskit.render.fonts import Coverage, Face, family
+from presskit.render.fonts import Coverage, Face, family, registered
 from presskit.render.images import PROFILES, AssetSource, Rendition
 from presskit.render.laurels import GAP, LaurelRow
 from presskit.render.layout_check import SPARE_ROOM
@@ -224,7 +224,7 @@ class Context:
             return self.para(text, style, role)
         if self.planning:
             weight = "Bold" if bold else "Regular"
-            self.plan.set_text(f"{self.styles.label.name}-{weight}", text.upper(), weight)
+            self.plan.set_text(registered(self.styles.label.name, weight), text.upper(), weight)
             return Spacer(0, 0)
         label = SpacedLabel(
             text,
@@ -689,6 +689,7 @@ def laurel_rows(ctx: Context, items: list[Laurel], key: str, colour: str) -> lis
     if not items:
         return []
     if ctx.planning:
+        ctx.plan.wreaths += len(items)
         for note, name, year in items:
             ctx.para(note.upper(), ctx.styles.caption)
             ctx.para(name, ctx.styles.caption)
@@ -887,10 +888,10 @@ def links_block(ctx: Context, links: list[model.Link], style: ParagraphStyle) ->
         if not (item.url.strip() or item.label.strip()):
             continue
         line = link(ctx, link_text(item), item.url, style)
-        if ctx.planning or ctx.profile != "print" or not QR_LABELS.search(item.label):
-            parts.append(line)
-            continue
-        if not safe_url(item.url):
+        coded = ctx.profile == "print" and QR_LABELS.search(item.label) and safe_url(item.url)
+        if ctx.planning:
+            ctx.plan.qr_codes += bool(coded)
+        if ctx.planning or not coded:
             parts.append(line)
             continue
         code = QrCode(item.url.strip(), ctx.mm(QR_MM))
