@@ -3,6 +3,7 @@ processes, offscreen, each with the same private home."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -38,18 +39,39 @@ def sample(path):
 def running(tmp_path, qtbot, environment):
     """`presskit first.presskit`, running until the test ends; ready once it holds its kit."""
     first = sample(tmp_path / "first.presskit")
-    editor = subprocess.Popen(
-        [sys.executable, "-m", "presskit", str(first)],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # its own process group: the editor and its render workers
-    )
+    editor = start_editor(first, environment, tmp_path / "editor.log")
     qtbot.waitUntil(lambda: is_locked_elsewhere(first) or editor.poll() is not None, timeout=60_000)
     assert editor.poll() is None, f"the editor ended with {editor.returncode}"
     yield editor
+    terminate(editor, tmp_path / "editor.log")
+
+
+def start_editor(kit, environment, log) -> subprocess.Popen:
+    """`presskit KIT` in its own process group (the editor and its render workers), with
+    Python's fault handler on and its errors in ``log`` (``terminate``)."""
+    with open(log, "wb") as errors:
+        return subprocess.Popen(
+            [sys.executable, "-X", "faulthandler", "-m", "presskit", str(kit)],
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            start_new_session=True,
+        )
+
+
+def terminate(editor: subprocess.Popen, log) -> None:
+    """SIGTERM, as a session's end sends it; an editor still running a minute later is made
+    to print where each of its threads waits (SIGABRT, with the fault handler on), and the
+    test fails with that (once, in CI, an editor did not end; nowhere else)."""
     os.killpg(editor.pid, signal.SIGTERM)
-    editor.wait(timeout=TIMEOUT_S)
+    try:
+        editor.wait(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        editor.send_signal(signal.SIGABRT)
+        editor.wait(timeout=TIMEOUT_S)
+        with contextlib.suppress(ProcessLookupError):  # its render workers, if any are left
+            os.killpg(editor.pid, signal.SIGKILL)
+        pytest.fail(f"the editor did not end on SIGTERM; it was at:\n{log.read_text()[-6000:]}")
 
 
 def second_presskit(path, environment) -> subprocess.CompletedProcess:
@@ -134,13 +156,8 @@ def test_a_socket_left_by_a_crash_does_not_stop_the_hand_off(tmp_path, qtbot, en
     leftover.bind(where)  # the file a crashed editor's socket leaves, with nobody listening
     leftover.close()
     try:
-        editor = subprocess.Popen(
-            [sys.executable, "-m", "presskit", str(sample(tmp_path / "first.presskit"))],
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        log = tmp_path / "editor.log"
+        editor = start_editor(sample(tmp_path / "first.presskit"), environment, log)
         try:
             qtbot.waitUntil(
                 lambda: is_locked_elsewhere(tmp_path / "first.presskit"), timeout=60_000
@@ -150,8 +167,7 @@ def test_a_socket_left_by_a_crash_does_not_stop_the_hand_off(tmp_path, qtbot, en
             assert done.returncode == 0, done.stderr
             assert is_locked_elsewhere(second)
         finally:
-            os.killpg(editor.pid, signal.SIGTERM)
-            editor.wait(timeout=TIMEOUT_S)
+            terminate(editor, log)
     finally:
         if os.path.exists(where):
             os.unlink(where)
