@@ -28,7 +28,7 @@ STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
 class Face:
     """A family by name. Each style's font file is read (and registered with ReportLab)
     when its name is first asked for, so an export reads only the styles its theme sets
-    text in: reading a file takes a hundredth of a second, a Hangul face's five."""
+    text in: reading a file takes about a hundredth of a second, a Hangul face's four."""
 
     name: str
 
@@ -124,8 +124,8 @@ class Coverage:
 def _fallback_for(code: int, primary: Family) -> Family | None:
     """The first fallback that draws ``code``; each is loaded only when first needed."""
     for name in FALLBACKS:
-        if name != primary.name and code in (found := family(name)).covers:
-            return found
+        if name != primary.name and code in (fallback := family(name)).covers:
+            return fallback
     return None
 
 
