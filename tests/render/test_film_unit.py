@@ -55,6 +55,23 @@ def test_laurels_print_awards_first_then_premieres_with_their_notes_and_years(ri
     assert "Festivals:" not in text and "Awards:" not in text and "Credits: " not in text
 
 
+@pytest.mark.parametrize("theme", ["classic", "modern", "minimal"])
+@pytest.mark.parametrize("page_size", ["a4", "letter"])
+def test_a_film_s_laurel_rows_stay_on_its_first_page_where_they_fit(rich_kit, theme, page_size):
+    """A film's laurels close its head: a row goes to the next page only when it does not
+    fit under the one before, never to stay with the press quote that follows (The Tide
+    Between Us, classic: its second row opened the page after its title, leaving a fifth
+    of the title's page empty)."""
+    landings = render(rich_kit, theme=theme, page_size=page_size).plan.landings
+    for film in ("tide", "lantern", "salt"):
+        rows = [x for x in landings if x.role == "laurels" and x.key == film]
+        assert len(rows) == 2, film  # eight laurels each, four to a row
+        first, second = rows
+        if second.page != first.page:
+            room = first.box[1] - first.space_after - first.frame[1]
+            assert second.box[3] - second.box[1] > room, (film, room)
+
+
 def test_laurels_are_drawn_not_pictures(rich_kit):
     """The laurels add no image to the PDF: every image is a still."""
     pdf = render(rich_kit).pdf

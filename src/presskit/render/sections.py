@@ -730,6 +730,10 @@ def laurel_rows(ctx: Context, items: list[Laurel], key: str, colour: str) -> lis
         for i in range(0, len(wreaths), across)
     ]
     rows[-1].spaceAfter = ctx.theme.sizes.leading * 0.8
+    # The rows belong to the film's head above them, not to what follows: each keeps with
+    # the next row, and the last may end a page as the head does (all of a film's laurels
+    # on its first page, its press quotes opening the next).
+    rows[-1].keepWithNext = 0
     return rows
 
 
