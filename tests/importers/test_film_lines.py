@@ -40,10 +40,43 @@ def test_a_film_line_with_no_title_above_it_gives_no_film():
     ("above", "found"),
     [
         ("Night Ferry", [("Night Ferry", None, 14, "Denmark")]),
+        ("MIA LUND ON THE SEA", []),  # the headline in capitals, though it reads as a title
         ("a small film about a crossing", []),  # no title: not capitalised
         ("A small film about a crossing.", []),  # a sentence
     ],
 )
 def test_runtime_fields_take_the_title_on_the_line_above_only_when_it_is_one(above, found):
-    article = f"Mia Lund on the sea\n\n{above}\n\nRuntime: 14 min\nCountry: Denmark" + QA
+    headline = "" if above.startswith("MIA") else "Mia Lund on the sea\n\n"
+    article = f"{headline}{above}\n\nRuntime: 14 min\nCountry: Denmark" + QA
     assert films(article) == found
+
+
+@pytest.mark.parametrize(
+    ("fields", "found"),
+    [
+        ("Title: Night Ferry\nRuntime: 14 min", ("Night Ferry", None, 14, "")),
+        ("Film: Night Ferry\nLength: 14 min\nYear: 2023", ("Night Ferry", 2023, 14, "")),
+        ("Film: Night Ferry\nDuration: 14 min\nCountries: Denmark", ("Night Ferry", None, 14, "Denmark")),
+    ],
+)  # fmt: skip
+def test_film_fields_give_the_title_runtime_year_and_country_under_their_other_names(fields, found):
+    assert films(f"Mia Lund on the sea\n\n{fields}" + QA) == [found]
+
+
+@pytest.mark.parametrize(("after", "found"), [(8, True), (9, False)])
+def test_a_film_line_counts_up_to_eleven_paragraphs_after_the_last_answer(after, found):
+    """A closing film line belongs to the interview's film; one further down the page (a
+    "read next" list) is another story's. Here the last answer is paragraph 2; "Read next"
+    ends the interview, and the film line is paragraph 5 + ``after``."""
+    notes = "".join(f"Note {n}\n\n" for n in range(after))
+    article = (
+        f"Mia Lund on the sea{QA}\nRead next\n\n{notes}**Night Ferry**\n\n2023, 14 min, Denmark\n"
+    )
+    assert films(article) == ([("Night Ferry", 2023, 14, "Denmark")] if found else [])
+
+
+def test_fields_with_a_title_come_before_a_film_line_without_one():
+    article = (
+        "Mia Lund on the sea\n\n2023, 14 min, Denmark\n\nFilm: Night Ferry\nRuntime: 14 min" + QA
+    )
+    assert films(article)[0][0] == "Night Ferry"

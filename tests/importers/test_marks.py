@@ -161,3 +161,13 @@ def test_a_paragraph_the_importer_ignored_can_be_made_part_of_an_answer():
     ]
     # A field the importer found nothing for is not flagged as doubtful.
     assert (proposal.bio, proposal.level("bio")) == ("", "high")
+
+
+def test_a_paragraph_marked_as_an_answer_before_any_question_answers_nothing():
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\nShe grew up in Aarhus.\n\nWhy the sea?\n\nI grew up on it.\n"
+    )
+    proposal.remark(1, "answer")
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Why the sea?", "I grew up on it.")
+    ]

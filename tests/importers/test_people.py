@@ -42,7 +42,9 @@ def test_the_role_comes_from_the_line_that_names_them(standfirst, roles):
     assert proposal.confidence["roles"].line.startswith(standfirst.split("\n\n")[-1][:30])
 
 
-@pytest.mark.parametrize("name", ["Marie de la Cruz", "João da Silva Santos", "Lucas van der Berg"])
+@pytest.mark.parametrize(
+    "name", ["Marie de la Cruz", "João da Silva Santos", "Lucas van der Berg", "De la Cruz"]
+)
 def test_a_name_with_particles_is_whole_when_only_is_a_introduces_it(name):
     proposal = importers.parse(f"Interview\n\n{name} is a French director." + QA)
     assert (proposal.name, proposal.roles) == (name, ["director"])

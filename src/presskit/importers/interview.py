@@ -263,7 +263,9 @@ class _Reading:
                 # No one asks with a question mark ("Tell me about your first camera."):
                 # of two people taking turns, the one who opens is the one asking.
                 interviewer = order[0] if order[0] in speakers else ""
-            elif ratio[interviewer] < 0.5 or len(speakers) < 2:
+            elif ratio[interviewer] < 0.5:
+                # One labelled speaker who mostly asks is the interviewer: the answers are
+                # the unlabelled paragraphs after each turn.
                 interviewer = ""
         # Equivalent mutants (make mutants): "or True" above, or any name for "no interviewer"
         # ("XXXX", None): only a speaker's name has labels, so no turn is theirs.
