@@ -141,3 +141,37 @@ def test_an_about_heading_with_nothing_after_it_gives_no_bio():
         "Meet Mia Lund\n\nWhy the sea?\n\nI grew up on it.\n\nAbout the director"
     )
     assert (proposal.name, proposal.bio) == ("Mia Lund", "")
+
+
+def long_bio(length: int) -> str:
+    text = ("Mia Lund is a Danish director" + " who grew up by the sea" * 80)[: length - 1]
+    return (text[:-1] + "s" if text.endswith(" ") else text) + "."
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "bio", "level"),
+    [
+        # The writer's own words first, then a line naming them by surname alone.
+        (["Meet Maria Sofia Lund",
+          "We spent a week on the coast with her and a borrowed boat, in the rain.",
+          "Lund has made three shorts about fishermen and the sea around Aarhus."],
+         "Lund has made three shorts about fishermen and the sea around Aarhus.", "low"),
+        # No headline: the first paragraph may be the bio; a later one like it is not.
+        (["Mia Lund is a Danish director who grew up by the water in Aarhus.",
+          "Why the sea?", "I grew up on it.",
+          "Mia Lund is a Danish director whose next film opens in May, in Aarhus."],
+         "Mia Lund is a Danish director who grew up by the water in Aarhus.", "high"),
+        # Too short to be a bio, the writer's "we" or "I", or too long (1,500 at most).
+        (["Meet Mia Lund", "Mia Lund is a director."], "", "high"),
+        (["Meet Mia Lund", "We met Mia Lund, who is a director from Aarhus, on the ferry to Oslo."],
+         "", "high"),
+        (["Meet Mia Lund", "Mia Lund is a director, and I met her on the ferry from Aarhus to Oslo."],
+         "", "high"),
+        (["Meet Mia Lund", long_bio(1500)], long_bio(1500), "high"),
+        (["Meet Mia Lund", long_bio(1501)], "", "high"),
+    ],
+)  # fmt: skip
+def test_the_bio_is_a_paragraph_about_them_not_the_writers_own_words(paragraphs, bio, level):
+    """(A standfirst "We met NAME, a director..." was taken as the bio.)"""
+    proposal = importers.parse("\n\n".join(paragraphs) + QA)
+    assert (proposal.bio, proposal.level("bio")) == (bio, level)

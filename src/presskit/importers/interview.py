@@ -649,7 +649,9 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
         if (
             len(text) < 60
             or len(text) > 1500
-            or re.search(r"\b(we|our|us|I)\b", _sentences(text)[0])
+            # The writer's own words ("We met her...", "I first saw..."): not a bio. "US"
+            # in capitals is a country.
+            or re.search(r"\b([Ww]e|[Oo]ur|us|I)\b", _sentences(text)[0])
         ):
             continue
         if reading.roles.get(index) == "question" or film_facts.film_line(text):

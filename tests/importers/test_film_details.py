@@ -1,0 +1,102 @@
+"""What the article says of a film beyond its title: its logline, status, awards,
+festivals and the person's roles on it, each with the line it came from (what the review
+shows beside a doubtful value).
+
+Each article is a shape the corpus does not hold; each assertion was a small breakage of
+importers/interview.py that no other test noticed (make mutants).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presskit import importers
+
+FILM_LINE = "Night Ferry (2023, 14 min, Denmark)"
+QA = "\n\nWhy the sea?\n\nI grew up on it.\n"
+AWARDS = (
+    "I grew up on it. Night Ferry won Best Sound at the 2024 Odense Film Festival. "
+    "Night Ferry screens in competition at the 2024 Oslo Film Festival. "
+    "Night Ferry is in post-production."
+)
+LATER = (
+    "Night Ferry won Best Sound at the 2024 Odense Film Festival again. "
+    "Night Ferry won Best Editing at the 2024 Oslo Film Festival. "
+    "Night Ferry screens in competition at the 2024 Oslo Film Festival. "
+    "Night Ferry premiered at the 2025 Bergen Film Festival. "
+    "Night Ferry was filming in the north."
+)
+
+
+def test_a_films_logline_status_awards_festivals_and_roles_each_say_where_they_came_from():
+    """An award or festival named twice is listed once; the first status found stays; "It
+    won..." in an answer is no word of the film the article presents."""
+    article = (
+        "Mia Lund on “Night Ferry”\n\n"
+        f"{FILM_LINE}\n\n"
+        "Logline: A ferry crosses the North Sea at night.\n\n"
+        "Directed by Mia Lund. Written by Ana Berg.\n\n"
+        f"Why the sea?\n\n{AWARDS}\n\n"
+        f"And then?\n\n{LATER}\n\n"
+        "What next?\n\nIt won Best Score at the 2022 Aarhus Film Festival.\n"
+    )
+    proposal = importers.parse(article)
+    film = proposal.to_json()["films"][0]
+    assert (film["title"], film["status"], film["logline"], film["roles"]) == (
+        "Night Ferry",
+        "post-production",
+        "A ferry crosses the North Sea at night.",
+        ["director"],
+    )
+    assert [(a["name"], a["note"]) for a in film["awards"]] == [
+        ("Best Sound", "2024 Odense Film Festival"),
+        ("Best Editing", "2024 Oslo Film Festival"),
+    ]
+    assert [(f["name"], f["note"]) for f in film["festivals"]] == [
+        ("Oslo Film Festival", "Screens in competition"),
+        ("Bergen Film Festival", "Premiered"),
+    ]
+    lines = {key: proposal.confidence[key].line for key in proposal.confidence}
+    assert {key: line for key, line in lines.items() if key.startswith("films[0].")} == {
+        "films[0].title": FILM_LINE,
+        "films[0].year": FILM_LINE,
+        "films[0].runtime_min": FILM_LINE,
+        "films[0].country": FILM_LINE,
+        "films[0].logline": "Logline: A ferry crosses the North Sea at night.",
+        "films[0].roles": "Directed by Mia Lund. Written by Ana Berg.",
+        "films[0].status": AWARDS,
+        "films[0].awards": AWARDS,
+        "films[0].festivals": AWARDS,
+    }
+
+
+def sized(length: int) -> str:
+    """A third-person sentence of ``length`` characters ending in a full stop."""
+    text = ("A ferry crosses the North Sea at night" + " and at dawn" * 40)[: length - 1]
+    return (text[:-1] + "s" if text.endswith(" ") else text) + "."
+
+
+@pytest.mark.parametrize(
+    ("after", "logline"),
+    [
+        (sized(40), True),
+        (sized(39), False),
+        (sized(350), True),
+        (sized(351), False),
+        ("A ferry crosses the North Sea at night, and I am on it.", False),
+        ("A ferry crosses the North Sea at night, and we are on it.", False),
+        ("Mia Lund crossed the North Sea at night to make this film.", False),
+        ("A ferry crosses the North Sea at night, and no one sleeps", False),
+        ("A ferry crosses the North Sea. It won Best Sound at the 2024 Odense Film Festival.", False),
+        ("A ferry crosses the North Sea. It premiered at the 2024 Oslo Film Festival.", False),
+    ],
+)  # fmt: skip
+def test_the_line_after_a_film_line_is_its_logline_when_it_reads_as_one(after, logline):
+    """Between the film line and the first question: 40 to 350 characters, a sentence, in
+    the third person, not about the person, no prize or festival."""
+    assert len(sized(40)) == 40 and len(sized(351)) == 351
+    # The film line may open the article; without a headline no one is named, though.
+    openings = ["Mia Lund on the sea\n\n"] + ([] if "Mia Lund" in after else [""])
+    for opening in openings:
+        proposal = importers.parse(f"{opening}{FILM_LINE}\n\n{after}{QA}")
+        assert proposal.films[0].logline == (after if logline else "")
