@@ -19,6 +19,7 @@ AWARDS = (
     "Night Ferry screens in competition at the 2024 Oslo Film Festival. "
     "Night Ferry is in post-production."
 )
+CREDITS = "Directed by Mia Lund and Ana Berg. Written by Ana Berg. Edited by Mia Lund."
 LATER = (
     "Night Ferry won Best Sound at the 2024 Odense Film Festival again. "
     "Night Ferry won Best Editing at the 2024 Oslo Film Festival. "
@@ -29,14 +30,15 @@ LATER = (
 
 
 def test_a_films_logline_status_awards_festivals_and_roles_each_say_where_they_came_from():
-    """An award or festival named twice is listed once; the first status found stays; "It
-    won..." in an answer is no word of the film the article presents."""
+    """Only the person's own credits; an award or festival named twice is listed once; the
+    first status found stays, a question's is none; "It won..." in an answer is no word of
+    the film the article presents."""
     article = (
         "Mia Lund on “Night Ferry”\n\n"
         f"{FILM_LINE}\n\n"
         "Logline: A ferry crosses the North Sea at night.\n\n"
-        "Directed by Mia Lund. Written by Ana Berg.\n\n"
-        f"Why the sea?\n\n{AWARDS}\n\n"
+        f"{CREDITS}\n\n"
+        f"Is Night Ferry still filming?\n\n{AWARDS}\n\n"
         f"And then?\n\n{LATER}\n\n"
         "What next?\n\nIt won Best Score at the 2022 Aarhus Film Festival.\n"
     )
@@ -46,7 +48,7 @@ def test_a_films_logline_status_awards_festivals_and_roles_each_say_where_they_c
         "Night Ferry",
         "post-production",
         "A ferry crosses the North Sea at night.",
-        ["director"],
+        ["director", "editor"],
     )
     assert [(a["name"], a["note"]) for a in film["awards"]] == [
         ("Best Sound", "2024 Odense Film Festival"),
@@ -63,7 +65,7 @@ def test_a_films_logline_status_awards_festivals_and_roles_each_say_where_they_c
         "films[0].runtime_min": FILM_LINE,
         "films[0].country": FILM_LINE,
         "films[0].logline": "Logline: A ferry crosses the North Sea at night.",
-        "films[0].roles": "Directed by Mia Lund. Written by Ana Berg.",
+        "films[0].roles": CREDITS,
         "films[0].status": AWARDS,
         "films[0].awards": AWARDS,
         "films[0].festivals": AWARDS,
@@ -100,3 +102,16 @@ def test_the_line_after_a_film_line_is_its_logline_when_it_reads_as_one(after, l
     for opening in openings:
         proposal = importers.parse(f"{opening}{FILM_LINE}\n\n{after}{QA}")
         assert proposal.films[0].logline == (after if logline else "")
+
+
+def test_a_films_roles_are_the_persons_from_the_headline_when_no_credit_names_them():
+    proposal = importers.parse(
+        "Director Mia Lund on “Night Ferry”\n\n"
+        "She grew up by the water.\n\n"
+        "A ferry crosses the North Sea at night, and no one sleeps on board." + QA
+    )
+    film = proposal.films[0]
+    # No film line or credit before it: the third-person line is no logline.
+    assert (film.title, film.roles, film.logline) == ("Night Ferry", ["director"], "")
+    roles = proposal.confidence["films[0].roles"]
+    assert (roles.level, roles.line) == ("low", "Director Mia Lund on “Night Ferry”")

@@ -80,3 +80,14 @@ def test_fields_with_a_title_come_before_a_film_line_without_one():
         "Mia Lund on the sea\n\n2023, 14 min, Denmark\n\nFilm: Night Ferry\nRuntime: 14 min" + QA
     )
     assert films(article)[0][0] == "Night Ferry"
+
+
+def test_a_field_inside_an_answer_is_what_they_said_not_the_films_facts():
+    article = (
+        "Mia Lund on the sea\n\nWhy the sea?\n\nI grew up on it.\n\nTitle: The Last Ferry\n\n"
+        "What next?\n\nA long film.\n"
+    )
+    assert films(article) == []
+    assert (
+        importers.parse(article).interview[0].answer == "I grew up on it.\n\nTitle: The Last Ferry"
+    )

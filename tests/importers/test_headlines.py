@@ -102,3 +102,23 @@ def test_a_title_ending_in_a_capital_letter_keeps_it():
     article = "Planet X: an interview with Jane Doe\n\nWhy now?\n\nMy new film Planet X is about my mother."
     proposal = importers.parse(article)
     assert films_and_levels(proposal) == [("Planet X", "high")]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # A line that says whom it presents beats a bare kicker before it.
+        "FIRST FEATURES\n\nMia Lund: “The sea decides”",
+        # A line ending in a full stop, or a long turn of a transcript, is no headline, and
+        # the headline after it is still found.
+        "Home › Features › Film.\n\nMia Lund on the sea",
+        "Ana Berg: Welcome to the show, everyone, and thank you all for coming out tonight to "
+        "see us.\n\nMia Lund on the sea",
+    ],
+)
+def test_the_headline_is_the_line_that_says_whom_it_presents(opening):
+    proposal = importers.parse(opening + BODY)
+    assert (proposal.name, proposal.confidence["name"].line) == (
+        "Mia Lund",
+        opening.split("\n\n")[1],
+    )

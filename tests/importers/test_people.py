@@ -175,3 +175,20 @@ def test_the_bio_is_a_paragraph_about_them_not_the_writers_own_words(paragraphs,
     """(A standfirst "We met NAME, a director..." was taken as the bio.)"""
     proposal = importers.parse("\n\n".join(paragraphs) + QA)
     assert (proposal.bio, proposal.level("bio")) == (bio, level)
+
+
+@pytest.mark.parametrize(
+    ("article", "name", "original", "roles"),
+    [
+        # The director's credit names them, with what they did; a producer's does not.
+        ("Night Ferry\n\nProduced by Ben Olsen.\n\nWritten and directed by Ana Berg.",
+         "Ana Berg", "", ["writer", "director"]),
+        # A headline that is the film's title, as its film line says, is no one's name.
+        ("Night Ferry\n\nNight Ferry (2023, 14 min, Denmark)", "", "", []),
+        # A name in its own script alone has no Latin form to give.
+        ("Interview with 김지은", "김지은", "", []),
+    ],
+)  # fmt: skip
+def test_the_name_comes_from_a_directors_credit_never_a_films_title(article, name, original, roles):
+    proposal = importers.parse(article + QA)
+    assert (proposal.name, proposal.name_original, proposal.roles) == (name, original, roles)

@@ -332,6 +332,8 @@ class _Reading:
         capitals = [b for b in candidates if is_capitals(b.text)]
         if len(capitals) >= 2 and len(capitals) * 2 >= len(candidates):
             return "capitals"
+        # Equivalent mutants (make mutants): any other word; no reader names "plain", every
+        # style it does not name reads as plain.
         return "plain"
 
     def _is_question(self, index: int, style: str, asked: bool) -> bool:
@@ -410,6 +412,8 @@ def _ending(block: Block, style: str) -> bool:
 def _pull_quotes(blocks: list[Block]) -> set[int]:
     """Quotes set apart that repeat words printed elsewhere: pull quotes, never a Q or an A."""
     pulled: set[int] = set()
+    # Equivalent mutant (make mutants): another separator; a quote is one paragraph's text,
+    # counted where it is printed whole, never across two paragraphs.
     article = "\n".join(block.text for block in blocks)
     candidates = 0
     for index, block in enumerate(blocks):
@@ -417,6 +421,7 @@ def _pull_quotes(blocks: list[Block]) -> set[int]:
         quoted = re.fullmatch(r"[“\"‘](.{12,400}?)[.,]?[”\"’]\.?", text)
         if not (block.quote or quoted):
             continue
+        # Equivalent mutant (make mutants): "X" stripped too; no quote here starts or ends in X.
         inner = (quoted.group(1) if quoted else text).strip('“”"‘’ .')
         if len(inner) < 12:
             continue
@@ -536,6 +541,8 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
     for label in reading.subjects:
         name = clean_name(label)
         if name:
+            # Equivalent mutants (make mutants): any default; a label is read off the start
+            # of a paragraph ("NAME: "), so that paragraph is always found.
             line = next((t for t in texts if t.startswith(label + ":")), "")
             candidates.append((3, name, [], line))
     for text in texts[: min(40, max(8, reading.first_question))]:  # introductions come first
@@ -630,6 +637,8 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
     """The answer that introduces them, else the standfirst that presents them."""
     for pair in proposal.interview:
         if _BIO_QUESTION.search(pair.question):
+            # Equivalent mutants (make mutants): any default; a question is a span of its
+            # own paragraph (labels taken off its start), so one is always found.
             asked = next((t for t in reading.texts if pair.question in t), pair.question)
             return pair.answer, "high", asked
     # Equivalent mutants (make mutants): any level or line with no bio; parse() keeps them
@@ -656,12 +665,11 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
             continue
         if reading.roles.get(index) == "question" or film_facts.film_line(text):
             continue
-        if index >= reading.first_question and index not in about:
-            continue
         if proposal.name not in text and surname not in text:
             continue
         near_role = re.search(rf"{ROLE_RUN.pattern}\s+{re.escape(proposal.name)}", text)
         if _BIO_SENTENCE.search(text) or near_role:
+            # Equivalent mutant (make mutants): 2 for 1; a rank is only ever 0 or not.
             found.append((0 if _presents(text, proposal) else 1, text))
     if not found:
         return "", "", ""  # Equivalent mutants (make mutants): as above
@@ -753,6 +761,8 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
     in the header, or in the few lines closing the interview."""
     found: list[film_facts.FilmLine] = []
     fields: dict[str, str] = {}
+    # Equivalent mutant (make mutants): None; no paragraph is "" or None, so _title_above
+    # finds no line either way, and a field sets it.
     field_line = ""
     talk = [i for i, role in reading.roles.items() if role in ("question", "answer")]
     closing = (max(talk) + 12) if talk else len(reading.blocks)
@@ -771,6 +781,8 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
                 line.title = _title_before(reading.blocks, index, block)
             found.append(line)
     title = fields.get("film") or fields.get("title") or _title_above(reading, field_line)
+    # Equivalent mutants (make mutants): None for "", and "or True" in runtime_min below:
+    # the runtime is only tested for truth, and runtime_in("") is None.
     runtime = next(
         (fields[k] for k in ("runtime", "running time", "length", "duration") if k in fields), ""
     )
@@ -781,7 +793,7 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
             country=fields.get("country") or fields.get("countries", ""),
             source=field_line,
         )
-        year = fields.get("year", "")
+        year = fields.get("year", "")  # Equivalent mutant (make mutants): "XXXX", no year either
         line.year = int(year) if re.fullmatch(r"(19|20)\d{2}", year) else None
         found.insert(0, line) if not found or not found[0].title else found.append(line)
     return found
@@ -826,12 +838,14 @@ def _details(found: list[FilmFacts], proposal: Proposal, reading: _Reading) -> N
     main = found[0]
     person = proposal.name.casefold()
     texts = reading.texts
-    logline_after = -1
+    logline_after = -1  # Equivalent mutant (make mutants): -2; any negative is "none"
     titles = [(film, film.title.casefold()) for film in found]
     for index, block in enumerate(reading.blocks):
         text = block.text
         if reading.roles.get(index) == "question" or len(text) > 5000:
             continue
+        # Equivalent mutants (make mutants): "<=" here and in "films = [main] if ..." below;
+        # the first question's own paragraph was skipped above.
         before = index < reading.first_question
         if before:
             for part in _sentences(text):  # "Directed by A. Written by B."
@@ -871,6 +885,8 @@ def _details(found: list[FilmFacts], proposal: Proposal, reading: _Reading) -> N
                     if all(f.name.casefold() != fest.name.casefold() for f in film.festivals):
                         film.festivals.append(fest)
                         film.note("festivals", "high", text)
+    # Equivalent mutants (make mutants): "<=" or "+ 1" for "- 1"; the paragraph after would be
+    # the first question, which is no logline ("ignored" is checked below).
     if not main.logline and 0 <= logline_after < reading.first_question - 1:
         candidate = reading.blocks[logline_after + 1]
         text = candidate.text
@@ -911,6 +927,8 @@ def pairs_from_roles(paras: list[str], roles: dict[int, str], labels: set[str]) 
     """Each question with the answer paragraphs after it; a question with no answer is dropped."""
     pairs: list[Pair] = []
     question: str | None = None
+    # Equivalent mutants (make mutants): None for [] here (a question sets it before any
+    # answer is kept), and any default role below: _roles gives every paragraph one.
     answer: list[str] = []
     for index, para in enumerate(paras):
         role = roles.get(index, "ignored")
