@@ -115,3 +115,19 @@ def test_a_films_roles_are_the_persons_from_the_headline_when_no_credit_names_th
     assert (film.title, film.roles, film.logline) == ("Night Ferry", ["director"], "")
     roles = proposal.confidence["films[0].roles"]
     assert (roles.level, roles.line) == ("low", "Director Mia Lund on “Night Ferry”")
+
+
+@pytest.mark.parametrize(
+    ("credit", "roles"),
+    [
+        ("Director: Mia Lund", ["director"]),
+        ("DIRECTED BY: Mia Lund.", ["director"]),
+        ("Filmmaker: Mia Lund", ["filmmaker"]),
+        ("Written, directed and edited by Mia Lund.", ["writer", "director", "editor"]),
+        ("Produced by Ana Berg. Shot by Mia Lund.", ["cinematographer"]),
+    ],
+)
+def test_a_credit_under_the_film_line_says_what_they_did_on_the_film(credit, roles):
+    proposal = importers.parse(f"Mia Lund on the sea\n\n{FILM_LINE}\n\n{credit}{QA}")
+    assert [(film.title, film.roles) for film in proposal.films] == [("Night Ferry", roles)]
+    assert proposal.confidence["films[0].roles"].line == credit
