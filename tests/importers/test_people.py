@@ -192,3 +192,8 @@ def test_the_bio_is_a_paragraph_about_them_not_the_writers_own_words(paragraphs,
 def test_the_name_comes_from_a_directors_credit_never_a_films_title(article, name, original, roles):
     proposal = importers.parse(article + QA)
     assert (proposal.name, proposal.name_original, proposal.roles) == (name, original, roles)
+
+
+def test_a_word_opening_the_sentence_is_not_part_of_a_three_word_name():
+    proposal = importers.parse("Interview\n\nToday Maria Sofia Lund is a director in Aarhus." + QA)
+    assert (proposal.name, proposal.roles) == ("Maria Sofia Lund", ["director"])

@@ -236,6 +236,8 @@ class _Reading:
             if not match or _NOT_SPEAKERS.match(match.group(1)) or len(text) > 20_000:
                 continue
             label = match.group(1)
+            # Equivalent mutant (make mutants): "and"; a "Q1:" label counted as a speaker's
+            # makes its lines the interviewer's turns, the questions "labels" finds as well.
             if _QUESTION_LABEL.match(text) or _ANSWER_LABEL.match(text):
                 continue
             speaker = short.get(label.casefold(), label)
