@@ -197,3 +197,12 @@ def test_the_name_comes_from_a_directors_credit_never_a_films_title(article, nam
 def test_a_word_opening_the_sentence_is_not_part_of_a_three_word_name():
     proposal = importers.parse("Interview\n\nToday Maria Sofia Lund is a director in Aarhus." + QA)
     assert (proposal.name, proposal.roles) == ("Maria Sofia Lund", ["director"])
+
+
+@pytest.mark.parametrize(
+    "word", ["And", "The", "For", "On", "At", "In", "Of", "With", "Photography"]
+)
+def test_a_photographers_name_ends_at_a_word_no_name_has(word):
+    """ "Photo: Ian Chen For Harbour Films" credits Ian Chen, not the words after."""
+    proposal = importers.parse(f"Mia Lund on the sea{QA}\nPhoto: Ian Chen {word} Harbour Films\n")
+    assert [credit.name for credit in proposal.credits] == ["Ian Chen"]
