@@ -42,6 +42,18 @@ def test_a_film_line_with_no_title_above_it_gives_no_film():
         ("Night Ferry", [("Night Ferry", None, 14, "Denmark")]),
         ("A CONVERSATION WITH MIA LUND", []),  # a headline in capitals, though it reads as a title
         ("a small film about a crossing", []),  # no title: not capitalised
+        # Eight words at most; no festival, no "I", "we" or "you", no "!", "?" or ":".
+        (
+            "Night Ferry Across the Cold Grey North Sea",
+            [("Night Ferry Across the Cold Grey North Sea", None, 14, "Denmark")],
+        ),
+        ("Night Ferry Across the Cold Grey North Sea Again", []),
+        ("Oslo Film Festival", []),
+        ("Where we Went", []),
+        ("I Was There", []),
+        ("Night Ferry!", []),
+        ("Night Ferry?", []),
+        ("Night Ferry:", []),
         ("A small film about a crossing.", []),  # a sentence
     ],
 )

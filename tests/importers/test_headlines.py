@@ -122,3 +122,20 @@ def test_the_headline_is_the_line_that_says_whom_it_presents(opening):
         "Mia Lund",
         opening.split("\n\n")[1],
     )
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        # A title in capitals is set in title case: small words lower, but never the first
+        # or the last.
+        ("Mia Lund on “NIGHT OF THE FERRY”", "Night of the Ferry"),
+        ("Mia Lund on “A FILM TO DIE FOR”", "A Film to Die For"),
+        # Printed elsewhere in mixed case, it takes the article's case.
+        ("Mia Lund on “NIGHT FERRY OF THE NORTH”\n\nWe loved Night Ferry Of The North.",
+         "Night Ferry Of The North"),
+    ],
+)  # fmt: skip
+def test_a_title_in_capitals_is_set_in_title_case_or_as_the_article_prints_it(headline, title):
+    proposal = importers.parse(headline + BODY)
+    assert [film.title for film in proposal.films] == [title]
