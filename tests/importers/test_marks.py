@@ -231,7 +231,7 @@ def test_past_fifty_quotes_set_apart_none_is_taken_for_a_pull_quote():
         [
             "An interview with Mia Lund",
             "Which lines stayed with you?",
-            "The ones about the sea and the ones about the crew.",
+            "Two kinds. The ones about the crew. The ones about the sea.",
             *quotes,
             "> The ones about the sea",  # the fiftieth, a pull quote
             "> The ones about the crew",  # the fifty-first
@@ -241,7 +241,7 @@ def test_past_fifty_quotes_set_apart_none_is_taken_for_a_pull_quote():
     )
     answer = "\n\n".join(
         [
-            "The ones about the sea and the ones about the crew.",
+            "Two kinds. The ones about the crew. The ones about the sea.",
             *(quote[2:] for quote in quotes),
             "The ones about the crew",
         ]
