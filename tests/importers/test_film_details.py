@@ -131,3 +131,21 @@ def test_a_credit_under_the_film_line_says_what_they_did_on_the_film(credit, rol
     proposal = importers.parse(f"Mia Lund on the sea\n\n{FILM_LINE}\n\n{credit}{QA}")
     assert [(film.title, film.roles) for film in proposal.films] == [("Night Ferry", roles)]
     assert proposal.confidence["films[0].roles"].line == credit
+
+
+@pytest.mark.parametrize(
+    ("ending", "level", "line"),
+    [
+        # Named in quotes or in bold, the title is sure; bare, it is doubtful.
+        ("I made my first film, “Night Ferry”, there.", "high", None),
+        ("I made my first film, **Night Ferry**, there.", "high", "I made my first film, Night Ferry, there."),
+        ("I made my first film, Night Ferry, there.", "low", None),
+        # A photographer's credit names the film it comes from: sure, and that line.
+        ("I grew up on it.\n\nImage credits:\nJonas Weber (“Night Ferry”)", "high", "Jonas Weber (“Night Ferry”)"),
+    ],
+)  # fmt: skip
+def test_a_films_title_is_sure_when_set_apart_and_says_where_it_came_from(ending, level, line):
+    proposal = importers.parse(f"In conversation with Mia Lund\n\nWhy the sea?\n\n{ending}\n")
+    assert [film.title for film in proposal.films] == ["Night Ferry"]
+    title = proposal.confidence["films[0].title"]
+    assert (title.level, title.line) == (level, line or ending)

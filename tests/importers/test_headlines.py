@@ -108,12 +108,12 @@ def test_a_title_ending_in_a_capital_letter_keeps_it():
     "opening",
     [
         # A line that says whom it presents beats a bare kicker before it.
-        "FIRST FEATURES\n\nMia Lund: “The sea decides”",
+        "FIRST LOOK\n\nMia Lund: “The sea decides”",
         # A line ending in a full stop, or a long turn of a transcript, is no headline, and
         # the headline after it is still found.
         "Home › Features › Film.\n\nMia Lund on the sea",
         "Ana Berg: Welcome to the show, everyone, and thank you all for coming out tonight to "
-        "see us.\n\nMia Lund on the sea",
+        "see us!\n\nMia Lund on the sea",
     ],
 )
 def test_the_headline_is_the_line_that_says_whom_it_presents(opening):

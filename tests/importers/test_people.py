@@ -206,3 +206,24 @@ def test_a_photographers_name_ends_at_a_word_no_name_has(word):
     """ "Photo: Ian Chen For Harbour Films" credits Ian Chen, not the words after."""
     proposal = importers.parse(f"Mia Lund on the sea{QA}\nPhoto: Ian Chen {word} Harbour Films\n")
     assert [credit.name for credit in proposal.credits] == ["Ian Chen"]
+
+
+def intro(length: int) -> str:
+    text = ("Mia Lund is a director" + " who grew up by the sea" * 100)[: length - 1]
+    return (text[:-1] + "s" if text.endswith(" ") else text) + "."
+
+
+@pytest.mark.parametrize(("opening", "name"), [(intro(2000), "Mia Lund"), (intro(2001), "")])
+def test_a_name_is_read_in_paragraphs_of_up_to_2000_characters_and_past_a_longer_one(opening, name):
+    """A longer paragraph is a pasted page, no introduction; the introduction after it is
+    still read."""
+    assert importers.parse(f"Interview\n\n{opening}{QA}").name == name
+    after = importers.parse(f"Interview\n\n{intro(2001)}\n\nMeet Mia Lund, a director.{QA}")
+    assert after.name == "Mia Lund"
+
+
+def test_roles_in_the_headline_are_sure_and_say_where_they_came_from():
+    headline = "Director Mia Lund on “Night Ferry”"
+    proposal = importers.parse(headline + QA)
+    roles = proposal.confidence["roles"]
+    assert (proposal.roles, roles.level, roles.line) == (["director"], "high", headline)
