@@ -40,7 +40,9 @@ def test_a_films_logline_status_awards_festivals_and_roles_each_say_where_they_c
         f"{CREDITS}\n\n"
         f"Is Night Ferry still filming?\n\n{AWARDS}\n\n"
         f"And then?\n\n{LATER}\n\n"
-        "What next?\n\nIt won Best Score at the 2022 Aarhus Film Festival.\n"
+        "What next?\n\nNight Ferry took four years. It won Best Score at the 2022 Aarhus Film "
+        "Festival.\n\nAnd before that?\n\nThe short “Blue Sky”, my first film, won Best Editing at the 2020 "
+        "Oslo Film Festival.\n"
     )
     proposal = importers.parse(article)
     film = proposal.to_json()["films"][0]
@@ -58,6 +60,11 @@ def test_a_films_logline_status_awards_festivals_and_roles_each_say_where_they_c
         ("Oslo Film Festival", "Screens in competition"),
         ("Bergen Film Festival", "Premiered"),
     ]
+    blue_sky = proposal.to_json()["films"][1]
+    assert (blue_sky["title"], [a["name"] for a in blue_sky["awards"]]) == (
+        "Blue Sky",
+        ["Best Editing"],
+    )
     lines = {key: proposal.confidence[key].line for key in proposal.confidence}
     assert {key: line for key, line in lines.items() if key.startswith("films[0].")} == {
         "films[0].title": FILM_LINE,
@@ -102,6 +109,8 @@ def test_the_line_after_a_film_line_is_its_logline_when_it_reads_as_one(after, l
     for opening in openings:
         proposal = importers.parse(f"{opening}{FILM_LINE}\n\n{after}{QA}")
         assert proposal.films[0].logline == (after if logline else "")
+        if logline:
+            assert proposal.confidence["films[0].logline"].line == after
 
 
 def test_a_films_roles_are_the_persons_from_the_headline_when_no_credit_names_them():
@@ -149,3 +158,12 @@ def test_a_films_title_is_sure_when_set_apart_and_says_where_it_came_from(ending
     assert [film.title for film in proposal.films] == ["Night Ferry"]
     title = proposal.confidence["films[0].title"]
     assert (title.level, title.line) == (level, line or ending)
+
+
+@pytest.mark.parametrize("field", ["Logline", "Synopsis"])
+def test_a_logline_field_is_the_logline_whatever_follows(field):
+    proposal = importers.parse(
+        f"Mia Lund on the sea\n\n{FILM_LINE}\n\n{field}: A ferry crosses the North Sea.\n\n"
+        "A ferry crosses the North Sea at night, and no one sleeps on board." + QA
+    )
+    assert proposal.films[0].logline == "A ferry crosses the North Sea."
