@@ -710,6 +710,8 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
 
     main: FilmFacts | None = None
     head = reading.headline_index
+    # Equivalent mutants (make mutants): any start values, and "or True" for "if given"
+    # below: as in _headline_parts, "given" is read only with a title and set with one.
     head_title, given = ("", "")
     if head is not None:
         _, head_title, given = _headline_parts(texts[head])
@@ -731,6 +733,7 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
     if main is None and head_title and given in ("in brackets", "quoted"):
         main = add(head_title, "high", texts[head])
     # Titles the article names as the person's own, in order.
+    # Equivalent mutant (make mutants): "XXXX" for ""; no film is called that.
     confirm_head = head_title if given == "before an interview" else ""
     for block in reading.blocks:
         for sentence in _sentences(block.text):
@@ -747,6 +750,8 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
         main = next(f for f in found if f.title.casefold() == confirm_head.casefold())
     for credit in proposal.credits:
         for title in credit.films:
+            # Equivalent mutants (make mutants): any default; a credit's titles are read off
+            # its own line, so that line is always found.
             add(title, "high", next((t for t in texts if title in t), ""))
     if main is not None and found and found[0] is not main:
         found.remove(main)
