@@ -139,3 +139,19 @@ def test_the_headline_is_the_line_that_says_whom_it_presents(opening):
 def test_a_title_in_capitals_is_set_in_title_case_or_as_the_article_prints_it(headline, title):
     proposal = importers.parse(headline + BODY)
     assert [film.title for film in proposal.films] == [title]
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        # Two to five words, particles counted; a name never ends in a particle.
+        ("Interview with Ana Maria Sofia Berg Lund", "Ana Maria Sofia Berg Lund"),
+        ("Interview with Ana Maria de la Cruz", "Ana Maria de la Cruz"),
+        ("Interview with Ana Maria de la Cruz Lund", ""),
+        ("Interview with Mia Lund Da", ""),
+        # A job title alone is no one's name.
+        ("Interview with Sound Designer", ""),
+    ],
+)
+def test_a_name_is_two_to_five_words_never_a_job_title(headline, name):
+    assert importers.parse(headline + BODY).name == name
