@@ -167,3 +167,17 @@ def test_a_logline_field_is_the_logline_whatever_follows(field):
         "A ferry crosses the North Sea at night, and no one sleeps on board." + QA
     )
     assert proposal.films[0].logline == "A ferry crosses the North Sea."
+
+
+def test_a_title_named_bare_then_in_quotes_is_sure_from_the_quoted_line():
+    quoted = "My film “Night Ferry” went to Oslo."
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\nWhy the sea?\n\nI made my first film, Night Ferry, "
+        f"there.\n\nAnd then?\n\n{quoted}\n"
+    )
+    title = proposal.confidence["films[0].title"]
+    assert ([f.title for f in proposal.films], title.level, title.line) == (
+        ["Night Ferry"],
+        "high",
+        quoted,
+    )

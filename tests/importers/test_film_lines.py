@@ -34,6 +34,9 @@ def test_a_film_line_takes_the_bold_title_above_it_not_the_next_films():
 def test_a_film_line_with_no_title_above_it_gives_no_film():
     article = "Mia Lund on her first films\n\n2023, 14 min, Denmark" + QA + "\n**Read more**\n"
     assert films(article) == []
+    # A bold title three paragraphs up is another's: the title is at most two up.
+    far = "**Night Ferry**\n\nA short film.\n\nAbout a crossing.\n\n2023, 14 min, Denmark"
+    assert films(f"Mia Lund on her first films\n\n{far}" + QA + "\n**Read more**\n") == []
 
 
 @pytest.mark.parametrize(

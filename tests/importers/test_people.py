@@ -227,3 +227,17 @@ def test_roles_in_the_headline_are_sure_and_say_where_they_came_from():
     proposal = importers.parse(headline + QA)
     roles = proposal.confidence["roles"]
     assert (proposal.roles, roles.level, roles.line) == (["director"], "high", headline)
+
+
+def test_without_a_headline_the_first_paragraph_may_be_the_bio_and_an_answer_is_not():
+    first = "Mia Lund is a Danish director who grew up by the water in Aarhus."
+    answer = "Mia Lund is a Danish director, people say, and she grew up on the water."
+    proposal = importers.parse(f"{first}\n\nWhy the sea?\n\n{answer}\n")
+    assert (proposal.bio, proposal.level("bio")) == (first, "high")
+
+
+def test_a_film_line_before_the_bio_is_passed_over():
+    bio = "Mia Lund is a Danish director who grew up by the water in Aarhus."
+    line = "Night Ferry, 2023, 14 min, Denmark / Sweden / Norway / Finland"  # 60 or more
+    proposal = importers.parse(f"Meet Mia Lund\n\n{line}\n\n{bio}" + QA)
+    assert proposal.bio == bio
