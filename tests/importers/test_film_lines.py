@@ -106,3 +106,11 @@ def test_a_field_inside_an_answer_is_what_they_said_not_the_films_facts():
     assert (
         importers.parse(article).interview[0].answer == "I grew up on it.\n\nTitle: The Last Ferry"
     )
+
+
+def test_a_film_lines_own_bold_country_is_no_title():
+    """ "2023, 14 min, **Denmark**" was proposed as a film called "Denmark"."""
+    line = "2023, 14 min, **Denmark**"
+    assert films(f"Mia Lund on her first films\n\n{line}" + QA + "\n**Read more**\n") == []
+    titled = f"Mia Lund on her first films\n\n**Night Ferry**\n\n{line}" + QA
+    assert films(titled) == [("Night Ferry", 2023, 14, "Denmark")]

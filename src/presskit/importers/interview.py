@@ -785,7 +785,7 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
         line = film_facts.film_line(text)
         if line:
             if not line.title:
-                line.title = _title_before(reading.blocks, index, block)
+                line.title = _title_before(reading.blocks, index)
             found.append(line)
     title = fields.get("film") or fields.get("title") or _title_above(reading, field_line)
     # Equivalent mutants (make mutants): None for "", and "or True" in runtime_min below:
@@ -827,10 +827,10 @@ def _title_above(reading: _Reading, field_line: str) -> str:
     return ""
 
 
-def _title_before(blocks: list[Block], index: int, block: Block) -> str:
-    """A film line without a title takes the heading or bold title just above it."""
-    if block.spans and film_facts.looks_like_title(block.spans[0]):
-        return block.spans[0]
+def _title_before(blocks: list[Block], index: int) -> str:
+    """A film line without a title takes the heading or bold title just above it. (Not its
+    own bold words: a title there is read as the line's title already; "2023, 14 min,
+    **Denmark**" has none, and the country is no title.)"""
     for back in range(index - 1, max(-1, index - 3), -1):
         text = blocks[back].text
         if (blocks[back].heading or blocks[back].bold) and film_facts.looks_like_title(text):
