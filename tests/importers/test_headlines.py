@@ -155,3 +155,17 @@ def test_a_title_in_capitals_is_set_in_title_case_or_as_the_article_prints_it(he
 )
 def test_a_name_is_two_to_five_words_never_a_job_title(headline, name):
     assert importers.parse(headline + BODY).name == name
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "roles"),
+    [
+        # A name in capitals starting with a particle keeps it capitalised, first.
+        ("DE LA CRUZ: THE SEA", "De la Cruz", []),
+        # Job titles side by side, each its own run, are all theirs.
+        ("Writer Director Mia Lund on “Night Ferry”", "Mia Lund", ["writer", "director"]),
+    ],
+)
+def test_a_capitals_name_and_job_titles_side_by_side(headline, name, roles):
+    proposal = importers.parse(headline + BODY)
+    assert (proposal.name, proposal.roles) == (name, roles)
