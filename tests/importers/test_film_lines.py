@@ -114,3 +114,36 @@ def test_a_film_lines_own_bold_country_is_no_title():
     assert films(f"Mia Lund on her first films\n\n{line}" + QA + "\n**Read more**\n") == []
     titled = f"Mia Lund on her first films\n\n**Night Ferry**\n\n{line}" + QA
     assert films(titled) == [("Night Ferry", 2023, 14, "Denmark")]
+
+
+def festivals(text: str) -> list[tuple[str, int | None, str]]:
+    return [(f.name, f.year, f.note) for f in importers.parse(text).films[0].festivals]
+
+
+@pytest.mark.parametrize(
+    ("article", "found"),
+    [
+        # Two countries joined by "and" are the film's country.
+        ("Mia Lund on the sea\n\nNight Ferry, 2023, 14 min, Denmark and Sweden" + QA,
+         [("Night Ferry", 2023, 14, "Denmark and Sweden")]),
+        # A runtime field without minutes gives no runtime, and the film stays.
+        ("Mia Lund on the sea\n\nFilm: Night Ferry\nRuntime: feature length" + QA,
+         [("Night Ferry", None, None, "")]),
+        # A bold line asking or exclaiming above a film line is no title.
+        ("Mia Lund on her films\n\n**Night Ferry?**\n\n2023, 14 min, Denmark" + QA + "\n**Read more**\n", []),
+        ("Mia Lund on her films\n\n**Night Ferry!**\n\n2023, 14 min, Denmark" + QA + "\n**Read more**\n", []),
+        # "My series" is no film of theirs; "my film" is.
+        ("In conversation with Mia Lund\n\nWhy the sea?\n\nMy series “Night Shift” ran for two "
+         "years, and my film “Night Ferry” for one.\n", [("Night Ferry", None, None, "")]),
+    ],
+)  # fmt: skip
+def test_what_a_film_line_or_a_mention_gives_and_what_it_does_not(article, found):
+    assert films(article) == found
+
+
+def test_an_official_selection_is_named_with_its_year_without_the_article():
+    article = (
+        "Mia Lund on “Night Ferry”\n\nWhy the sea?\n\n"
+        "Night Ferry was an official selection at the 2024 Oslo Film Festival.\n"
+    )
+    assert festivals(article) == [("Oslo Film Festival", 2024, "Official selection")]
