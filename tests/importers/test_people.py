@@ -241,3 +241,13 @@ def test_a_film_line_before_the_bio_is_passed_over():
     line = "Night Ferry, 2023, 14 min, Denmark / Sweden / Norway / Finland"  # 60 or more
     proposal = importers.parse(f"Meet Mia Lund\n\n{line}\n\n{bio}" + QA)
     assert proposal.bio == bio
+
+
+def test_a_photographer_credited_twice_is_one_credit_with_each_film_once():
+    proposal = importers.parse(
+        "In conversation with Mia Lund" + QA + "\nImage credits:\nJonas Weber (“Night Ferry”)\n"
+        "Jonas Weber (“Blue Sky”, “Night Ferry”)\n"
+    )
+    assert [(c.name, c.films) for c in proposal.credits] == [
+        ("Jonas Weber", ["Night Ferry", "Blue Sky"])
+    ]
