@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from presskit import importers
+from tests.importers.reading import sentence
 
 FILM_LINE = "Night Ferry (2023, 14 min, Denmark)"
 QA = "\n\nWhy the sea?\n\nI grew up on it.\n"
@@ -81,8 +82,7 @@ def test_a_films_logline_status_awards_festivals_and_roles_each_say_where_they_c
 
 def sized(length: int) -> str:
     """A third-person sentence of ``length`` characters ending in a full stop."""
-    text = ("A ferry crosses the North Sea at night" + " and at dawn" * 40)[: length - 1]
-    return (text[:-1] + "s" if text.endswith(" ") else text) + "."
+    return sentence("A ferry crosses the North Sea at night", length)
 
 
 @pytest.mark.parametrize(

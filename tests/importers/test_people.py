@@ -12,6 +12,7 @@ import pytest
 
 from presskit import importers
 from presskit.cli import main
+from tests.importers.reading import sentence
 
 QA = "\n\nWhat drew you to it?\n\nThe sea.\n"
 
@@ -144,8 +145,7 @@ def test_an_about_heading_with_nothing_after_it_gives_no_bio():
 
 
 def long_bio(length: int) -> str:
-    text = ("Mia Lund is a Danish director" + " who grew up by the sea" * 80)[: length - 1]
-    return (text[:-1] + "s" if text.endswith(" ") else text) + "."
+    return sentence("Mia Lund is a Danish director", length)
 
 
 @pytest.mark.parametrize(
@@ -209,8 +209,7 @@ def test_a_photographers_name_ends_at_a_word_no_name_has(word):
 
 
 def intro(length: int) -> str:
-    text = ("Mia Lund is a director" + " who grew up by the sea" * 100)[: length - 1]
-    return (text[:-1] + "s" if text.endswith(" ") else text) + "."
+    return sentence("Mia Lund is a director", length)
 
 
 @pytest.mark.parametrize(("opening", "name"), [(intro(2000), "Mia Lund"), (intro(2001), "")])
