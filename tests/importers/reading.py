@@ -13,3 +13,10 @@ def pairs(text: str) -> list[tuple[str, str]]:
 def films_and_levels(proposal: importers.Proposal) -> list[tuple[str, str]]:
     """Each film's title and how sure the importer is of it."""
     return [(f.title, proposal.level(f"films[{i}].title")) for i, f in enumerate(proposal.films)]
+
+
+def sentence(start: str, length: int) -> str:
+    """``start`` run on with plain words to exactly ``length`` characters, single-spaced and
+    ending in a full stop: a paragraph at a length limit."""
+    text = (start + " and then by the sea" * 200)[: length - 1]
+    return (text[:-1] + "s" if text.endswith(" ") else text) + "."

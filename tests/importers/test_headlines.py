@@ -102,3 +102,70 @@ def test_a_title_ending_in_a_capital_letter_keeps_it():
     article = "Planet X: an interview with Jane Doe\n\nWhy now?\n\nMy new film Planet X is about my mother."
     proposal = importers.parse(article)
     assert films_and_levels(proposal) == [("Planet X", "high")]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # A line that says whom it presents beats a bare kicker before it.
+        "FIRST LOOK\n\nMia Lund: “The sea decides”",
+        # A line ending in a full stop, or a long turn of a transcript, is no headline, and
+        # the headline after it is still found.
+        "Home › Features › Film.\n\nMia Lund on the sea",
+        "Ana Berg: Welcome to the show, everyone, and thank you all for coming out tonight to "
+        "see us!\n\nMia Lund on the sea",
+    ],
+)
+def test_the_headline_is_the_line_that_says_whom_it_presents(opening):
+    proposal = importers.parse(opening + BODY)
+    assert (proposal.name, proposal.confidence["name"].line) == (
+        "Mia Lund",
+        opening.split("\n\n")[1],
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        # A title in capitals is set in title case: small words lower, but never the first
+        # or the last.
+        ("Mia Lund on “NIGHT OF THE FERRY”", "Night of the Ferry"),
+        ("Mia Lund on “A FILM TO DIE FOR”", "A Film to Die For"),
+        # Printed elsewhere in mixed case, it takes the article's case.
+        ("Mia Lund on “NIGHT FERRY OF THE NORTH”\n\nWe loved Night Ferry Of The North.",
+         "Night Ferry Of The North"),
+    ],
+)  # fmt: skip
+def test_a_title_in_capitals_is_set_in_title_case_or_as_the_article_prints_it(headline, title):
+    proposal = importers.parse(headline + BODY)
+    assert [film.title for film in proposal.films] == [title]
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        # Two to five words, particles counted; a name never ends in a particle.
+        ("Interview with Ana Maria Sofia Berg Lund", "Ana Maria Sofia Berg Lund"),
+        ("Interview with Ana Maria de la Cruz", "Ana Maria de la Cruz"),
+        ("Interview with Ana Maria de la Cruz Lund", ""),
+        ("Interview with Mia Lund Da", ""),
+        # A job title alone is no one's name.
+        ("Interview with Sound Designer", ""),
+    ],
+)
+def test_a_name_is_two_to_five_words_never_a_job_title(headline, name):
+    assert importers.parse(headline + BODY).name == name
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "roles"),
+    [
+        # A name in capitals starting with a particle keeps it capitalised, first.
+        ("DE LA CRUZ: THE SEA", "De la Cruz", []),
+        # Job titles side by side, each its own run, are all theirs.
+        ("Writer Director Mia Lund on “Night Ferry”", "Mia Lund", ["writer", "director"]),
+    ],
+)
+def test_a_capitals_name_and_job_titles_side_by_side(headline, name, roles):
+    proposal = importers.parse(headline + BODY)
+    assert (proposal.name, proposal.roles) == (name, roles)

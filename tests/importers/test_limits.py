@@ -180,3 +180,22 @@ def test_a_byline_is_looked_for_in_the_first_12_paragraphs(before, found):
     # Past the 12th paragraph only the byline's use is asserted, not the fallback's reading
     # (the one who asks more), which no test should enshrine.
     assert (pairs(article) == by_the_byline) is found
+
+
+BODY = "\n\nWhat drew you to it?\n\nMy grandmother wove every morning.\n"
+
+
+@pytest.mark.parametrize(
+    ("start", "length", "name"),
+    [
+        # A first line naming someone is the headline under 160 characters.
+        ("Mia Lund on the sea", 159, "Mia Lund"),
+        ("Mia Lund on the sea", 160, ""),
+        # "NAME: ..." is the headline up to 60 characters, a speaker's turn past that.
+        ("Mia Lund: the sea", 60, "Mia Lund"),
+        ("Mia Lund: the sea", 61, ""),
+    ],
+)
+def test_a_headline_is_a_short_line(start, length, name):
+    headline = exactly(start, "", length)
+    assert importers.parse(headline + BODY).name == name

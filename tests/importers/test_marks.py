@@ -7,6 +7,8 @@ importers/interview.py that no other test noticed (make mutants).
 
 from __future__ import annotations
 
+import pytest
+
 from presskit import importers
 from tests.importers.reading import pairs
 
@@ -161,3 +163,90 @@ def test_a_paragraph_the_importer_ignored_can_be_made_part_of_an_answer():
     ]
     # A field the importer found nothing for is not flagged as doubtful.
     assert (proposal.bio, proposal.level("bio")) == ("", "high")
+
+
+def test_a_paragraph_marked_as_an_answer_before_any_question_answers_nothing():
+    proposal = importers.parse(
+        "In conversation with Mia Lund\n\nShe grew up in Aarhus.\n\nWhy the sea?\n\nI grew up on it.\n"
+    )
+    proposal.remark(1, "answer")
+    assert [(pair.question, pair.answer) for pair in proposal.interview] == [
+        ("Why the sea?", "I grew up on it.")
+    ]
+
+
+def marked_questions(mark, marked: int, plain: int) -> list[str]:
+    """The questions of an article whose first ``marked`` questions are marked (bold or in
+    capitals) and ``plain`` are not, each answered."""
+    asked = [mark(f"Why number {n}?") for n in range(marked)]
+    asked += [f"And then {n}?" for n in range(plain)]
+    article = "An interview with Mia Lund\n\n" + "".join(
+        f"{question}\n\nIt was {n}.\n\n" for n, question in enumerate(asked)
+    )
+    return [question for question, _ in pairs(article)]
+
+
+@pytest.mark.parametrize("mark", [lambda q: f"**{q}**", str.upper], ids=["bold", "capitals"])
+@pytest.mark.parametrize(
+    ("marked", "plain", "by_mark"), [(2, 2, True), (2, 3, False), (1, 1, False)]
+)
+def test_questions_are_read_by_their_mark_when_at_least_two_and_half_are_marked(
+    mark, marked, plain, by_mark
+):
+    """Half the paragraphs that ask marked, and two or more: only the marked ones are
+    questions, an unmarked "?" is part of an answer. Fewer: every "?" asks."""
+    marked_ones = [mark(f"Why number {n}?").strip("*") for n in range(marked)]
+    every = [*marked_ones, *(f"And then {n}?" for n in range(plain))]
+    assert marked_questions(mark, marked, plain) == (marked_ones if by_mark else every)
+
+
+def test_a_pull_quote_repeating_the_answer_is_left_out_however_short_and_however_set():
+    """A quote set apart ("> ...", or in quotation marks) that repeats words of the article
+    is a pull quote: not part of any answer. Twelve letters are enough; a shorter quote
+    before it ("> Yes.") is read as part of the answer and does not stop the reading."""
+    article = (
+        "An interview with Mia Lund\n\n"
+        "Who wins, the sea or the crew?\n\n"
+        "> Yes.\n\n"
+        "The sea wins, always. “Nobody leaves the harbour” is what they say there.\n\n"
+        "> The sea wins.\n\n"
+        "“Nobody leaves the harbour,”\n\n"
+        "Would you go back?\n\n"
+        "Tomorrow.\n"
+    )
+    assert pairs(article) == [
+        (
+            "Who wins, the sea or the crew?",
+            "Yes.\n\nThe sea wins, always. “Nobody leaves the harbour” is what they say there.",
+        ),
+        ("Would you go back?", "Tomorrow."),
+    ]
+
+
+def test_past_fifty_quotes_set_apart_none_is_taken_for_a_pull_quote():
+    """A feature has a few pull quotes; a page of quotes is not a feature: the first fifty
+    quotes set apart are judged, the fifty-first is read as it stands, though it repeats."""
+    quotes = [f"> Line number {n} of the script" for n in range(1, 50)]
+    article = "\n\n".join(
+        [
+            "An interview with Mia Lund",
+            "Which lines stayed with you?",
+            "Two kinds. The ones about the crew. The ones about the sea.",
+            *quotes,
+            "> The ones about the sea",  # the fiftieth, a pull quote
+            "> The ones about the crew",  # the fifty-first
+            "Would you go back?",
+            "Tomorrow.",
+        ]
+    )
+    answer = "\n\n".join(
+        [
+            "Two kinds. The ones about the crew. The ones about the sea.",
+            *(quote[2:] for quote in quotes),
+            "The ones about the crew",
+        ]
+    )
+    assert pairs(article) == [
+        ("Which lines stayed with you?", answer),
+        ("Would you go back?", "Tomorrow."),
+    ]

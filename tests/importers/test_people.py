@@ -12,6 +12,7 @@ import pytest
 
 from presskit import importers
 from presskit.cli import main
+from tests.importers.reading import sentence
 
 QA = "\n\nWhat drew you to it?\n\nThe sea.\n"
 
@@ -42,7 +43,9 @@ def test_the_role_comes_from_the_line_that_names_them(standfirst, roles):
     assert proposal.confidence["roles"].line.startswith(standfirst.split("\n\n")[-1][:30])
 
 
-@pytest.mark.parametrize("name", ["Marie de la Cruz", "João da Silva Santos", "Lucas van der Berg"])
+@pytest.mark.parametrize(
+    "name", ["Marie de la Cruz", "João da Silva Santos", "Lucas van der Berg", "De la Cruz"]
+)
 def test_a_name_with_particles_is_whole_when_only_is_a_introduces_it(name):
     proposal = importers.parse(f"Interview\n\n{name} is a French director." + QA)
     assert (proposal.name, proposal.roles) == (name, ["director"])
@@ -139,3 +142,111 @@ def test_an_about_heading_with_nothing_after_it_gives_no_bio():
         "Meet Mia Lund\n\nWhy the sea?\n\nI grew up on it.\n\nAbout the director"
     )
     assert (proposal.name, proposal.bio) == ("Mia Lund", "")
+
+
+def long_bio(length: int) -> str:
+    return sentence("Mia Lund is a Danish director", length)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "bio", "level"),
+    [
+        # The writer's own words first, then a line naming them by surname alone.
+        (["Meet Maria Sofia Lund",
+          "We spent a week on the coast with her and a borrowed boat, in the rain.",
+          "Lund has made three shorts about fishermen and the sea around Aarhus."],
+         "Lund has made three shorts about fishermen and the sea around Aarhus.", "low"),
+        # No headline: the first paragraph may be the bio; a later one like it is not.
+        (["Mia Lund is a Danish director who grew up by the water in Aarhus.",
+          "Why the sea?", "I grew up on it.",
+          "Mia Lund is a Danish director whose next film opens in May, in Aarhus."],
+         "Mia Lund is a Danish director who grew up by the water in Aarhus.", "high"),
+        # Too short to be a bio, the writer's "we" or "I", or too long (1,500 at most).
+        (["Meet Mia Lund", "Mia Lund is a director."], "", "high"),
+        (["Meet Mia Lund", "We met Mia Lund, who is a director from Aarhus, on the ferry to Oslo."],
+         "", "high"),
+        (["Meet Mia Lund", "Mia Lund is a director, and I met her on the ferry from Aarhus to Oslo."],
+         "", "high"),
+        (["Meet Mia Lund", long_bio(1500)], long_bio(1500), "high"),
+        (["Meet Mia Lund", long_bio(1501)], "", "high"),
+    ],
+)  # fmt: skip
+def test_the_bio_is_a_paragraph_about_them_not_the_writers_own_words(paragraphs, bio, level):
+    """(A standfirst "We met NAME, a director..." was taken as the bio.)"""
+    proposal = importers.parse("\n\n".join(paragraphs) + QA)
+    assert (proposal.bio, proposal.level("bio")) == (bio, level)
+
+
+@pytest.mark.parametrize(
+    ("article", "name", "original", "roles"),
+    [
+        # The director's credit names them, with what they did; a producer's does not.
+        ("Night Ferry\n\nProduced by Ben Olsen.\n\nWritten and directed by Ana Berg.",
+         "Ana Berg", "", ["writer", "director"]),
+        # A headline that is the film's title, as its film line says, is no one's name.
+        ("Night Ferry\n\nNight Ferry (2023, 14 min, Denmark)", "", "", []),
+        # A name in its own script alone has no Latin form to give.
+        ("Interview with 김지은", "김지은", "", []),
+    ],
+)  # fmt: skip
+def test_the_name_comes_from_a_directors_credit_never_a_films_title(article, name, original, roles):
+    proposal = importers.parse(article + QA)
+    assert (proposal.name, proposal.name_original, proposal.roles) == (name, original, roles)
+
+
+def test_a_word_opening_the_sentence_is_not_part_of_a_three_word_name():
+    proposal = importers.parse("Interview\n\nToday Maria Sofia Lund is a director in Aarhus." + QA)
+    assert (proposal.name, proposal.roles) == ("Maria Sofia Lund", ["director"])
+
+
+@pytest.mark.parametrize(
+    "word", ["And", "The", "For", "On", "At", "In", "Of", "With", "Photography"]
+)
+def test_a_photographers_name_ends_at_a_word_no_name_has(word):
+    """ "Photo: Ian Chen For Harbour Films" credits Ian Chen, not the words after."""
+    proposal = importers.parse(f"Mia Lund on the sea{QA}\nPhoto: Ian Chen {word} Harbour Films\n")
+    assert [credit.name for credit in proposal.credits] == ["Ian Chen"]
+
+
+def intro(length: int) -> str:
+    return sentence("Mia Lund is a director", length)
+
+
+@pytest.mark.parametrize(("opening", "name"), [(intro(2000), "Mia Lund"), (intro(2001), "")])
+def test_a_name_is_read_in_paragraphs_of_up_to_2000_characters_and_past_a_longer_one(opening, name):
+    """A longer paragraph is a pasted page, no introduction; the introduction after it is
+    still read."""
+    assert importers.parse(f"Interview\n\n{opening}{QA}").name == name
+    after = importers.parse(f"Interview\n\n{intro(2001)}\n\nMeet Mia Lund, a director.{QA}")
+    assert after.name == "Mia Lund"
+
+
+def test_roles_in_the_headline_are_sure_and_say_where_they_came_from():
+    headline = "Director Mia Lund on “Night Ferry”"
+    proposal = importers.parse(headline + QA)
+    roles = proposal.confidence["roles"]
+    assert (proposal.roles, roles.level, roles.line) == (["director"], "high", headline)
+
+
+def test_without_a_headline_the_first_paragraph_may_be_the_bio_and_an_answer_is_not():
+    first = "Mia Lund is a Danish director who grew up by the water in Aarhus."
+    answer = "Mia Lund is a Danish director, people say, and she grew up on the water."
+    proposal = importers.parse(f"{first}\n\nWhy the sea?\n\n{answer}\n")
+    assert (proposal.bio, proposal.level("bio")) == (first, "high")
+
+
+def test_a_film_line_before_the_bio_is_passed_over():
+    bio = "Mia Lund is a Danish director who grew up by the water in Aarhus."
+    line = "Night Ferry, 2023, 14 min, Denmark / Sweden / Norway / Finland"  # 60 or more
+    proposal = importers.parse(f"Meet Mia Lund\n\n{line}\n\n{bio}" + QA)
+    assert proposal.bio == bio
+
+
+def test_a_photographer_credited_twice_is_one_credit_with_each_film_once():
+    proposal = importers.parse(
+        "In conversation with Mia Lund" + QA + "\nImage credits:\nJonas Weber (“Night Ferry”)\n"
+        "Jonas Weber (“Blue Sky”, “Night Ferry”)\n"
+    )
+    assert [(c.name, c.films) for c in proposal.credits] == [
+        ("Jonas Weber", ["Night Ferry", "Blue Sky"])
+    ]

@@ -182,3 +182,84 @@ def test_a_note_in_a_transcript_is_no_speaker_however_often_it_comes():
         ("Would you do it again?", f"Yes.\n\n{note}"),
         ("And the sea?", "Always."),
     ]
+
+
+def test_an_interviewer_who_alone_is_labelled_asks_and_the_plain_paragraphs_answer():
+    """Only the interviewer's turns carry a label ("Ana:"), mostly questions: the paragraphs
+    after each are the answers, a labelled statement asks too. (It found no interview at all
+    before: one speaker was never taken for the interviewer.)"""
+    article = (
+        "An interview with Mia Lund\n\n"
+        "Ana: Where did you grow up?\n\n"
+        "By the sea.\n\n"
+        "Ana: Why film?\n\n"
+        "It was cheap.\n\n"
+        "Ana: And the boat you built.\n\n"
+        "It sank.\n"
+    )
+    assert pairs(article) == [
+        ("Where did you grow up?", "By the sea."),
+        ("Why film?", "It was cheap."),
+        ("And the boat you built.", "It sank."),
+    ]
+
+
+def test_numbered_questions_answered_by_a_named_speaker_lose_both_labels():
+    article = (
+        "An interview with Mia Lund\n\n"
+        "Q1: Where did you grow up?\n\n"
+        "Mia Lund: By the sea.\n\n"
+        "Q2: Why film?\n\n"
+        "Mia Lund: It was cheap.\n"
+    )
+    assert pairs(article) == [
+        ("Where did you grow up?", "By the sea."),
+        ("Why film?", "It was cheap."),
+    ]
+
+
+def test_of_two_people_no_one_asking_with_a_question_mark_the_one_who_opens_asks():
+    """Three turns each, none ending in "?": the first to speak asks, whatever their ratio;
+    a guest speaking once between them ("Cleo") does not open."""
+    article = (
+        "Ana and Ben\n\n"
+        "Ana: Tell me about the boat.\n\n"
+        "Ben: It was old.\n\n"
+        "Ana: And the crew.\n\n"
+        "Ben: Four people.\n\n"
+        "Ana: The ending, then.\n\n"
+        "Ben: It came last.\n"
+    )
+    assert pairs(article) == [
+        ("Tell me about the boat.", "It was old."),
+        ("And the crew.", "Four people."),
+        ("The ending, then.", "It came last."),
+    ]
+    article = (
+        "Ana and Ben\n\n"
+        "Ana: Tell me about the boat.\n\n"
+        "Cleo: It was a funny pitch.\n\n"
+        "Ben: It was old.\n\n"
+        "Ana: And the crew.\n\n"
+        "Ben: Four people.\n"
+    )
+    assert pairs(article) == [
+        ("Tell me about the boat.", "It was a funny pitch.\n\nIt was old."),
+        ("And the crew.", "Four people."),
+    ]
+
+
+def test_four_words_before_a_colon_once_are_what_they_said_not_a_speaker():
+    """A guest who speaks once has a label of at most three words ("Mary Ann Lee:"); four
+    words and a colon once ("The Best Advice Ever: ...") are part of the answer."""
+    article = (
+        "Ana talks to Ben\n\n"
+        "Ana: Where did you grow up?\n\n"
+        "Ben: By the sea.\n\n"
+        "Ana: Any advice?\n\n"
+        "The Best Advice Ever: keep shooting.\n"
+    )
+    assert pairs(article) == [
+        ("Where did you grow up?", "By the sea."),
+        ("Any advice?", "The Best Advice Ever: keep shooting."),
+    ]

@@ -88,6 +88,8 @@ def _cut(name: str) -> str:
     """A name run stops at a word that cannot be part of it: "Ian Chen Photography"."""
     words = name.split()
     for i, word in enumerate(words[1:], 1):
+        # Equivalent mutants (make mutants): any word here but "photography" changed;
+        # clean_name(), which every cut name goes through, stops at each of them too.
         if word.lower() in {"and", "the", "for", "on", "at", "in", "of", "with", "photography"}:
             return " ".join(words[:i])
     return name
@@ -125,6 +127,7 @@ def photo_credits(blocks: list[Block]) -> list[tuple[CreditFound, str]]:
             in_block = True
             continue
         if in_block and len(text) < 200:
+            # Equivalent mutants (make mutants): any maxsplit; only the first piece is read.
             name = re.split(r"[,(;–—]|\s-\s", text, maxsplit=1)[0].strip(" :")
             cue = PHOTO_CUE.match(name)  # "Photo: Lee Park" under the heading; not "Photon"
             if cue and cue.group(0)[-1:] in (" ", ":"):
@@ -182,6 +185,7 @@ def _someone_else(before: str, person_words: set[str]) -> bool:
 
 def label_for(url: str, anchor: str, before: str) -> str:
     host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].lower()
+    # Equivalent mutant (make mutants): None for ""; a platform is only tested for truth.
     platform = next((name for domain, name in PLATFORMS.items() if host.endswith(domain)), "")
     for text in (anchor, _label_before(before)):
         text = text.strip(" :–—-|·")
@@ -193,6 +197,7 @@ def label_for(url: str, anchor: str, before: str) -> str:
             return platform
         words = text.split()
         if 1 <= len(words) <= 4:
+            # Equivalent mutant (make mutants): the pattern in capitals; matched in any case.
             text = re.sub(
                 r"^(?:watch|see|visit|view|follow|check out)\s+(?:the|my|our)?\s*",
                 "",

@@ -236,6 +236,8 @@ class _Reading:
             if not match or _NOT_SPEAKERS.match(match.group(1)) or len(text) > 20_000:
                 continue
             label = match.group(1)
+            # Equivalent mutant (make mutants): "and"; a "Q1:" label counted as a speaker's
+            # makes its lines the interviewer's turns, the questions "labels" finds as well.
             if _QUESTION_LABEL.match(text) or _ANSWER_LABEL.match(text):
                 continue
             speaker = short.get(label.casefold(), label)
@@ -263,7 +265,9 @@ class _Reading:
                 # No one asks with a question mark ("Tell me about your first camera."):
                 # of two people taking turns, the one who opens is the one asking.
                 interviewer = order[0] if order[0] in speakers else ""
-            elif ratio[interviewer] < 0.5 or len(speakers) < 2:
+            elif ratio[interviewer] < 0.5:
+                # One labelled speaker who mostly asks is the interviewer: the answers are
+                # the unlabelled paragraphs after each turn.
                 interviewer = ""
         # Equivalent mutants (make mutants): "or True" above, or any name for "no interviewer"
         # ("XXXX", None): only a speaker's name has labels, so no turn is theirs.
@@ -330,6 +334,8 @@ class _Reading:
         capitals = [b for b in candidates if is_capitals(b.text)]
         if len(capitals) >= 2 and len(capitals) * 2 >= len(candidates):
             return "capitals"
+        # Equivalent mutants (make mutants): any other word; no reader names "plain", every
+        # style it does not name reads as plain.
         return "plain"
 
     def _is_question(self, index: int, style: str, asked: bool) -> bool:
@@ -408,6 +414,8 @@ def _ending(block: Block, style: str) -> bool:
 def _pull_quotes(blocks: list[Block]) -> set[int]:
     """Quotes set apart that repeat words printed elsewhere: pull quotes, never a Q or an A."""
     pulled: set[int] = set()
+    # Equivalent mutant (make mutants): another separator; a quote is one paragraph's text,
+    # counted where it is printed whole, never across two paragraphs.
     article = "\n".join(block.text for block in blocks)
     candidates = 0
     for index, block in enumerate(blocks):
@@ -415,6 +423,7 @@ def _pull_quotes(blocks: list[Block]) -> set[int]:
         quoted = re.fullmatch(r"[“\"‘](.{12,400}?)[.,]?[”\"’]\.?", text)
         if not (block.quote or quoted):
             continue
+        # Equivalent mutant (make mutants): "X" stripped too; no quote here starts or ends in X.
         inner = (quoted.group(1) if quoted else text).strip('“”"‘’ .')
         if len(inner) < 12:
             continue
@@ -534,6 +543,8 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
     for label in reading.subjects:
         name = clean_name(label)
         if name:
+            # Equivalent mutants (make mutants): any default; a label is read off the start
+            # of a paragraph ("NAME: "), so that paragraph is always found.
             line = next((t for t in texts if t.startswith(label + ":")), "")
             candidates.append((3, name, [], line))
     for text in texts[: min(40, max(8, reading.first_question))]:  # introductions come first
@@ -628,6 +639,8 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
     """The answer that introduces them, else the standfirst that presents them."""
     for pair in proposal.interview:
         if _BIO_QUESTION.search(pair.question):
+            # Equivalent mutants (make mutants): any default; a question is a span of its
+            # own paragraph (labels taken off its start), so one is always found.
             asked = next((t for t in reading.texts if pair.question in t), pair.question)
             return pair.answer, "high", asked
     # Equivalent mutants (make mutants): any level or line with no bio; parse() keeps them
@@ -647,17 +660,18 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
         if (
             len(text) < 60
             or len(text) > 1500
-            or re.search(r"\b(we|our|us|I)\b", _sentences(text)[0])
+            # The writer's own words ("We met her...", "I first saw..."): not a bio. "US"
+            # in capitals is a country.
+            or re.search(r"\b([Ww]e|[Oo]ur|us|I)\b", _sentences(text)[0])
         ):
             continue
         if reading.roles.get(index) == "question" or film_facts.film_line(text):
-            continue
-        if index >= reading.first_question and index not in about:
             continue
         if proposal.name not in text and surname not in text:
             continue
         near_role = re.search(rf"{ROLE_RUN.pattern}\s+{re.escape(proposal.name)}", text)
         if _BIO_SENTENCE.search(text) or near_role:
+            # Equivalent mutant (make mutants): 2 for 1; a rank is only ever 0 or not.
             found.append((0 if _presents(text, proposal) else 1, text))
     if not found:
         return "", "", ""  # Equivalent mutants (make mutants): as above
@@ -696,6 +710,8 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
 
     main: FilmFacts | None = None
     head = reading.headline_index
+    # Equivalent mutants (make mutants): any start values, and "or True" for "if given"
+    # below: as in _headline_parts, "given" is read only with a title and set with one.
     head_title, given = ("", "")
     if head is not None:
         _, head_title, given = _headline_parts(texts[head])
@@ -717,6 +733,7 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
     if main is None and head_title and given in ("in brackets", "quoted"):
         main = add(head_title, "high", texts[head])
     # Titles the article names as the person's own, in order.
+    # Equivalent mutant (make mutants): "XXXX" for ""; no film is called that.
     confirm_head = head_title if given == "before an interview" else ""
     for block in reading.blocks:
         for sentence in _sentences(block.text):
@@ -733,6 +750,8 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
         main = next(f for f in found if f.title.casefold() == confirm_head.casefold())
     for credit in proposal.credits:
         for title in credit.films:
+            # Equivalent mutants (make mutants): any default; a credit's titles are read off
+            # its own line, so that line is always found.
             add(title, "high", next((t for t in texts if title in t), ""))
     if main is not None and found and found[0] is not main:
         found.remove(main)
@@ -749,6 +768,8 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
     in the header, or in the few lines closing the interview."""
     found: list[film_facts.FilmLine] = []
     fields: dict[str, str] = {}
+    # Equivalent mutant (make mutants): None; no paragraph is "" or None, so _title_above
+    # finds no line either way, and a field sets it.
     field_line = ""
     talk = [i for i, role in reading.roles.items() if role in ("question", "answer")]
     closing = (max(talk) + 12) if talk else len(reading.blocks)
@@ -764,9 +785,11 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
         line = film_facts.film_line(text)
         if line:
             if not line.title:
-                line.title = _title_before(reading.blocks, index, block)
+                line.title = _title_before(reading.blocks, index)
             found.append(line)
     title = fields.get("film") or fields.get("title") or _title_above(reading, field_line)
+    # Equivalent mutants (make mutants): None for "", and "or True" in runtime_min below:
+    # the runtime is only tested for truth, and runtime_in("") is None.
     runtime = next(
         (fields[k] for k in ("runtime", "running time", "length", "duration") if k in fields), ""
     )
@@ -777,7 +800,7 @@ def _film_lines(reading: _Reading) -> list[film_facts.FilmLine]:
             country=fields.get("country") or fields.get("countries", ""),
             source=field_line,
         )
-        year = fields.get("year", "")
+        year = fields.get("year", "")  # Equivalent mutant (make mutants): "XXXX", no year either
         line.year = int(year) if re.fullmatch(r"(19|20)\d{2}", year) else None
         found.insert(0, line) if not found or not found[0].title else found.append(line)
     return found
@@ -804,10 +827,10 @@ def _title_above(reading: _Reading, field_line: str) -> str:
     return ""
 
 
-def _title_before(blocks: list[Block], index: int, block: Block) -> str:
-    """A film line without a title takes the heading or bold title just above it."""
-    if block.spans and film_facts.looks_like_title(block.spans[0]):
-        return block.spans[0]
+def _title_before(blocks: list[Block], index: int) -> str:
+    """A film line without a title takes the heading or bold title just above it. (Not its
+    own bold words: a title there is read as the line's title already; "2023, 14 min,
+    **Denmark**" has none, and the country is no title.)"""
     for back in range(index - 1, max(-1, index - 3), -1):
         text = blocks[back].text
         if (blocks[back].heading or blocks[back].bold) and film_facts.looks_like_title(text):
@@ -822,12 +845,14 @@ def _details(found: list[FilmFacts], proposal: Proposal, reading: _Reading) -> N
     main = found[0]
     person = proposal.name.casefold()
     texts = reading.texts
-    logline_after = -1
+    logline_after = -1  # Equivalent mutant (make mutants): -2; any negative is "none"
     titles = [(film, film.title.casefold()) for film in found]
     for index, block in enumerate(reading.blocks):
         text = block.text
         if reading.roles.get(index) == "question" or len(text) > 5000:
             continue
+        # Equivalent mutants (make mutants): "<=" here and in "films = [main] if ..." below;
+        # the first question's own paragraph was skipped above.
         before = index < reading.first_question
         if before:
             for part in _sentences(text):  # "Directed by A. Written by B."
@@ -849,6 +874,7 @@ def _details(found: list[FilmFacts], proposal: Proposal, reading: _Reading) -> N
             continue  # past the introduction, a line naming no film says nothing of one
         for sentence in _sentences(text):
             films = [f for f in found if f.title.casefold() in sentence.casefold()]
+            # Equivalent mutant (make mutants): the pattern in capitals; matched in any case.
             if not films and re.match(
                 r"^(it|the film|the short|the documentary)\b", sentence, re.I
             ):
@@ -867,6 +893,8 @@ def _details(found: list[FilmFacts], proposal: Proposal, reading: _Reading) -> N
                     if all(f.name.casefold() != fest.name.casefold() for f in film.festivals):
                         film.festivals.append(fest)
                         film.note("festivals", "high", text)
+    # Equivalent mutants (make mutants): "<=" or "+ 1" for "- 1"; the paragraph after would be
+    # the first question, which is no logline ("ignored" is checked below).
     if not main.logline and 0 <= logline_after < reading.first_question - 1:
         candidate = reading.blocks[logline_after + 1]
         text = candidate.text
@@ -907,6 +935,8 @@ def pairs_from_roles(paras: list[str], roles: dict[int, str], labels: set[str]) 
     """Each question with the answer paragraphs after it; a question with no answer is dropped."""
     pairs: list[Pair] = []
     question: str | None = None
+    # Equivalent mutants (make mutants): None for [] here (a question sets it before any
+    # answer is kept), and any default role below: _roles gives every paragraph one.
     answer: list[str] = []
     for index, para in enumerate(paras):
         role = roles.get(index, "ignored")

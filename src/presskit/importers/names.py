@@ -182,6 +182,9 @@ def roles_in(text: str) -> list[str]:
     """The job titles in a run such as "Actor/Writer/Producer" or "writer-director", in order."""
     lowered = text.lower()
     found: list[tuple[int, str]] = []
+    # Equivalent mutants (make mutants): any order of the phrases, and another filler for a
+    # match: a shorter phrase inside a longer one ("foley" in "foley artist", "filmmaker" in
+    # "documentary filmmaker") means the same role, and positions only order the roles.
     for phrase in sorted(ROLES, key=len, reverse=True):  # "sound designer" before "designer"
         for match in re.finditer(rf"(?<![\w]){re.escape(phrase)}(?![\w])", lowered):
             found.append((match.start(), ROLES[phrase]))
@@ -215,6 +218,7 @@ def clean_name(candidate: str) -> str:
     name = name.strip(" .,:;“”\"'’")
     words = name.split()
     # "JOÃO DA SILVA SANTOS AND THE ART OF WAITING": a headline in capitals runs on.
+    # Equivalent mutant (make mutants): None for len(words); words[:None] is all of them.
     stop = next((i for i, w in enumerate(words) if i and w.lower() in _STOP_WORDS), len(words))
     words = words[:stop]
     name = " ".join(words)
@@ -238,6 +242,7 @@ def is_capitals(name: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+# Equivalent mutant (make mutants): another default article; the one caller passes one.
 def proper_case(name: str, article: str = "") -> str:
     """A name printed in capitals, in the case the article prints it elsewhere, else by rule:
     "SEAN MCALLISTER" -> "Sean McAllister", "AOIFE O'BRIEN" -> "Aoife O'Brien",
@@ -269,4 +274,5 @@ def _case_word(word: str, first: bool) -> str:
 
 def initials(name: str) -> str:
     """ "Oluwaseun Adebayo-Hart" -> "OAH"; particles count ("Paolo Di Stefano" -> "PDS")."""
+    # Equivalent mutant (make mutants): lower(); the one caller (speakers) casefolds it.
     return "".join(part[0] for part in re.split(r"[\s-]+", name) if part).upper()

@@ -1,0 +1,47 @@
+"""The links an article closes with, and the label each gets in the kit.
+
+Each line here was a small breakage of importers/contacts.py that no other test noticed
+(make mutants).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presskit import importers
+
+ARTICLE = "Mia Lund on the sea\n\nWhy the sea?\n\nI grew up on it.\n\nLinks:\n\n"
+REEL = "https://mialund.example.org/reel"
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        # One to four words before the address label it; five are a sentence, not a label.
+        (f"Reel: {REEL}", "Reel"),
+        (f"My Short Film Reel: {REEL}", "My Short Film Reel"),
+        (f"My Short Film Reel Here: {REEL}", "Website"),
+        # A label with a full stop and a space is words; a bare address is no label.
+        (f"Vol. 2 Reel: {REEL}", "Vol. 2 Reel"),
+        (f"mialund.example.org: {REEL}", "Website"),
+        (f"[{REEL}]({REEL})", "Website"),
+        # "Watch the", "Follow her" on a platform: the platform or what is watched.
+        ("Watch the trailer: https://vimeo.com/123", "Trailer"),
+        ("Follow her: https://instagram.com/mialund", "Instagram"),
+        # What comes after the last "|" or a dash is the label.
+        (f"Site | Reel: {REEL}", "Reel"),
+        (f"Reel - {REEL}", "Reel"),
+    ],
+)
+def test_a_links_label_is_the_few_words_before_it(line, label):
+    proposal = importers.parse(ARTICLE + line + "\n")
+    assert [(link.label, link.url) for link in proposal.links] == [
+        (label, REEL if REEL in line else line.rpartition(" ")[2])
+    ]
+
+
+def test_the_same_address_twice_is_one_link_with_or_without_its_last_slash():
+    proposal = importers.parse(
+        ARTICLE + "Website: https://mialund.example.org/\n\nSite: https://mialund.example.org\n"
+    )
+    assert [link.url for link in proposal.links] == ["https://mialund.example.org/"]
