@@ -199,3 +199,28 @@ BODY = "\n\nWhat drew you to it?\n\nMy grandmother wove every morning.\n"
 def test_a_headline_is_a_short_line(start, length, name):
     headline = exactly(start, "", length)
     assert importers.parse(headline + BODY).name == name
+
+
+def film_line_films(line: str) -> list[tuple[str, int | None, int | None, str]]:
+    article = f"Mia Lund on her first films\n\n{line}\n\nWhy the sea?\n\nI grew up on it.\n"
+    return [(f.title, f.year, f.runtime_min, f.country) for f in importers.parse(article).films]
+
+
+@pytest.mark.parametrize(("length", "found"), [(160, True), (161, False)])
+def test_a_film_line_is_at_most_160_characters(length, found):
+    line = exactly("Night Ferry ", ", 2023, 14 min, Denmark", length)
+    title = line.removesuffix(", 2023, 14 min, Denmark")
+    assert film_line_films(line) == ([(title, 2023, 14, "Denmark")] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        # Five full stops or more make a line prose, unless it gives its runtime in minutes.
+        ("Mr. and Mrs. J. R. Smith, 14', Denmark", [("Mr. and Mrs. J. R. Smith", None, 14, "Denmark")]),
+        ("Mr. and Mrs. J. R. R. Smith, 14', Denmark", []),
+        ("Mr. and Mrs. J. R. R. Smith, 14 min, Denmark", [("Mr. and Mrs. J. R. R. Smith", None, 14, "Denmark")]),
+    ],
+)  # fmt: skip
+def test_a_film_line_of_five_full_stops_gives_its_runtime_in_minutes(line, found):
+    assert film_line_films(line) == found

@@ -253,15 +253,19 @@ def film_line(text: str) -> FilmLine | None:
             return inner
     found = FilmLine(source=text)
     unknown: list[str] = []
-    for segment in _SEPARATORS.split(text.strip().rstrip(".")):
-        segment = segment.strip(" .")
+    for written in _SEPARATORS.split(text.strip()):
+        # "U.S.A." is a country with its last full stop; any other segment is read without.
+        written = written.strip()
+        segment = written.strip(" .")
         if not segment:
-            continue
+            continue  # "Night Ferry, 14 min, , Denmark": a field the page's template left empty
         runtime = _RUNTIME.match(segment)
         if runtime and found.runtime_min is None:
             found.runtime_min = int(runtime.group(1))
         elif _YEAR.match(segment) and found.year is None:
             found.year = int(segment)
+        elif is_country(written) and not found.country:
+            found.country = written
         elif is_country(segment) and not found.country:
             found.country = segment
         else:
@@ -322,7 +326,9 @@ def owned_titles(sentence: str, spans: list[str]) -> list[str]:
         return []
     quoted = "“" in sentence or '"' in sentence
     named = [span for span in spans if span in sentence]
-    bare = None if quoted or named else _BARE_TITLE.search(sentence)
+    # A bare title is read where nothing is set apart, or beside a quote that names no title
+    # (a quote over 120 characters): "My short film Night Ferry begins “the sea takes…”".
+    bare = None if named else _BARE_TITLE.search(sentence)
     if not (quoted or named or bare):
         return []  # no title in it at all: the common case, so it is decided first
     status = status_in(sentence)
