@@ -181,3 +181,37 @@ def test_a_title_named_bare_then_in_quotes_is_sure_from_the_quoted_line():
         "high",
         quoted,
     )
+
+
+def titles_and_lines(article: str) -> list[tuple[str, str, str]]:
+    proposal = importers.parse(article)
+    sure = [proposal.confidence[f"films[{i}].title"] for i in range(len(proposal.films))]
+    return [(film.title, c.level, c.line) for film, c in zip(proposal.films, sure, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("article", "found"),
+    [
+        # A title quoted in the headline's brackets is the film, without its quotes.
+        ("Mia Lund (“Night Ferry”)" + QA, [("Night Ferry", "high", "Mia Lund (“Night Ferry”)")]),
+        # A bare title the headline names before "an interview" is sure, from its own line.
+        ("Night Ferry: an interview with Mia Lund\n\nWhy the sea?\n\nMy short film Night Ferry is "
+         "about a crossing.\n",
+         [("Night Ferry", "high", "My short film Night Ferry is about a crossing.")]),
+        # Their own name in quotes is no film of theirs.
+        ("Mia Lund on the sea\n\nWhy the sea?\n\nIn my short films the credit just reads "
+         "“Mia Lund”.\n\nWhy?\n\nMia Lund is who I am.\n", []),
+    ],
+)  # fmt: skip
+def test_a_films_title_is_read_clean_and_says_where_it_was_made_sure(article, found):
+    assert titles_and_lines(article) == found
+
+
+def test_a_sentence_naming_two_films_gives_its_prize_to_the_one_presented():
+    article = (
+        "Mia Lund on “Night Ferry”\n\nWhy the sea?\n\nMy short film “Blue Sky” came first.\n\n"
+        "And then?\n\nNight Ferry won Best Sound at the 2024 Oslo Film Festival, where Blue Sky "
+        "was shown too.\n"
+    )
+    won = {f.title: [a.name for a in f.awards] for f in importers.parse(article).films}
+    assert won == {"Night Ferry": ["Best Sound"], "Blue Sky": []}

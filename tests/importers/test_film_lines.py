@@ -147,3 +147,21 @@ def test_an_official_selection_is_named_with_its_year_without_the_article():
         "Night Ferry was an official selection at the 2024 Oslo Film Festival.\n"
     )
     assert festivals(article) == [("Oslo Film Festival", 2024, "Official selection")]
+
+
+def test_a_closing_film_line_counts_from_a_last_question_left_unanswered():
+    """The eleven paragraphs are counted from the interview's last turn, a question too."""
+    notes = "".join(f"Note {n}\n\n" for n in range(8))
+    article = (
+        f"Mia Lund on the sea{QA}\nAnd what comes next?\n\nRead next\n\n{notes}"
+        "**Night Ferry**\n\n2023, 14 min, Denmark\n"
+    )
+    assert films(article) == [("Night Ferry", 2023, 14, "Denmark")]
+
+
+def test_a_question_written_as_a_field_gives_the_film_nothing():
+    article = (
+        "Mia Lund on “Night Ferry”\n\nLength: is 90 minutes too long for a first film?\n\n"
+        "No, it is just right." + QA
+    )
+    assert films(article) == [("Night Ferry", None, None, "")]

@@ -250,3 +250,22 @@ def test_a_photographer_credited_twice_is_one_credit_with_each_film_once():
     assert [(c.name, c.films) for c in proposal.credits] == [
         ("Jonas Weber", ["Night Ferry", "Blue Sky"])
     ]
+
+
+def test_a_question_after_an_about_heading_is_no_bio():
+    """Under "About the director" a question naming them is asked of them, not about them."""
+    article = (
+        "Mia Lund on the sea\n\nWhy the sea?\n\nI grew up on it.\n\n## About the director\n\n"
+        "Mia Lund, the sea was the subject of your first film, and it is again: what keeps you "
+        "there?\n\nIt is where I grew up.\n"
+    )
+    proposal = importers.parse(article)
+    assert (proposal.name, proposal.bio) == ("Mia Lund", "")
+
+
+def test_a_heading_naming_only_a_film_leaves_the_name_to_the_line_under_it():
+    article = (
+        "# Night Ferry: an interview with the director\n\nMia Lund on the sea\n\n"
+        "Why the sea?\n\nI grew up on it.\n"
+    )
+    assert importers.parse(article).name == "Mia Lund"
