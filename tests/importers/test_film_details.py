@@ -215,3 +215,16 @@ def test_a_sentence_naming_two_films_gives_its_prize_to_the_one_presented():
     )
     won = {f.title: [a.name for a in f.awards] for f in importers.parse(article).films}
     assert won == {"Night Ferry": ["Best Sound"], "Blue Sky": []}
+
+
+def test_a_title_the_headline_quotes_makes_a_bare_mention_of_it_sure():
+    """With a film line for another film the headline's “Blue Sky” was not proposed from the
+    headline, and a bare mention of it stayed doubtful."""
+    article = (
+        "Mia Lund on “Blue Sky”\n\nNight Ferry, 2023, 14 min, Denmark\n\nWhy the sea?\n\n"
+        "My short film Blue Sky is about a crossing.\n"
+    )
+    assert titles_and_lines(article) == [
+        ("Night Ferry", "high", "Night Ferry, 2023, 14 min, Denmark"),
+        ("Blue Sky", "high", "My short film Blue Sky is about a crossing."),
+    ]

@@ -437,6 +437,8 @@ def _pull_quotes(blocks: list[Block]) -> set[int]:
 
 def _headline_index(blocks: list[Block]) -> int | None:
     """The article's headline: the first heading, or the first line naming someone."""
+    # Not pinned by a test (make mutants): 9, 7 or 5 below for 8, 6 and 4, and a heading
+    # of 200 characters; how far down a headline may sit is a judgement no promise names.
     for index, block in enumerate(blocks[:8]):
         if block.heading and len(block.text) < 200 and _headline_parts(block.text)[0]:
             return index
@@ -533,6 +535,9 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
         # ("Director X", "Interview with X", "X: ...", "X (Title)") is sure of its name.
         cued = _cued(texts[head])
         for name, roles in _headline_parts(texts[head])[0]:
+            # Not pinned by a test (make mutants): the weights here and below (4 for 3, a
+            # director's credit 3, mentions capped at 5); ties keep the first candidate, so a
+            # test would enshrine the numbers, not which name an article presents.
             candidates.append((3 if cued or roles else 1, name, roles, texts[head]))
     for text in texts[: reading.first_question]:
         credit = film_facts.credit_roles(text)
@@ -547,6 +552,8 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
             # of a paragraph ("NAME: "), so that paragraph is always found.
             line = next((t for t in texts if t.startswith(label + ":")), "")
             candidates.append((3, name, [], line))
+    # Not pinned by a test (make mutants): 41 or 9 paragraphs; how far introductions run
+    # is a judgement no promise names.
     for text in texts[: min(40, max(8, reading.first_question))]:  # introductions come first
         if len(text) > 2000:
             continue
@@ -620,6 +627,8 @@ def _roles_from_text(name: str, texts: list[str]) -> tuple[list[str], str]:
         at = text.find(name)
         if at < 0 or len(text) > 3000:
             continue
+        # Not pinned by a test (make mutants): 41; how far before a name its job title may
+        # stand is a judgement no promise names.
         before = text[max(0, at - 40) : at]
         run = re.search(rf"({ROLE_RUN.pattern})\s*$", before)
         if run:
@@ -653,6 +662,8 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
     about = [
         i + 1
         for i, b in enumerate(reading.blocks)
+        # Not pinned by a test (make mutants): 60 characters as "<=" or 61; an "About"
+        # heading is a few words, and where it turns into a sentence no promise names.
         if i + 1 < len(reading.blocks) and len(b.text) < 60 and _ABOUT.match(b.text)
     ]
     for index in [*range(head + 1, min(reading.first_question, len(reading.blocks))), *about]:
@@ -732,9 +743,11 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
                         main.note(key, "high", line.source)
     if main is None and head_title and given in ("in brackets", "quoted"):
         main = add(head_title, "high", texts[head])
-    # Titles the article names as the person's own, in order.
-    # Equivalent mutant (make mutants): "XXXX" for ""; no film is called that.
-    confirm_head = head_title if given == "before an interview" else ""
+    # Titles the article names as the person's own, in order. A title the headline gives
+    # makes a bare mention of it sure (quoted or bracketed, it may not be the main film when
+    # a film line names another). Equivalent mutant (make mutants): "XXXX" for ""; no film
+    # is called that.
+    confirm_head = head_title if given else ""
     for block in reading.blocks:
         for sentence in _sentences(block.text):
             for title in film_facts.owned_titles(sentence, block.spans):
@@ -849,6 +862,8 @@ def _details(found: list[FilmFacts], proposal: Proposal, reading: _Reading) -> N
     titles = [(film, film.title.casefold()) for film in found]
     for index, block in enumerate(reading.blocks):
         text = block.text
+        # Not pinned by a test (make mutants): 5,000 as ">=" or 5,001; a guard against a
+        # pasted page, where one character more cannot matter.
         if reading.roles.get(index) == "question" or len(text) > 5000:
             continue
         # Equivalent mutants (make mutants): "<=" here and in "films = [main] if ..." below;
