@@ -745,8 +745,8 @@ def _films(proposal: Proposal, reading: _Reading) -> list[FilmFacts]:
         main = add(head_title, "high", texts[head])
     # Titles the article names as the person's own, in order. A title the headline gives
     # makes a bare mention of it sure (quoted or bracketed, it may not be the main film when
-    # a film line names another). Equivalent mutant (make mutants): "XXXX" for ""; no film
-    # is called that.
+    # a film line names another). Equivalent mutants (make mutants): "XXXX" for ""; no film
+    # is called that; and "or True": without a "given" there is no title.
     confirm_head = head_title if given else ""
     for block in reading.blocks:
         for sentence in _sentences(block.text):
