@@ -175,6 +175,8 @@ _STOP_WORDS = {"and", "the", "on", "of", "in", "with", "at", "for", "to", "from"
 
 def is_role(text: str) -> bool:
     """ "Actor", "Writer/Director", "Filmmaker": a job title and nothing else."""
+    # Equivalent mutant (make mutants): "X" added to the characters stripped; no word of a
+    # name is a job title with capital X's at its ends.
     return bool(ROLE_RUN.fullmatch(text.strip(" :,")))
 
 
@@ -212,6 +214,8 @@ def strip_roles(text: str) -> tuple[str, list[str]]:
 def clean_name(candidate: str) -> str:
     """A candidate run of capitalised words as a name, or "" when it is not one."""
     words = candidate.split()
+    # Equivalent mutant (make mutants): ">=" for ">"; every lead-in is also in _NOT_NAMES, so
+    # "With Doe" is no name either way.
     while len(words) > 2 and words[0].lower() in _LEAD_INS:
         words = words[1:]  # "Meet Director Jane Doe", "With Jane Doe"
     name, _ = strip_roles(" ".join(words))
@@ -228,7 +232,10 @@ def clean_name(candidate: str) -> str:
         return name
     if len(words) < 2 or len(words) > 5:
         return ""
-    if words[0].lower().strip(".") in _NOT_NAMES or words[-1].lower() in PARTICLES:
+    # An initial is a name's first letter: "A. J. Lund" is a person, "A Mia Lund" is not.
+    # Equivalent mutant (make mutants): "X" stripped from the lower-cased first word (it has
+    # no capital X).
+    if words[0].lower() in _NOT_NAMES or words[-1].lower() in PARTICLES:
         return ""
     if words[0] in PARTICLES:  # "da Silva Santos" is the end of a name, not a name
         return ""
@@ -239,6 +246,8 @@ def clean_name(candidate: str) -> str:
 
 def is_capitals(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
+    # Equivalent mutant (make mutants): ">= 1"; one capital letter cased by rule or by the
+    # article is the same letter ("M"), and no paragraph that asks is one letter long.
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
@@ -265,6 +274,9 @@ def _case_word(word: str, first: bool) -> str:
     parts = re.split(r"([-'’])", lowered)
     cased = []
     for part in parts:
+        # Equivalent mutant (make mutants): ">=" for ">" ("mc" alone is "Mc" either way).
+        # Not pinned: "> 3" would case a surname of Mc and one letter ("McQ") as "Mcq"; no
+        # surname is that short, and the edge only keeps "mc" itself whole.
         if part.startswith("mc") and len(part) > 2:
             cased.append("Mc" + part[2:].capitalize())
         else:
