@@ -74,3 +74,10 @@ def test_a_label_is_the_words_themselves_or_else_the_platform_or_website(line, l
     proposal = importers.parse(ARTICLE + line + "\n")
     url = REEL if REEL in line else line.rpartition(" ")[2]
     assert [(link.label, link.url) for link in proposal.links] == [(label, url)]
+
+
+@pytest.mark.parametrize("line", ["Follow Ben: [Instagram]({})", "Follow Ben ([Instagram]({}))"])
+def test_a_link_someone_else_is_followed_at_is_not_the_persons(line):
+    ben = "https://instagram.com/benokoro"
+    proposal = importers.parse(ARTICLE + line.format(ben) + f"\n\nReel: {REEL}\n")
+    assert [(link.label, link.url) for link in proposal.links] == [("Reel", REEL)]

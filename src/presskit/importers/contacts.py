@@ -166,9 +166,7 @@ def find_links(blocks: list[Block], start: int, person: str) -> list[tuple[LinkF
             previous_end = end
             anchor = anchors.get(url, "")
             # Not pinned (make mutants): "or" for "and" differs only for an address a line
-            # repeats after its anchor, listed already. "- 2" (one character more cut) would
-            # read "Follow Ben (Instagram …)" as Ben's link, which the code as it is lists as
-            # the person's: noticed, not changed (docs/mutation-testing.md).
+            # repeats after its anchor, which is listed already.
             if anchor and before.endswith(anchor + " "):
                 before = before[: -len(anchor) - 1]
             context = f"{before} {anchor}"
@@ -182,9 +180,9 @@ def find_links(blocks: list[Block], start: int, person: str) -> list[tuple[LinkF
 
 def _someone_else(before: str, person_words: set[str]) -> bool:
     """ "Ben on Twitter:" or "Follow Leo:" in the notes of an episode about Aisha: Ben's and
-    Leo's links, not hers."""
+    Leo's links, not hers; "Follow Ben ([Instagram](…))" too."""
     match = re.search(
-        r"(?:^|[-•*]\s*)(?:(?i:follow|connect with|find)\s+)?([A-Z][\w'’-]+)(?: on \w+)?\s*:?\s*$",
+        r"(?:^|[-•*]\s*)(?:(?i:follow|connect with|find)\s+)?([A-Z][\w'’-]+)(?: on \w+)?\s*[:(]?\s*$",
         before.strip(),
     )
     if match and not re.search(r"(?i)\b(follow|connect|find)\b| on \w+", before):
