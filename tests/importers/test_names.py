@@ -49,3 +49,18 @@ def test_the_lower_case_end_of_a_name_is_no_name():
 def test_a_short_title_in_capitals_takes_the_articles_case():
     proposal = importers.parse("Jane Doe on “UP”\n\nJane Doe made Up in 2020." + QA)
     assert [film.title for film in proposal.films] == ["Up"]
+
+
+def test_job_titles_before_a_comma_are_taken_off_the_name():
+    """A comma after the job titles: the name follows, not a film called "Director, …"."""
+    proposal = importers.parse("Director, Jane Doe on “Cold Water”" + QA)
+    assert (proposal.name, proposal.roles) == ("Jane Doe", ["director"])
+    assert [film.title for film in proposal.films] == ["Cold Water"]
+
+
+@pytest.mark.parametrize(
+    "brackets", ["Director, Kim Ji-eun", "Director: Kim Ji-eun", "Kim Ji-eun, Director"]
+)
+def test_a_name_in_brackets_with_a_job_title_is_the_name_not_a_film(brackets):
+    proposal = importers.parse(f"김지은 ({brackets})" + QA)
+    assert (proposal.name, proposal.name_original, proposal.films) == ("Kim Ji-eun", "김지은", [])

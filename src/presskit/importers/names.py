@@ -175,8 +175,10 @@ _STOP_WORDS = {"and", "the", "on", "of", "in", "with", "at", "for", "to", "from"
 
 def is_role(text: str) -> bool:
     """ "Actor", "Writer/Director", "Filmmaker": a job title and nothing else."""
-    # Equivalent mutant (make mutants): "X" added to the characters stripped; no word of a
-    # name is a job title with capital X's at its ends.
+    # Equivalent mutants (make mutants): "X" added to the characters stripped (no word of a
+    # name is a job title with capital X's at its ends); strip(None): clean_name, the one
+    # caller, cuts a name at its comma and strips its ends, so a ":" or "," would be left
+    # only inside a run of words ("Jane Director: Doe") that no article writes.
     return bool(ROLE_RUN.fullmatch(text.strip(" :,")))
 
 
@@ -200,15 +202,20 @@ def roles_in(text: str) -> list[str]:
 
 def strip_roles(text: str) -> tuple[str, list[str]]:
     """("Jamal Whitaker", ["actor", "writer", "producer"]) from "Actor/Writer/Producer Jamal
-    Whitaker": the job titles in front of a name, taken off it."""
+    Whitaker", "Director, Kim Ji-eun" or "Director: Kim Ji-eun": the job titles in front of a
+    name, taken off it."""
+    # Equivalent mutant (make mutants): strip(None); every caller passes text that starts
+    # with a letter, and the name after the titles is stripped again by clean_name (or
+    # matched as a name in a headline).
     text = text.strip(" ,:;")
     roles: list[str] = []
     while True:
         match = ROLE_RUN.match(text)
-        if not match or match.end() >= len(text) or not text[match.end()].isspace():
+        if not match or not re.match(r"[,:]?\s+\S", text[match.end() :]):
             return text, roles
         roles += [r for r in roles_in(match.group(0)) if r not in roles]
-        text = text[match.end() :].strip()
+        # Equivalent mutant (make mutants): "X" stripped too; a space follows the comma.
+        text = text[match.end() :].lstrip(",:").strip()
 
 
 def clean_name(candidate: str) -> str:
@@ -219,6 +226,7 @@ def clean_name(candidate: str) -> str:
     while len(words) > 2 and words[0].lower() in _LEAD_INS:
         words = words[1:]  # "Meet Director Jane Doe", "With Jane Doe"
     name, _ = strip_roles(" ".join(words))
+    name = name.split(",")[0]  # "Kim Ji-eun, Director": a name holds no comma
     name = name.strip(" .,:;“”\"'’")
     words = name.split()
     # "JOÃO DA SILVA SANTOS AND THE ART OF WAITING": a headline in capitals runs on.
