@@ -166,7 +166,9 @@ def find_links(blocks: list[Block], start: int, person: str) -> list[tuple[LinkF
             previous_end = end
             anchor = anchors.get(url, "")
             # Not pinned (make mutants): "or" for "and" differs only for an address a line
-            # repeats after its anchor, which is listed already.
+            # repeats after its anchor, which is listed already. Equivalent: "- 2" (the
+            # character before the anchor cut too): it is a space, "(" or ":", each of which
+            # _someone_else and the label take as optional.
             if anchor and before.endswith(anchor + " "):
                 before = before[: -len(anchor) - 1]
             context = f"{before} {anchor}"
