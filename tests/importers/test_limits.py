@@ -128,6 +128,30 @@ def test_a_photo_credit_ends_the_interview_up_to_300_characters(length, ends):
     line = exactly("Ballast premieres at IDFA ", ". Lead image: Joost Hendriks", length)
     expected = "Yes." if ends else f"Yes.\n\n{line}\n\nMia Lund lives in Aarhus."
     assert last_answer(closing(line)) == expected
+    credits = [credit.name for credit in importers.parse(closing(line)).credits]
+    assert credits == (["Joost Hendriks"] if ends else [])
+
+
+@pytest.mark.parametrize(("length", "films"), [(199, ["Dragonfly"]), (200, None)])
+def test_a_line_under_image_credits_is_read_as_one_under_200_characters(length, films):
+    """Under "Image credits" a line names a photographer and the films they shot; a longer
+    line is a paragraph of its own, and ends the block."""
+    line = exactly("Ian Chen, “Dragonfly”, ", ".", length)
+    proposal = importers.parse(
+        "Mia Lund on the sea\n\nWhy the sea?\n\nI grew up on it.\n\nImage credits\n\n" + line
+    )
+    credits = [(credit.name, credit.films) for credit in proposal.credits]
+    assert credits == ([("Ian Chen", films)] if films else [])
+
+
+@pytest.mark.parametrize(("length", "read"), [(160, True), (161, False)])
+def test_a_byline_is_at_most_160_characters(length, read):
+    """The writer a byline names is not the person the article presents."""
+    byline = exactly("Words by Niamh Keane, who met her at the festival ", ".", length)
+    proposal = importers.parse(
+        f"Interview\n\n{byline}\n\nNiamh Keane is a director.\n\nWhy the sea?\n\nThe sea.\n"
+    )
+    assert proposal.name == ("" if read else "Niamh Keane")
 
 
 @pytest.mark.parametrize(("length", "roles"), [(3000, ["director"]), (3001, [])])

@@ -45,3 +45,39 @@ def test_the_same_address_twice_is_one_link_with_or_without_its_last_slash():
         ARTICLE + "Website: https://mialund.example.org/\n\nSite: https://mialund.example.org\n"
     )
     assert [link.url for link in proposal.links] == ["https://mialund.example.org/"]
+    proposal = importers.parse(
+        ARTICLE + "Website: https://mialund.example.org\n\nSite: https://mialund.example.org/\n"
+    )
+    assert [link.url for link in proposal.links] == ["https://mialund.example.org"]
+
+
+def test_an_address_ending_in_a_capital_x_is_whole_and_listed_once():
+    vfx = "https://mialund.example.org/VFX"
+    proposal = importers.parse(ARTICLE + f"Reel: {vfx}\n\nAgain: {vfx}\n")
+    assert [(link.label, link.url) for link in proposal.links] == [("Reel", vfx)]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        # A label ending in a capital X keeps it; a dash before the label is no part of it.
+        (f"VFX: {REEL}", "VFX"),
+        (f"— DP Reel {REEL}", "DP Reel"),
+        # A link's own text starting "http" with words after it is no label.
+        (f"[http reel]({REEL})", "Website"),
+        # Nothing left after "Visit my", "Watch the": the platform, or "Website".
+        (f"Visit my {REEL}", "Website"),
+        ("Watch the https://vimeo.com/123", "Vimeo"),
+    ],
+)
+def test_a_label_is_the_words_themselves_or_else_the_platform_or_website(line, label):
+    proposal = importers.parse(ARTICLE + line + "\n")
+    url = REEL if REEL in line else line.rpartition(" ")[2]
+    assert [(link.label, link.url) for link in proposal.links] == [(label, url)]
+
+
+@pytest.mark.parametrize("line", ["Follow Ben: [Instagram]({})", "Follow Ben ([Instagram]({}))"])
+def test_a_link_someone_else_is_followed_at_is_not_the_persons(line):
+    ben = "https://instagram.com/benokoro"
+    proposal = importers.parse(ARTICLE + line.format(ben) + f"\n\nReel: {REEL}\n")
+    assert [(link.label, link.url) for link in proposal.links] == [("Reel", REEL)]

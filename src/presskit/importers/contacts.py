@@ -75,6 +75,7 @@ class CreditFound:
 def named_after(cue: re.Pattern[str], text: str) -> list[str]:
     """The names right after a cue ("Photo by Ian Chen", "Words by Niamh Keane")."""
     found = []
+    # Equivalent mutant (make mutants): another edge; its callers pass lines of at most 300.
     for match in cue.finditer(text[:2000]):
         name = re.match(ANY_NAME, text[match.end() :])
         if name:
@@ -110,6 +111,7 @@ def photo_credits(blocks: list[Block]) -> list[tuple[CreditFound, str]]:
     the line that credits them."""
     credits: list[tuple[CreditFound, str]] = []
     by_name: dict[str, CreditFound] = {}
+    # Equivalent mutants (make mutants): any start value; each block sets it before add().
     line = ""
 
     def add(name: str, films: list[str]) -> None:
@@ -119,9 +121,11 @@ def photo_credits(blocks: list[Block]) -> list[tuple[CreditFound, str]]:
             by_name[name] = CreditFound(name, films)
             credits.append((by_name[name], line))
 
+    # Equivalent mutants (make mutants): None for False here and below; only truth is read.
     in_block = False
     for block in blocks:
         text = line = block.text
+        # Equivalent mutant (make mutants): the pattern in capitals; matched in any case.
         heading = re.match(r"^(image|photo)s? credits?\s*:?\s*$", text, re.IGNORECASE)
         if heading:
             in_block = True
@@ -154,12 +158,17 @@ def find_links(blocks: list[Block], start: int, person: str) -> list[tuple[LinkF
         text = block.text
         spans = [(m.start(), m.end(), m.group(0)) for m in _URL.finditer(text)]
         spans += [(m.start(), m.end(), "https://" + m.group(1)) for m in _BARE.finditer(text)]
+        # Equivalent mutant (make mutants): None; text[None:n] is text[0:n].
         previous_end = 0
         for begin, end, url in sorted(spans):
             url = url.rstrip(".,;:")
             before = text[previous_end:begin]
             previous_end = end
             anchor = anchors.get(url, "")
+            # Not pinned (make mutants): "or" for "and" differs only for an address a line
+            # repeats after its anchor, which is listed already. Equivalent: "- 2" (the
+            # character before the anchor cut too): it is a space, "(" or ":", each of which
+            # _someone_else and the label take as optional.
             if anchor and before.endswith(anchor + " "):
                 before = before[: -len(anchor) - 1]
             context = f"{before} {anchor}"
@@ -173,9 +182,9 @@ def find_links(blocks: list[Block], start: int, person: str) -> list[tuple[LinkF
 
 def _someone_else(before: str, person_words: set[str]) -> bool:
     """ "Ben on Twitter:" or "Follow Leo:" in the notes of an episode about Aisha: Ben's and
-    Leo's links, not hers."""
+    Leo's links, not hers; "Follow Ben ([Instagram](…))" too."""
     match = re.search(
-        r"(?:^|[-•*]\s*)(?:(?i:follow|connect with|find)\s+)?([A-Z][\w'’-]+)(?: on \w+)?\s*:?\s*$",
+        r"(?:^|[-•*]\s*)(?:(?i:follow|connect with|find)\s+)?([A-Z][\w'’-]+)(?: on \w+)?\s*[:(]?\s*$",
         before.strip(),
     )
     if match and not re.search(r"(?i)\b(follow|connect|find)\b| on \w+", before):
@@ -184,6 +193,7 @@ def _someone_else(before: str, person_words: set[str]) -> bool:
 
 
 def label_for(url: str, anchor: str, before: str) -> str:
+    # Equivalent mutant (make mutants): another replacement; the host is read by its end.
     host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].lower()
     # Equivalent mutant (make mutants): None for ""; a platform is only tested for truth.
     platform = next((name for domain, name in PLATFORMS.items() if host.endswith(domain)), "")
@@ -213,4 +223,6 @@ def _label_before(before: str) -> str:
     before = re.sub(r"^[-*•]\s*", "", before.strip())
     before = before.split("|")[-1].strip()
     before = re.sub(r"^[A-Z][\w ]{0,20}:\s*(?=\S)", "", before)
+    # Equivalent mutants (make mutants): strip(None), lstrip; label_for() strips these
+    # characters from both ends of a label anyway.
     return before.rstrip(":–-— ").strip()

@@ -175,6 +175,10 @@ _STOP_WORDS = {"and", "the", "on", "of", "in", "with", "at", "for", "to", "from"
 
 def is_role(text: str) -> bool:
     """ "Actor", "Writer/Director", "Filmmaker": a job title and nothing else."""
+    # Equivalent mutants (make mutants): "X" added to the characters stripped (no word of a
+    # name is a job title with capital X's at its ends); strip(None): clean_name, the one
+    # caller, cuts a name at its comma and strips its ends, so a ":" or "," would be left
+    # only inside a run of words ("Jane Director: Doe") that no article writes.
     return bool(ROLE_RUN.fullmatch(text.strip(" :,")))
 
 
@@ -198,23 +202,31 @@ def roles_in(text: str) -> list[str]:
 
 def strip_roles(text: str) -> tuple[str, list[str]]:
     """("Jamal Whitaker", ["actor", "writer", "producer"]) from "Actor/Writer/Producer Jamal
-    Whitaker": the job titles in front of a name, taken off it."""
+    Whitaker", "Director, Kim Ji-eun" or "Director: Kim Ji-eun": the job titles in front of a
+    name, taken off it."""
+    # Equivalent mutant (make mutants): strip(None); every caller passes text that starts
+    # with a letter, and the name after the titles is stripped again by clean_name (or
+    # matched as a name in a headline).
     text = text.strip(" ,:;")
     roles: list[str] = []
     while True:
         match = ROLE_RUN.match(text)
-        if not match or match.end() >= len(text) or not text[match.end()].isspace():
+        if not match or not re.match(r"[,:]?\s+\S", text[match.end() :]):
             return text, roles
         roles += [r for r in roles_in(match.group(0)) if r not in roles]
-        text = text[match.end() :].strip()
+        # Equivalent mutant (make mutants): "X" stripped too; a space follows the comma.
+        text = text[match.end() :].lstrip(",:").strip()
 
 
 def clean_name(candidate: str) -> str:
     """A candidate run of capitalised words as a name, or "" when it is not one."""
     words = candidate.split()
+    # Equivalent mutant (make mutants): ">=" for ">"; every lead-in is also in _NOT_NAMES, so
+    # "With Doe" is no name either way.
     while len(words) > 2 and words[0].lower() in _LEAD_INS:
         words = words[1:]  # "Meet Director Jane Doe", "With Jane Doe"
     name, _ = strip_roles(" ".join(words))
+    name = name.split(",")[0]  # "Kim Ji-eun, Director": a name holds no comma
     name = name.strip(" .,:;“”\"'’")
     words = name.split()
     # "JOÃO DA SILVA SANTOS AND THE ART OF WAITING": a headline in capitals runs on.
@@ -228,7 +240,10 @@ def clean_name(candidate: str) -> str:
         return name
     if len(words) < 2 or len(words) > 5:
         return ""
-    if words[0].lower().strip(".") in _NOT_NAMES or words[-1].lower() in PARTICLES:
+    # An initial is a name's first letter: "A. J. Lund" is a person, "A Mia Lund" is not.
+    # Equivalent mutant (make mutants): "X" stripped from the lower-cased first word (it has
+    # no capital X).
+    if words[0].lower() in _NOT_NAMES or words[-1].lower() in PARTICLES:
         return ""
     if words[0] in PARTICLES:  # "da Silva Santos" is the end of a name, not a name
         return ""
@@ -239,6 +254,8 @@ def clean_name(candidate: str) -> str:
 
 def is_capitals(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
+    # Equivalent mutant (make mutants): ">= 1"; one capital letter cased by rule or by the
+    # article is the same letter ("M"), and no paragraph that asks is one letter long.
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
@@ -265,6 +282,9 @@ def _case_word(word: str, first: bool) -> str:
     parts = re.split(r"([-'’])", lowered)
     cased = []
     for part in parts:
+        # Equivalent mutant (make mutants): ">=" for ">" ("mc" alone is "Mc" either way).
+        # Not pinned: "> 3" would case a surname of Mc and one letter ("McQ") as "Mcq"; no
+        # surname is that short, and the edge only keeps "mc" itself whole.
         if part.startswith("mc") and len(part) > 2:
             cased.append("Mc" + part[2:].capitalize())
         else:
