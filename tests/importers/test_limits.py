@@ -1,9 +1,10 @@
 """The importer's length limits, each at exactly its edge and one character past it: what
 the person reviewing the import gets on either side (a question kept or read as part of
-the answer, the interview ending or going on, a role found or not).
+the answer, the interview ending or going on, a role found or not, a film, prize or
+festival read or not).
 
-Each pair was a small breakage of importers/interview.py that no other test noticed
-(make mutants: ">" for ">=", one more or less).
+Each pair was a small breakage of importers/interview.py or importers/films.py that no
+other test noticed (make mutants: ">" for ">=", one more or less).
 """
 
 from __future__ import annotations
@@ -248,3 +249,57 @@ def test_a_film_line_is_at_most_160_characters(length, found):
 )  # fmt: skip
 def test_a_film_line_of_five_full_stops_gives_its_runtime_in_minutes(line, found):
     assert film_line_films(line) == found
+
+
+def answer_films(answer: str, film_line: str = "") -> list[tuple[str, list, list]]:
+    """Each imported film's title, awards and festivals, for an interview answering
+    ``answer`` (under ``film_line``, if one is given)."""
+    header = f"{film_line}\n\n" if film_line else ""
+    article = f"Mia Lund on the sea\n\n{header}Why the sea?\n\n{answer}\n"
+    return [
+        (
+            film.title,
+            [(award.name, award.year, award.note) for award in film.awards],
+            [(fest.name, fest.year, fest.note) for fest in film.festivals],
+        )
+        for film in importers.parse(article).films
+    ]
+
+
+@pytest.mark.parametrize(("length", "found"), [(2000, True), (2001, False)])
+def test_a_sentence_names_the_persons_film_up_to_2000_characters(length, found):
+    """A longer sentence is a pasted page, not a sentence about their work."""
+    sentence = exactly("My short film “Night Ferry” is about ", " the sea.", length)
+    assert answer_films(sentence) == ([("Night Ferry", [], [])] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("length", "year", "event"), [(2001, 2024, "Odense 2024"), (2002, None, "Odense 202")]
+)
+def test_a_prize_is_read_from_a_sentences_first_2000_characters(length, year, event):
+    """The year's last digit is the 2,000th character, or the 2,001st, which is not read."""
+    sentence = exactly("Night Ferry, about ", " won Best Sound at Odense 2024.", length)
+    films = answer_films(sentence, film_line="Night Ferry, 2023, 14 min, Denmark")
+    assert films == [("Night Ferry", [("Best Sound", year, event)], [])]
+
+
+@pytest.mark.parametrize(("length", "found"), [(2000, True), (2001, False)])
+def test_a_festival_is_read_from_a_sentences_first_2000_characters(length, found):
+    """The festival's last letter is the 2,000th character, or the 2,001st: "Festiva" then."""
+    sentence = exactly("Night Ferry, about ", ", was selected for the Odense Film Festival", length)
+    festivals = [("Odense Film Festival", None, "Selected")] if found else []
+    films = answer_films(sentence, film_line="Night Ferry, 2023, 14 min, Denmark")
+    assert films == [("Night Ferry", [], festivals)]
+
+
+@pytest.mark.parametrize(
+    ("answer", "found"),
+    [
+        # "series, " is the 8 characters before the title: the series' name, no film.
+        ("I left the series, “Night Ferry” is my first short film.", []),
+        # "series" 9 characters before it is about something else.
+        ("I left the series — “Night Ferry” is my first short film.", [("Night Ferry", [], [])]),
+    ],
+)
+def test_a_title_right_after_series_is_no_film_of_theirs(answer, found):
+    assert answer_films(answer) == found

@@ -331,8 +331,8 @@ def status_in(sentence: str) -> str:
 
 def owned_titles(sentence: str, spans: list[str]) -> list[str]:
     """The film titles a sentence names as the person's own, in order of appearance."""
-    # Not pinned by a test (make mutants): 2,001, or ">="; a guard against a pasted page,
-    # where one character more cannot matter. The same in awards_in and festivals_in.
+    # A sentence over 2,000 characters is a pasted page, not one about their work; awards_in
+    # and festivals_in read only its first 2,000 (test_limits).
     if len(sentence) > 2000:
         return []
     quoted = "“" in sentence or '"' in sentence
@@ -363,8 +363,7 @@ def owned_titles(sentence: str, spans: list[str]) -> list[str]:
     titles = []
     for at, title in sorted(found):
         title = title.strip(" ,.")
-        # Not pinned by a test (make mutants): 9 characters for 8; "series, " is 8 and how
-        # far to look is a judgement no promise names.
+        # "series, " is 8 characters: a title that close is the series' name (test_limits).
         before = sentence[max(0, at - 8) : at].lower()
         if "series" in before or not looks_like_title(title):
             continue
@@ -401,7 +400,7 @@ def display_case(title: str, article: str) -> str:
 def awards_in(sentence: str) -> list[Award]:
     """ "won BEST SOUND at the May 2024 Festival of X" -> Award("Best Sound", 2024, "...")."""
     prizes = []
-    # Not pinned by a test (make mutants): 2,001; a pasted-page guard, as in owned_titles.
+    # The first 2,000 characters: a pasted-page guard, as in owned_titles (test_limits).
     for match in _AWARD.finditer(sentence[:2000]):
         name = match.group("award").strip()
         # Equivalent mutant (make mutants): the pattern in capitals; matched in any case.
@@ -419,7 +418,7 @@ def awards_in(sentence: str) -> list[Award]:
 
 def festivals_in(sentence: str) -> list[Festival]:
     found = []
-    # Not pinned by a test (make mutants): 2,001; a pasted-page guard, as in owned_titles.
+    # The first 2,000 characters: a pasted-page guard, as in owned_titles (test_limits).
     for match in _SELECTION.finditer(sentence[:2000]):
         note = re.sub(r"^an?\s+", "", match.group("note")).strip()
         event = re.sub(r"^\d{4}\s+", "", match.group("event")).strip()
