@@ -25,6 +25,9 @@ QA = "\n\nWhat drew you to it?\n\nThe sea.\n"
         # A name with an initial "A." is a person, not the article "A".
         ("A. J. Lund on “Cold Water”" + QA, "A. J. Lund"),
         ("Interview\n\nA. J. Lund is a director." + QA, "A. J. Lund"),
+        # "Mc" and the letter after it cased from the shortest such surname on.
+        ("ANA MCQ on “Cold Water”" + QA, "Ana McQ"),
+        ("ANA MCQUEEN on “Cold Water”" + QA, "Ana McQueen"),
         # The name in Latin letters beside the name in its own script, without its quotes.
         ("김지은 (“Kim Ji-eun”)" + QA, "Kim Ji-eun"),
     ],

@@ -282,9 +282,8 @@ def _case_word(word: str, first: bool) -> str:
     parts = re.split(r"([-'’])", lowered)
     cased = []
     for part in parts:
-        # Equivalent mutant (make mutants): ">=" for ">" ("mc" alone is "Mc" either way).
-        # Not pinned: "> 3" would case a surname of Mc and one letter ("McQ") as "Mcq"; no
-        # surname is that short, and the edge only keeps "mc" itself whole.
+        # "McQ" as well as "McQueen" (test_names). Equivalent mutant (make mutants): ">=" for
+        # ">" ("mc" alone is "Mc" either way).
         if part.startswith("mc") and len(part) > 2:
             cased.append("Mc" + part[2:].capitalize())
         else:
