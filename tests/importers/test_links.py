@@ -81,3 +81,11 @@ def test_a_link_someone_else_is_followed_at_is_not_the_persons(line):
     ben = "https://instagram.com/benokoro"
     proposal = importers.parse(ARTICLE + line.format(ben) + f"\n\nReel: {REEL}\n")
     assert [(link.label, link.url) for link in proposal.links] == [("Reel", REEL)]
+
+
+def test_a_label_before_an_address_stays_when_the_line_links_it_again_under_its_address():
+    """The link's text ("mialund.example.org/reel") is no label, and the words before the
+    address are not taken off as if they were that text: the label is still "Showreel"."""
+    line = f"Showreel: {REEL} ([mialund.example.org/reel]({REEL}))"
+    proposal = importers.parse(ARTICLE + line + "\n")
+    assert [(link.label, link.url) for link in proposal.links] == [("Showreel", REEL)]

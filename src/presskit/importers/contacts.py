@@ -165,8 +165,8 @@ def find_links(blocks: list[Block], start: int, person: str) -> list[tuple[LinkF
             before = text[previous_end:begin]
             previous_end = end
             anchor = anchors.get(url, "")
-            # Not pinned (make mutants): "or" for "and" differs only for an address a line
-            # repeats after its anchor, which is listed already. Equivalent: "- 2" (the
+            # Only the anchor's own text is taken off: a line that prints an address, then
+            # links it under its bare host, keeps its label (test_links). Equivalent: "- 2" (the
             # character before the anchor cut too): it is a space, "(" or ":", each of which
             # _someone_else and the label take as optional.
             if anchor and before.endswith(anchor + " "):
