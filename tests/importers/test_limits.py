@@ -311,7 +311,7 @@ def test_job_titles_are_read_up_to_40_characters_before_the_name(last, length, r
 
 
 @pytest.mark.parametrize(("length", "awards"), [(5000, ["Best Sound"]), (5001, [])])
-def test_a_film_is_read_of_in_a_paragraph_of_at_most_5000_characters(length, awards):
+def test_a_films_awards_are_read_from_a_paragraph_of_at_most_5000_characters(length, awards):
     """A longer paragraph is a pasted page: its awards are no one's word on the film."""
     paragraph = exactly(
         "Night Ferry won Best Sound at the 2024 Odense Film Festival. It was long", ".", length
