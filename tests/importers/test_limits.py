@@ -303,3 +303,100 @@ def test_a_festival_is_read_from_a_sentences_first_2000_characters(length, found
 )
 def test_a_title_right_after_series_is_no_film_of_theirs(answer, found):
     assert answer_films(answer) == found
+
+
+FESTIVAL_NEWS = "The festival opens on Friday."
+
+
+@pytest.mark.parametrize(("length", "name"), [(199, "Mia Lund"), (200, "")])
+def test_a_heading_naming_someone_is_the_headline_under_200_characters(length, name):
+    """Below four lines of news (past where a bare heading is taken as the headline)."""
+    heading = exactly("# Mia Lund on the sea", "", length + len("# "))
+    article = "\n\n".join([FESTIVAL_NEWS] * 4 + [heading, BODY])
+    assert importers.parse(article).name == name
+
+
+@pytest.mark.parametrize(("before", "name"), [(7, "Mia Lund"), (8, "")])
+def test_a_headline_heading_is_one_of_the_first_8_paragraphs(before, name):
+    article = "\n\n".join([FESTIVAL_NEWS] * before + ["# Mia Lund on the sea", BODY])
+    assert importers.parse(article).name == name
+
+
+@pytest.mark.parametrize(("before", "name"), [(5, "Mia Lund"), (6, "")])
+def test_a_headline_line_is_one_of_the_first_6_paragraphs(before, name):
+    article = "\n\n".join([FESTIVAL_NEWS] * before + ["Mia Lund on the sea", BODY])
+    assert importers.parse(article).name == name
+
+
+ABOVE = "Mia Lund is a Danish director whose shorts have screened in Aarhus and Oslo."
+
+
+@pytest.mark.parametrize(("at", "bio"), [(3, ""), (4, ABOVE)])
+def test_a_heading_naming_no_one_is_the_headline_in_the_first_4_paragraphs(at, bio):
+    """What stands above the headline (a caption, the site's news) is not the bio; a heading
+    further down is a section of the article, not its headline."""
+    article = "\n\n".join([ABOVE] + [FESTIVAL_NEWS] * (at - 1) + ["# Interview", BODY])
+    proposal = importers.parse(article)
+    assert (proposal.name, proposal.bio) == ("Mia Lund", bio)
+
+
+@pytest.mark.parametrize(("length", "bio"), [(59, ABOVE), (60, "")])
+def test_an_about_heading_is_under_60_characters(length, bio):
+    """After the interview, "About the filmmaker" heads the bio; a line that long is a
+    sentence of the last answer."""
+    heading = exactly("About the filmmaker, ", "", length)
+    article = "\n\n".join(["Meet Mia Lund", "Why the sea?", "I grew up on it.", heading, ABOVE])
+    assert importers.parse(article).bio == bio
+
+
+@pytest.mark.parametrize(
+    ("last", "length", "roles"),
+    [
+        ("editor", 40, ["writer", "director", "producer", "editor"]),
+        ("creator", 41, ["director", "producer", "creator"]),
+    ],
+)
+def test_job_titles_are_read_up_to_40_characters_before_the_name(last, length, roles):
+    """A run of job titles ending just before the name is read from at most 40 characters
+    back: one more and its first title is cut."""
+    run = f"Writer / director / producer and {last} "
+    assert len(run) == length
+    article = f"An interview with Mia Lund\n\nThe {run}Mia Lund grew up by the sea.\n\n{BODY}"
+    assert importers.parse(article).roles == roles
+
+
+@pytest.mark.parametrize(("length", "awards"), [(5000, ["Best Sound"]), (5001, [])])
+def test_a_films_awards_are_read_from_a_paragraph_of_at_most_5000_characters(length, awards):
+    """A longer paragraph is a pasted page: its awards are no one's word on the film."""
+    paragraph = exactly(
+        "Night Ferry won Best Sound at the 2024 Odense Film Festival. It was long", ".", length
+    )
+    article = "\n\n".join(
+        ["Mia Lund on “Night Ferry”", "Night Ferry (2023, 14 min, Denmark)", paragraph, BODY]
+    )
+    film = importers.parse(article).films[0]
+    assert (film.title, [award.name for award in film.awards]) == ("Night Ferry", awards)
+
+
+INTRODUCED = "Mia Lund is a Danish director."
+
+
+@pytest.mark.parametrize(("before", "name"), [(39, "Mia Lund"), (40, "")])
+def test_someone_is_introduced_in_the_first_40_paragraphs(before, name):
+    """However long the introduction, a person first introduced past its 40th paragraph is
+    not the one the article presents (a headline naming no one)."""
+    news = [f"The festival opens on day {day}." for day in range(44)]
+    article = "\n\n".join([*news[:before], INTRODUCED, *news[before:], BODY])
+    assert importers.parse(article).name == name
+
+
+@pytest.mark.parametrize(("before", "name"), [(7, "Mia Lund"), (8, "")])
+def test_someone_is_introduced_in_the_first_8_paragraphs_however_soon_the_questions_start(
+    before, name
+):
+    """The first question may come before the introduction; past the 8th paragraph a line
+    presenting someone is part of an answer."""
+    turns = ["Interview", "Why the sea?", "I grew up on it.", "And then?", "I left."]
+    turns += ["Why?", "Work.", "And now?", "I am back.", "Why?", "It is home."]
+    article = "\n\n".join([*turns[:before], INTRODUCED, *turns[before:]])
+    assert importers.parse(article).name == name

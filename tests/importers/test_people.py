@@ -269,3 +269,27 @@ def test_a_heading_naming_only_a_film_leaves_the_name_to_the_line_under_it():
         "Why the sea?\n\nI grew up on it.\n"
     )
     assert importers.parse(article).name == "Mia Lund"
+
+
+def about_two(lead: str, mia: int, ana: int) -> str:
+    """ "Mia Lund on the sea", then ``lead`` naming Ana Berg: Mia Lund named in ``mia``
+    paragraphs (the headline one of them), Ana Berg in ``ana`` (``lead`` one of them)."""
+    paragraphs = ["Mia Lund on the sea", lead]
+    paragraphs += [f"Mia Lund spent day {day} on the boat." for day in range(mia - 1)]
+    paragraphs += [f"Ana Berg paid for day {day}." for day in range(ana - 1)]
+    return "\n\n".join([*paragraphs, "Why the sea?", "I grew up on it."])
+
+
+@pytest.mark.parametrize("ana", [5, 12])
+def test_the_headlines_guest_is_not_outweighed_by_a_name_merely_mentioned_more_often(ana):
+    """Past four paragraphs, more mentions do not count: the one the headline presents and
+    the article names a few times wins over another person it names on every line."""
+    article = about_two("Ana Berg is a Danish producer.", 3, ana)
+    assert importers.parse(article).name == "Mia Lund"
+
+
+def test_the_headlines_guest_wins_over_the_films_director_named_once_more():
+    """A credit ("Directed by ...") names who made the film, not whom the article presents
+    when its headline says."""
+    article = about_two("Directed by Ana Berg.", 1, 2)
+    assert importers.parse(article).name == "Mia Lund"

@@ -437,8 +437,7 @@ def _pull_quotes(blocks: list[Block]) -> set[int]:
 
 def _headline_index(blocks: list[Block]) -> int | None:
     """The article's headline: the first heading, or the first line naming someone."""
-    # Not pinned by a test (make mutants): 9, 7 or 5 below for 8, 6 and 4, and a heading
-    # of 200 characters; how far down a headline may sit is a judgement no promise names.
+    # A headline sits near the top, under a few lines of a site's navigation or news.
     for index, block in enumerate(blocks[:8]):
         if block.heading and len(block.text) < 200 and _headline_parts(block.text)[0]:
             return index
@@ -535,15 +534,16 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
         # ("Director X", "Interview with X", "X: ...", "X (Title)") is sure of its name.
         cued = _cued(texts[head])
         for name, roles in _headline_parts(texts[head])[0]:
-            # Not pinned by a test (make mutants): the weights here and below (4 for 3, a
-            # director's credit 3, mentions capped at 5); ties keep the first candidate, so a
-            # test would enshrine the numbers, not which name an article presents.
+            # Not pinned by a test (make mutants): 4 for 3; it would only let the headline's
+            # name win where someone introduced is named in two paragraphs more, and which
+            # of them the article presents there is a judgement no promise names.
             candidates.append((3 if cued or roles else 1, name, roles, texts[head]))
     for text in texts[: reading.first_question]:
         credit = film_facts.credit_roles(text)
         if credit and "director" in credit[0]:
             name = clean_name(credit[1])
             if name:
+                # As an introduction, below a headline: a credit names who made the film.
                 candidates.append((2, name, credit[0], text))
     for label in reading.subjects:
         name = clean_name(label)
@@ -552,8 +552,8 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
             # of a paragraph ("NAME: "), so that paragraph is always found.
             line = next((t for t in texts if t.startswith(label + ":")), "")
             candidates.append((3, name, [], line))
-    # Not pinned by a test (make mutants): 41 or 9 paragraphs; how far introductions run
-    # is a judgement no promise names.
+    # Introductions come first: the first 8 paragraphs, or up to the first question, at
+    # most 40.
     for text in texts[: min(40, max(8, reading.first_question))]:  # introductions come first
         if len(text) > 2000:
             continue
@@ -573,6 +573,8 @@ def _person(proposal: Proposal, reading: _Reading) -> None:
         if cased.casefold() in writers | titles or _is_writer(cased, reading):
             continue
         mentions = _mentions(cased, texts)
+        # Past four paragraphs more mentions do not count: the headline's guest, named a few
+        # times, is not outweighed by someone the article names on every line.
         score = weight + min(mentions, 4)
         if best is None or score > best[0]:
             best = (score, cased, roles, line)
@@ -627,8 +629,7 @@ def _roles_from_text(name: str, texts: list[str]) -> tuple[list[str], str]:
         at = text.find(name)
         if at < 0 or len(text) > 3000:
             continue
-        # Not pinned by a test (make mutants): 41; how far before a name its job title may
-        # stand is a judgement no promise names.
+        # Job titles just before the name ("Writer / director / producer and editor "): 40.
         before = text[max(0, at - 40) : at]
         run = re.search(rf"({ROLE_RUN.pattern})\s*$", before)
         if run:
@@ -662,8 +663,7 @@ def _bio(proposal: Proposal, reading: _Reading) -> tuple[str, str, str]:
     about = [
         i + 1
         for i, b in enumerate(reading.blocks)
-        # Not pinned by a test (make mutants): 60 characters as "<=" or 61; an "About"
-        # heading is a few words, and where it turns into a sentence no promise names.
+        # An "About" heading is a few words; a line of 60 characters is a sentence.
         if i + 1 < len(reading.blocks) and len(b.text) < 60 and _ABOUT.match(b.text)
     ]
     for index in [*range(head + 1, min(reading.first_question, len(reading.blocks))), *about]:
@@ -862,8 +862,7 @@ def _details(found: list[FilmFacts], proposal: Proposal, reading: _Reading) -> N
     titles = [(film, film.title.casefold()) for film in found]
     for index, block in enumerate(reading.blocks):
         text = block.text
-        # Not pinned by a test (make mutants): 5,000 as ">=" or 5,001; a guard against a
-        # pasted page, where one character more cannot matter.
+        # A paragraph over 5,000 characters is a pasted page, no one's word on a film.
         if reading.roles.get(index) == "question" or len(text) > 5000:
             continue
         # Equivalent mutants (make mutants): "<=" here and in "films = [main] if ..." below;
