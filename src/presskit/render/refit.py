@@ -7,12 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from presskit.render.layout_check import (
-    NEAR_EMPTY,
-    ShortEnd,
-    faults,
-    short_ends,
-)
+from presskit.render.layout_check import NEAR_EMPTY, ShortEnd, faults, short_ends
 from presskit.render.plan import Landing, Plan
 
 SMALLEST_KEY_STILL = 0.14  # of the page's height: a key still is never set smaller to fit
@@ -73,12 +68,11 @@ def long_pages(plan: Plan, earlier: dict[int, float]) -> dict[int, float]:
     longer: dict[int, float] = {}
     most = plan.page_size[1] * RUN_LONG
     for end, shortfall in _shortfalls(plan):
-        pages = _pages_before(plan, end)
-        if shortfall + 1.0 > sum(most - earlier.get(page, 0.0) for page in pages):
+        if shortfall + 1.0 > _long_room(plan, end, earlier):
             continue  # more than pages run long can take (``past_running_long``)
         # A page takes whole lines: each of the pages needed may run its full line long.
         left = shortfall + 1.0  # a point for rounding
-        for page in pages:
+        for page in _pages_before(plan, end):
             if left <= 0:
                 break
             spare = most - earlier.get(page, 0.0)
@@ -113,9 +107,8 @@ def past_running_long(
     end only: each moves every page after it. ``heights``, ``tight``, ``carried`` and
     ``long`` (pages run long): what was asked for before."""
     smallest = plan.page_size[1] * SMALLEST_KEY_STILL
-    most = plan.page_size[1] * RUN_LONG
     for end, shortfall in _shortfalls(plan):
-        if shortfall + 1.0 <= sum(most - long.get(p, 0.0) for p in _pages_before(plan, end)):
+        if shortfall + 1.0 <= _long_room(plan, end, long):
             continue  # pages may run longer yet (``long_pages``)
         still = _key_still(plan, end.key) if end.film else None
         if still is not None:
@@ -135,6 +128,12 @@ def _pages_before(plan: Plan, end: ShortEnd) -> list[int]:
     the flow goes on from there, those of what precedes it. Never the cover."""
     opens, first = end.tail[0].page, 2 if plan.cover else 1
     return [p for p in range(opens - 1, opens - 1 - LONG_PAGES, -1) if p >= first]
+
+
+def _long_room(plan: Plan, end: ShortEnd, long: dict[int, float]) -> float:
+    """The points the pages before ``end`` may still run long, beyond what ``long`` asked."""
+    most = plan.page_size[1] * RUN_LONG
+    return sum(most - long.get(page, 0.0) for page in _pages_before(plan, end))
 
 
 def _key_still(plan: Plan, film: str) -> Landing | None:

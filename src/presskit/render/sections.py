@@ -131,6 +131,11 @@ class Context:
     def frame_width(self) -> float:
         return self.page[0] - 2 * self.margin
 
+    @property
+    def frame_height(self) -> float:
+        """A body page's text area: from the top margin down to the folio's foot."""
+        return self.page[1] - self.margin - self.mm(self.theme.spacing.foot)
+
     def mm(self, value: float) -> float:
         return value * 72 / 25.4
 
@@ -952,6 +957,9 @@ def stills(ctx: Context) -> list[Flowable]:
         # Under their own subhead beside the films' groups: untitled, they would read as
         # stills of the film printed just before them.
         groups.append(("", OTHER_STILLS_TITLE, general))
+    # Each group whole, or its title and first row then row by row where keeping it whole
+    # would leave a third of the page empty.
+    spare = ctx.frame_height * SPARE_ROOM
     parts: list[Flowable] = []
     for key, title, group in groups:
         block = ctx.section_title("stills", SECTION_TITLES["stills"]) if not parts else []
@@ -959,9 +967,6 @@ def stills(ctx: Context) -> list[Flowable]:
         if title and len(groups) > 1:
             block.append(ctx.para(title, ctx.styles.subhead, "heading"))
         rows = still_rows(ctx, group)
-        # Whole, or the title and the first row then row by row where keeping it whole
-        # would leave a third of the page empty.
-        spare = (ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)) * SPARE_ROOM
         parts.append(KeepWholeOrPart(block + rows, head=len(block) + 1, spare=spare))
     return parts
 
@@ -1071,7 +1076,7 @@ def section_break(ctx: Context, name: str) -> Flowable:
     flows, it follows after generous space (the section title's space before) when a good
     part of the page is left. The contact section, short and kept whole (``story``), takes
     whatever room is left where it fits."""
-    frame = ctx.page[1] - ctx.margin - ctx.mm(ctx.theme.spacing.foot)
     if name == "contact":
         return Spacer(0, 0)
-    return CondPageBreak(frame * (0.5 if ctx.theme.style.section_break == "page" else 0.3))
+    share = 0.5 if ctx.theme.style.section_break == "page" else 0.3
+    return CondPageBreak(ctx.frame_height * share)
