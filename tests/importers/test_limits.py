@@ -43,23 +43,26 @@ def plain(middle: str) -> str:
     )
 
 
+def asked(middle: str | None) -> list[str]:
+    """The questions ``plain`` asks, with ``middle`` between them where it asks."""
+    return [
+        "Was it hard to find the money?",
+        *([middle] if middle else []),
+        "Would you do it again?",
+    ]
+
+
 @pytest.mark.parametrize(("length", "asks"), [(400, True), (401, False)])
 def test_a_question_is_at_most_400_characters(length, asks):
     long = exactly("Why ", "?", length)
-    expected = (
-        ["Was it hard to find the money?", long] if asks else ["Was it hard to find the money?"]
-    )
-    assert questions(plain(long)) == [*expected, "Would you do it again?"]
+    assert questions(plain(long)) == asked(long if asks else None)
 
 
 @pytest.mark.parametrize(("length", "asks"), [(249, True), (250, False)])
 def test_a_request_ending_in_a_full_stop_asks_under_250_characters(length, asks):
     """ "Please tell us about your ending." asks; as long as an answer, it is one."""
     request = exactly("Please tell us about your ending, ", ".", length)
-    expected = (
-        ["Was it hard to find the money?", request] if asks else ["Was it hard to find the money?"]
-    )
-    assert questions(plain(request)) == [*expected, "Would you do it again?"]
+    assert questions(plain(request)) == asked(request if asks else None)
 
 
 @pytest.mark.parametrize(("length", "asks"), [(299, True), (300, False)])
